@@ -1,0 +1,92 @@
+using System.Security.Cryptography;
+using System.Text;
+using CodeCube.Core.Contracts;
+
+namespace CodeCube.Core.Running;
+
+/// <summary>
+/// Result cache, then sandbox, then store. Every run is stored, even a failed one; only deterministic outcomes
+/// (completed, compile error, output limit) are cached, never timeouts, memory kills or sandbox errors.
+/// </summary>
+public sealed class RunService(
+    ISandbox sandbox,
+    ILanguageRegistry languages,
+    ISnippetStore store,
+    IResultCache cache,
+    IPermalinks permalinks,
+    TimeProvider time) : IRunService
+{
+    public async Task<RunRecord> RunAsync(
+        RunRequest request,
+        SnippetAuthor author,
+        SnippetOrigin origin,
+        string? parentId,
+        IProgress<OutputChunk>? progress,
+        CancellationToken ct)
+    {
+        var key = languages.TryResolve(request.Language, out var language) ? CacheKey(language, request) : null;
+        var cached = key is null ? null : await cache.GetAsync(key, ct).ConfigureAwait(false);
+        var result = cached ?? await sandbox.RunAsync(request, progress, ct).ConfigureAwait(false);
+        if (cached is not null)
+        {
+            // A live view still wants to see the output, even when it came from the cache.
+            Replay(cached, progress);
+        }
+        else if (key is not null && IsCacheable(result.Outcome))
+        {
+            await cache.SetAsync(key, result, ct).ConfigureAwait(false);
+        }
+
+        var snippet = new Snippet(
+            SnippetId.New(), result.Language, result.Version, request.Code, request.Stdin, request.Arguments,
+            result.Stdout, result.Stderr, result.Outcome, result.ExitCode, result.WallMs, result.Truncated,
+            author, origin, time.GetUtcNow(), parentId, result.Detail);
+        await store.SaveAsync(snippet, ct).ConfigureAwait(false);
+        return new RunRecord(snippet, result, cached is not null, permalinks.For(snippet.Id));
+    }
+
+    public static bool IsCacheable(RunOutcome outcome) =>
+        outcome is RunOutcome.Completed or RunOutcome.CompileError or RunOutcome.OutputLimit;
+
+    /// <summary>SHA-256 over everything that decides a run's output: image, language, code, stdin, args.</summary>
+    public static string CacheKey(LanguageInfo language, RunRequest request)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        void Add(string value)
+        {
+            var bytes = Encoding.UTF8.GetBytes(value);
+            hash.AppendData(BitConverter.GetBytes(bytes.Length));
+            hash.AppendData(bytes);
+        }
+
+        Add(language.ImageDigest);
+        Add(language.Id);
+        Add(language.Version);
+        Add(request.Code);
+        Add(request.Stdin);
+        foreach (var arg in request.Arguments)
+        {
+            Add(arg);
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    private static void Replay(RunResult result, IProgress<OutputChunk>? progress)
+    {
+        if (progress is null)
+        {
+            return;
+        }
+
+        if (result.Stdout.Length > 0)
+        {
+            progress.Report(new OutputChunk(OutputStream.Stdout, result.Stdout));
+        }
+
+        if (result.Stderr.Length > 0)
+        {
+            progress.Report(new OutputChunk(OutputStream.Stderr, result.Stderr));
+        }
+    }
+}
