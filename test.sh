@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs every test: installs prerequisites (Debian), starts dockerd, builds the runner images (cached by content),
+# builds the solution with warnings as errors, runs all test projects. Tests start their own redis-server, ngircd,
+# chromium and protocol servers on 127.0.0.1 and free ports.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+scripts/prereqs.sh --test
+images/build.sh
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet build CodeCube.sln -c Release -nologo -v q
+status=0
+for project in tests/*/*.csproj; do
+  echo "== $project"
+  dotnet test "$project" -c Release --no-build -nologo --logger "console;verbosity=normal" || status=1
+done
+
+# No CodeCube container may outlive the suite.
+left=$(docker ps -aq --filter label=codecube=1 | wc -l)
+if [ "$left" -ne 0 ]; then
+  echo "FAIL: $left CodeCube container(s) left behind:"; docker ps -a --filter label=codecube=1
+  status=1
+fi
+exit $status
