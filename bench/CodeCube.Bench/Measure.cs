@@ -1,0 +1,106 @@
+using System.Diagnostics;
+
+namespace CodeCube.Bench;
+
+internal sealed record Stats(string Scenario, string Language, int Concurrency, int Runs, int Failures,
+    double P50Ms, double P95Ms, double RunsPerSecond, long? PeakRssMb)
+{
+    public string Row() =>
+        $"| {Scenario} | {Language} | {Concurrency} | {Runs} | {Failures} | {P50Ms:F0} | {P95Ms:F0} | {RunsPerSecond:F1} | {(PeakRssMb is { } m ? m.ToString(System.Globalization.CultureInfo.InvariantCulture) : "–")} |";
+}
+
+internal static class Measure
+{
+    /// <summary>Runs <paramref name="op"/> <paramref name="runs"/> times, <paramref name="concurrency"/> at once.</summary>
+    public static async Task<(List<double> Latencies, int Failures, double Seconds)> RunAsync(
+        Func<int, Task<bool>> op, int concurrency, int runs)
+    {
+        var latencies = new List<double>(runs);
+        var failures = 0;
+        var next = -1;
+        var total = Stopwatch.StartNew();
+        var workers = Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            while (true)
+            {
+                var i = Interlocked.Increment(ref next);
+                if (i >= runs)
+                {
+                    return;
+                }
+
+                var watch = Stopwatch.StartNew();
+                bool ok;
+                try
+                {
+                    ok = await op(i);
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    Console.Error.WriteLine($"  run {i} failed: {e.Message}");
+                    ok = false;
+                }
+
+                lock (latencies)
+                {
+                    latencies.Add(watch.Elapsed.TotalMilliseconds);
+                    if (!ok)
+                    {
+                        failures++;
+                    }
+                }
+            }
+        }).ToArray();
+        await Task.WhenAll(workers);
+        return (latencies, failures, total.Elapsed.TotalSeconds);
+    }
+
+    public static Stats Summarize(string scenario, string language, int concurrency,
+        (List<double> Latencies, int Failures, double Seconds) m, long? peakRssMb = null)
+    {
+        var sorted = m.Latencies.Order().ToArray();
+        return new Stats(scenario, language, concurrency, sorted.Length, m.Failures,
+            Percentile(sorted, 0.50), Percentile(sorted, 0.95), sorted.Length / m.Seconds, peakRssMb);
+    }
+
+    private static double Percentile(double[] sorted, double p)
+    {
+        if (sorted.Length == 0)
+        {
+            return double.NaN;
+        }
+
+        var rank = p * (sorted.Length - 1);
+        var lo = (int)Math.Floor(rank);
+        var hi = (int)Math.Ceiling(rank);
+        return sorted[lo] + ((sorted[hi] - sorted[lo]) * (rank - lo));
+    }
+
+    /// <summary>Peak resident set (VmHWM) of a process, in MiB.</summary>
+    public static long? PeakRssMb(int pid)
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+            return line is null ? null : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Current resident set (VmRSS) of a process, in MiB.</summary>
+    public static long? RssMb(int pid)
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+            return line is null ? null : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace CodeCube.Bench;
+
+/// <summary>The three ways to run a snippet that the benchmark compares.</summary>
+internal static class Runners
+{
+    private const string Expected = "Hello, world!";
+
+    public static async Task<bool> NativeAsync(BenchProgram program, string workRoot, int i)
+    {
+        var dir = Directory.CreateDirectory(Path.Combine(workRoot, $"{program.Language}-{i}")).FullName;
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(dir, program.FileName), program.Code);
+            if (program.NativeCompile is { } compile && (await ExecAsync("/bin/sh", ["-c", compile], dir, null)).Code != 0)
+            {
+                return false;
+            }
+
+            var run = await ExecAsync(program.NativeRun[0], program.NativeRun[1..], dir, null);
+            return run.Code == 0 && run.Stdout.Contains(Expected, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    /// <summary>CodeCube's original way: one `docker run --rm` per snippet, same image, limits and runner.</summary>
+    public static async Task<bool> DockerRunAsync(Manifest.Language lang, BenchProgram program, string nonce)
+    {
+        var args = new List<string>
+        {
+            "run", "--rm", "-i", "--network", "none", "--cap-drop", "ALL", "--security-opt", "no-new-privileges",
+            "--read-only", "--tmpfs", $"/tmp:rw,size=64m,{(lang.TmpfsExec ? "exec" : "noexec")},mode=1777",
+            "--ipc", "none", "--memory", $"{lang.MemoryMiB}m", "--memory-swap", $"{lang.MemoryMiB}m", "--cpus", "1",
+            "--pids-limit", lang.Pids.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--ulimit", "nofile=256:256", "--ulimit", "fsize=16777216:16777216", "--ulimit", "core=0:0",
+            "--init", "--log-driver", "none", "--user", "10001:10001", "-e", "HOME=/tmp",
+        };
+        foreach (var (k, v) in lang.Env)
+        {
+            args.AddRange(["-e", $"{k}={v}"]);
+        }
+
+        args.Add(lang.Image);
+        args.AddRange(lang.Command());
+        var code = Encoding.UTF8.GetBytes(program.Unique(nonce));
+        var header = Encoding.ASCII.GetBytes($"CODECUBE/1 {Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))} {code.Length} 0\n");
+        var result = await ExecAsync("docker", [.. args], null, [.. header, .. code]);
+        return result.Code == 0 && result.Stdout.Contains(Expected, StringComparison.Ordinal);
+    }
+
+    public static async Task<bool> ApiAsync(HttpClient http, string language, string code)
+    {
+        using var response = await http.PostAsJsonAsync("/api/v1/run", new { language, code });
+        if (!response.IsSuccessStatusCode)
+        {
+            Console.Error.WriteLine($"  api: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            return false;
+        }
+
+        using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var ok = doc.RootElement.GetProperty("outcome").GetString() == "completed"
+            && doc.RootElement.GetProperty("stdout").GetString()!.Contains(Expected, StringComparison.Ordinal);
+        if (!ok)
+        {
+            Console.Error.WriteLine($"  api: {doc.RootElement}");
+        }
+
+        return ok;
+    }
+
+    public static async Task<(int Code, string Stdout)> ExecAsync(string file, string[] args, string? cwd, byte[]? stdin)
+    {
+        var psi = new ProcessStartInfo(file)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = stdin is not null,
+            WorkingDirectory = cwd ?? Environment.CurrentDirectory,
+        };
+        foreach (var a in args)
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        using var process = Process.Start(psi)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (stdin is not null)
+        {
+            await process.StandardInput.BaseStream.WriteAsync(stdin);
+            process.StandardInput.Close();
+        }
+
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await stdout + await stderr);
+    }
+}

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# One command for the performance benchmark: native vs `docker run --rm` vs the HTTP API (pool off / on),
+# at concurrency 1, 4 and 16, plus cache hits, a sustained run and a 100 MB output flood.
+# Writes docs/benchmarks.md. Usage: bench/run.sh [--quick] [--pool N]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/prereqs.sh
+images/build.sh
+# Native baselines: Debian's own python3, gcc, go and node on the host.
+need=()
+for p in python3:python3 gcc:gcc go:golang-go node:nodejs; do
+  command -v "${p%%:*}" >/dev/null 2>&1 || need+=("${p#*:}")
+done
+[ -x /usr/bin/python3 ] || need+=(python3)
+if [ ${#need[@]} -gt 0 ]; then DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${need[@]}" >/dev/null; fi
+
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+data=$(mktemp -d)
+redis-server --bind 127.0.0.1 --port "$port" --save "" --appendonly no --dir "$data" --daemonize yes --logfile "$data/redis.log"
+trap 'redis-cli -p "$port" shutdown nosave >/dev/null 2>&1 || true; rm -rf "$data"' EXIT
+
+dotnet build src/Bot.Host -c Release -o artifacts/host -v q -nologo
+dotnet run --project bench/CodeCube.Bench -c Release -- --host artifacts/host/CodeCube.Host.dll --redis "127.0.0.1:$port" "$@"
