@@ -116,7 +116,12 @@ ensure_debian_image() {
 
 # --- runner images -------------------------------------------------------------------------------------------------
 
-image_id() { docker image inspect --format '{{.Id}}' "$1"; }
+# Sets REPLY to the image ID (cached: each docker CLI call costs a noticeable fraction of a second).
+declare -A id_cache=()
+image_id() {
+    [ -n "${id_cache[$1]:-}" ] || id_cache[$1]=$(docker image inspect --format '{{.Id}}' "$1")
+    REPLY=${id_cache[$1]}
+}
 
 # 12 hex of sha256 over the folder's files (names and contents), the parent's tag and the runner source.
 content_tag() {
@@ -166,21 +171,20 @@ language_version() {
 
 # Rewrites the lock file from what is built so far, so the sandbox can start using the first images early.
 write_lock() {
-    local entries='{}' id name ref digest version old
-    while read -r id name; do
+    local id name ref version lines=()
+    for id in "${!language_image[@]}"; do
+        name=${language_image[$id]}
         ref=${built_tag[$name]:-}
         [ -n "$ref" ] || continue
-        digest=$(image_id "$ref")
-        # An entry for the same image and digest keeps its version: no container start on a no-op run.
-        old=$(jq -r --arg id "$id" --arg ref "$ref" --arg d "$digest" \
-            '.languages[$id] | select(.image == $ref and .digest == $d) | .version' "$lock" 2>/dev/null || true)
-        version=$old
+        image_id "$ref"
+        version=${known_version["$id $ref $REPLY"]:-}
         [ -n "$version" ] || version=$(language_version "$ref" "$id")
-        entries=$(jq -c --arg id "$id" --arg ref "$ref" --arg v "$version" --arg d "$digest" \
-            '. + {($id): {image: $ref, version: $v, digest: $d}}' <<<"$entries")
-    done < <(jq -r '.languages[] | "\(.id) \(.image)"' "$manifest")
-    jq -n --arg base "${built_tag[base]}" --argjson langs "$entries" '{base: $base, languages: $langs}' \
-        >"$lock.tmp"
+        known_version["$id $ref $REPLY"]=$version
+        lines+=("$id"$'\t'"$ref"$'\t'"$version"$'\t'"$REPLY")
+    done
+    printf '%s\n' "${lines[@]}" | jq -R -n --arg base "${built_tag[base]}" '{base: $base, languages:
+        ([inputs | select(. != "") | split("\t") | {key: .[0], value: {image: .[1], version: .[2], digest: .[3]}}]
+         | sort_by(.key) | from_entries)}' >"$lock.tmp"
     mv "$lock.tmp" "$lock"
 }
 
@@ -198,6 +202,15 @@ wanted_images() {
 }
 
 total_start=$SECONDS
+declare -A language_image=() known_version=()
+# Versions from an earlier lock stay valid for the same image and digest: no container start on a no-op run.
+if [ -f "$lock" ]; then
+    while IFS=$'\t' read -r id ref digest version; do
+        known_version["$id $ref $digest"]=$version
+    done < <(jq -r '.languages | to_entries[] | [.key, .value.image, .value.digest, .value.version] | @tsv' \
+        "$lock" 2>/dev/null || true)
+fi
+while read -r id name; do language_image[$id]=$name; done < <(jq -r '.languages[] | "\(.id) \(.image)"' "$manifest")
 ensure_debian_image
 mapfile -t images < <(wanted_images)
 [ ${#images[@]} -gt 0 ] || exit 1
@@ -210,13 +223,14 @@ if [ -f "$lock" ] && [ ${#only[@]} -gt 0 ]; then
         "$lock" "$manifest" 2>/dev/null || true)
 fi
 
-build_image base "$debian_image@$(image_id "$debian_image")"
+build_image base "$debian_image@$(docker image inspect --format '{{.Id}}' "$debian_image")"
 write_lock
 for name in "${images[@]}"; do
     [ "$name" = base ] && continue
     build_image "$name" "${built_tag[base]}"
-    write_lock
+    [ "${build_note[$name]}" = unchanged ] || write_lock
 done
+write_lock
 
 printf '%-8s %-30s %-10s %8s %6s\n' IMAGE TAG STATUS SIZE SECS
 for name in "${images[@]}"; do
