@@ -1,14 +1,61 @@
+using CodeCube.Core.Contracts;
+using CodeCube.Sandbox.Docker;
+using CodeCube.Sandbox.Languages;
+using CodeCube.Sandbox.Pool;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace CodeCube.Sandbox;
 
 public static class SandboxServiceCollectionExtensions
 {
-    /// <summary>Docker sandbox, language registry, warm pool and reaper.</summary>
+    /// <summary>
+    /// Docker sandbox (<see cref="ISandbox"/>), language registry (<see cref="ILanguageRegistry"/>), warm pool and
+    /// reaper (hosted services), with <see cref="SandboxOptions"/> bound from "Sandbox" and validated on start.
+    /// </summary>
     public static IServiceCollection AddDockerSandbox(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<SandboxOptions>()
+            .Bind(configuration.GetSection(SandboxOptions.Section))
+            .ValidateDataAnnotations()
+            .Validate(o => o.Pool is not null, "Sandbox:Pool must be an object")
+            .Validate(o => Uri.TryCreate(o.DockerEndpoint, UriKind.Absolute, out _), "Sandbox:DockerEndpoint must be a URI")
+            .ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<DockerEngine>();
+        services.TryAddSingleton(sp => new SandboxInstance(
+            sp.GetRequiredService<IOptions<SandboxOptions>>().Value.InstanceId is { Length: > 0 } id
+                ? id
+                : SandboxInstance.NewId()));
+        services.TryAddSingleton<LanguageRegistry>();
+        services.TryAddSingleton<ILanguageRegistry>(sp => sp.GetRequiredService<LanguageRegistry>());
+        services.TryAddSingleton<ContainerLauncher>();
+        services.TryAddSingleton<RunExecutor>();
+        services.TryAddSingleton<WarmPool>();
+        services.TryAddSingleton<ContainerReaper>();
+        services.TryAddSingleton<ISandbox, DockerSandbox>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, WarmPoolHost>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ContainerReaperHost>());
         return services;
+    }
+
+    // Hosted-service registrations that reuse the singletons, so code can call ReapAsync/TryTake on the same objects.
+    private sealed class WarmPoolHost(WarmPool pool) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => pool.StartAsync(cancellationToken);
+
+        public Task StopAsync(CancellationToken cancellationToken) => pool.StopAsync(cancellationToken);
+    }
+
+    private sealed class ContainerReaperHost(ContainerReaper reaper) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => reaper.StartAsync(cancellationToken);
+
+        public Task StopAsync(CancellationToken cancellationToken) => reaper.StopAsync(cancellationToken);
     }
 }

@@ -1,13 +1,73 @@
+using CodeCube.Core.Contracts;
+using CodeCube.Sandbox;
+using Microsoft.Extensions.Options;
+
 namespace CodeCube.Host.Cli;
 
-/// <summary>The `codecube` command line: `run FILE ...` and `languages`.</summary>
+/// <summary>
+/// The `codecube` command line: `run FILE ...` and `languages`. It builds only the sandbox services (no web host):
+/// configuration from appsettings.json next to the binaries and from environment variables.
+/// </summary>
 public static class CliApp
 {
+    /// <summary>Exit code for bad usage and unknown languages.</summary>
+    public const int UsageError = 2;
+
+    /// <summary>Exit code when the sandbox itself failed (engine down, image missing).</summary>
+    public const int SandboxFailed = 3;
+
     public static bool IsCliVerb(string[] args) => args is ["run", ..] or ["languages", ..];
 
-    public static Task<int> RunAsync(string[] args)
+    public static Task<int> RunAsync(string[] args) =>
+        RunAsync(args, Console.Out, Console.Error, configure: null, CancellationToken.None);
+
+    /// <summary>Runs one verb writing to the given writers; <paramref name="configure"/> adds configuration (tests).</summary>
+    internal static async Task<int> RunAsync(
+        string[] args,
+        TextWriter stdout,
+        TextWriter stderr,
+        Action<IConfigurationBuilder>? configure,
+        CancellationToken ct)
     {
-        Console.Error.WriteLine($"codecube: '{args[0]}' is not implemented yet");
-        return Task.FromResult(2);
+        ArgumentNullException.ThrowIfNull(args);
+        try
+        {
+            await using var services = CliServices.Build(configure);
+            return args switch
+            {
+                ["languages", ..] => Languages(services.GetRequiredService<ILanguageRegistry>(), stdout),
+                ["run", .. var rest] => await CliRun.RunAsync(rest, services, stdout, stderr, ct).ConfigureAwait(false),
+                _ => Usage(stderr, $"unknown verb '{args.FirstOrDefault()}'"),
+            };
+        }
+        catch (Exception e) when (e is OptionsValidationException or DirectoryNotFoundException
+            or InvalidDataException or System.Text.Json.JsonException)
+        {
+            await stderr.WriteLineAsync($"codecube: {e.Message}").ConfigureAwait(false);
+            return SandboxFailed;
+        }
+    }
+
+    internal static int Usage(TextWriter stderr, string problem)
+    {
+        stderr.WriteLine($"codecube: {problem}");
+        stderr.WriteLine(RunArguments.Usage);
+        return UsageError;
+    }
+
+    private static int Languages(ILanguageRegistry registry, TextWriter stdout)
+    {
+        var rows = registry.All
+            .Select(l => (l.Id, l.Version, Aliases: string.Join(", ", l.Aliases), Ext: string.Join(" ", l.Extensions)))
+            .ToList();
+        var idWidth = Math.Max(8, rows.Max(r => r.Id.Length) + 2);
+        var versionWidth = Math.Max(9, rows.Max(r => r.Version.Length) + 2);
+        stdout.WriteLine($"{"LANGUAGE".PadRight(idWidth)}{"VERSION".PadRight(versionWidth)}ALIASES  (EXTENSIONS)");
+        foreach (var row in rows)
+        {
+            stdout.WriteLine($"{row.Id.PadRight(idWidth)}{row.Version.PadRight(versionWidth)}{row.Aliases}  ({row.Ext})");
+        }
+
+        return 0;
     }
 }

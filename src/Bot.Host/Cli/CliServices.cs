@@ -1,0 +1,29 @@
+using CodeCube.Sandbox;
+using Microsoft.Extensions.Options;
+
+namespace CodeCube.Host.Cli;
+
+/// <summary>A plain service provider with just what the CLI needs: configuration, logging and the sandbox.</summary>
+internal static class CliServices
+{
+    public static ServiceProvider Build(Action<IConfigurationBuilder>? configure)
+    {
+        var builder = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+            .AddEnvironmentVariables();
+        configure?.Invoke(builder);
+        var configuration = builder.Build();
+
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+
+        // The CLI prints the program's output and nothing else; engine trouble shows up as the run's detail.
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.None));
+        services.AddDockerSandbox(configuration);
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+
+        // No host runs ValidateOnStart here, so validate now for the same clear message.
+        _ = provider.GetRequiredService<IOptions<SandboxOptions>>().Value;
+        return provider;
+    }
+}

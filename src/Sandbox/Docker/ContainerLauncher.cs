@@ -1,0 +1,81 @@
+using Docker.DotNet;
+using CodeCube.Sandbox.Languages;
+using Docker.DotNet.Models;
+using Microsoft.Extensions.Options;
+
+namespace CodeCube.Sandbox.Docker;
+
+/// <summary>Create → attach → start a hardened container for one language, and remove it afterwards.</summary>
+internal sealed class ContainerLauncher(
+    DockerEngine engine, SandboxInstance instance, IOptions<SandboxOptions> options, TimeProvider time)
+{
+    public async Task<StartedContainer> LaunchAsync(LanguageSpec language, CancellationToken ct, bool pooled = false)
+    {
+        var image = language.Image ?? throw new SandboxFailure(
+            $"image {language.ExpectedImage} for {language.Id} is missing: run images/build.sh");
+        var limits = EffectiveLimits.For(language, options.Value);
+        var create = ContainerSpec.Build(language, image, limits, options.Value, instance.Id, pooled);
+
+        string id;
+        try
+        {
+            id = (await engine.CallAsync(t => engine.Client.Containers.CreateContainerAsync(create, t), ct)
+                .ConfigureAwait(false)).ID;
+        }
+        catch (Exception e) when (DockerEngine.IsNotFound(e))
+        {
+            throw new SandboxFailure($"image {image} is missing: run images/build.sh", e);
+        }
+
+        instance.Track(id);
+        try
+        {
+            var attach = new ContainerAttachParameters { Stdin = true, Stdout = true, Stderr = true, Stream = true };
+            var stream = await engine.CallAsync(
+                t => engine.Client.Containers.AttachContainerAsync(id, false, attach, t), ct).ConfigureAwait(false);
+            try
+            {
+                await engine.CallAsync(
+                    t => engine.Client.Containers.StartContainerAsync(id, new ContainerStartParameters(), t), ct)
+                    .ConfigureAwait(false);
+            }
+            catch
+            {
+                stream.Dispose();
+                throw;
+            }
+
+            return new StartedContainer(id, stream, language, limits, time.GetTimestamp());
+        }
+        catch
+        {
+            await RemoveAsync(id).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Force-removes a container; never throws and ignores the caller's cancellation on purpose.</summary>
+    public async Task RemoveAsync(string id)
+    {
+        try
+        {
+            await engine.CallAsync(
+                t => engine.Client.Containers.RemoveContainerAsync(id, new ContainerRemoveParameters { Force = true }, t),
+                CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is SandboxFailure || DockerEngine.IsNotFound(e) || e is DockerApiException)
+        {
+            // Already gone, or the engine is away: the reaper removes it later by its labels.
+        }
+        finally
+        {
+            instance.Forget(id);
+        }
+    }
+
+    public async Task RemoveAsync(StartedContainer container)
+    {
+        container.Stream.Dispose();
+        await RemoveAsync(container.Id).ConfigureAwait(false);
+    }
+}

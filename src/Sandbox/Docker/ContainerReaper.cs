@@ -1,0 +1,135 @@
+using Docker.DotNet;
+using CodeCube.Sandbox.Languages;
+using Docker.DotNet.Models;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CodeCube.Sandbox.Docker;
+
+/// <summary>
+/// Removes leftover run containers (labelled <c>codecube=1</c>): this instance's once they are no longer in use and
+/// older than the run limit, and other instances' once they are older than any run could last (their owner died).
+/// Runs at start and every <c>Sandbox:ReaperIntervalSeconds</c>.
+/// </summary>
+internal sealed partial class ContainerReaper(
+    DockerEngine engine,
+    SandboxInstance instance,
+    LanguageRegistry registry,
+    IOptions<SandboxOptions> options,
+    TimeProvider time,
+    ILogger<ContainerReaper> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.ReaperIntervalSeconds), time);
+        do
+        {
+            try
+            {
+                await ReapAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (SandboxFailure e)
+            {
+                LogEngineAway(logger, e.Message);
+            }
+        }
+        while (await WaitAsync(timer, stoppingToken).ConfigureAwait(false));
+    }
+
+    /// <summary>One sweep; returns how many containers were removed.</summary>
+    public async Task<int> ReapAsync(CancellationToken ct)
+    {
+        var list = new ContainersListParameters
+        {
+            All = true,
+            Filters = new Dictionary<string, IDictionary<string, bool>>
+            {
+                ["label"] = new Dictionary<string, bool> { [$"{ContainerSpec.Label}=1"] = true },
+            },
+        };
+        var containers = await engine.CallAsync(t => engine.Client.Containers.ListContainersAsync(list, t), ct)
+            .ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        var removed = 0;
+        foreach (var container in containers)
+        {
+            if (instance.IsLive(container.ID))
+            {
+                continue;
+            }
+
+            var created = new DateTimeOffset(DateTime.SpecifyKind(container.Created, DateTimeKind.Utc));
+            if (now - created < MinimumAge(container.Labels))
+            {
+                continue;
+            }
+
+            await engine.CallAsync(
+                t => RemoveQuietlyAsync(container.ID, t), ct).ConfigureAwait(false);
+            removed++;
+            LogReaped(logger, container.ID.Length > 12 ? container.ID[..12] : container.ID);
+        }
+
+        return removed;
+    }
+
+    private TimeSpan MinimumAge(IDictionary<string, string>? labels)
+    {
+        var o = options.Value;
+        var owner = Label(labels, ContainerSpec.InstanceLabel);
+        if (owner == instance.Id)
+        {
+            // Not live here, so no run is using it: it only has to be clearly past a run.
+            return TimeSpan.FromMilliseconds(o.RunTimeoutMs);
+        }
+
+        var longestCompile = registry.Specs
+            .Select(s => EffectiveLimits.For(s, o))
+            .Select(l => (long)l.CompileTimeoutMs + l.RunTimeoutMs)
+            .DefaultIfEmpty(o.CompileTimeoutMs + o.RunTimeoutMs)
+            .Max();
+        var age = TimeSpan.FromMilliseconds(longestCompile) + TimeSpan.FromSeconds(o.ReaperGraceSeconds);
+        if (Label(labels, ContainerSpec.PooledLabel) == "1")
+        {
+            // Another live instance may keep it warm that long.
+            age += TimeSpan.FromSeconds(o.Pool.MaxIdleSeconds);
+        }
+
+        return age;
+    }
+
+    private static string? Label(IDictionary<string, string>? labels, string name) =>
+        labels is not null && labels.TryGetValue(name, out var value) ? value : null;
+
+    private async Task RemoveQuietlyAsync(string id, CancellationToken ct)
+    {
+        try
+        {
+            await engine.Client.Containers.RemoveContainerAsync(id, new ContainerRemoveParameters { Force = true }, ct)
+                .ConfigureAwait(false);
+        }
+        catch (DockerApiException)
+        {
+            // Removed meanwhile by its owner, or removal already in progress.
+        }
+    }
+
+    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken ct)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reaped leftover sandbox container {Container}")]
+    private static partial void LogReaped(ILogger logger, string container);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reaper skipped a sweep: {Detail}")]
+    private static partial void LogEngineAway(ILogger logger, string detail);
+}

@@ -1,0 +1,90 @@
+using System.Text;
+using CodeCube.Core.Contracts;
+using CodeCube.Sandbox.Languages;
+using CodeCube.Sandbox.Pool;
+using Docker.DotNet;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CodeCube.Sandbox.Docker;
+
+/// <summary>
+/// <see cref="ISandbox"/> on Docker: takes a started container (from the warm pool, or cold), sends the request
+/// into it, and removes it afterwards whatever happened, cancellation included.
+/// </summary>
+internal sealed partial class DockerSandbox(
+    LanguageRegistry registry,
+    ContainerLauncher launcher,
+    RunExecutor executor,
+    WarmPool pool,
+    IOptions<SandboxOptions> options,
+    TimeProvider time,
+    ILogger<DockerSandbox> logger) : ISandbox
+{
+    public async Task<RunResult> RunAsync(RunRequest request, IProgress<OutputChunk>? progress, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!registry.TryGetSpec(request.Language, out var language))
+        {
+            var close = registry.Suggest(request.Language);
+            var hint = close.Count > 0 ? $"; did you mean {string.Join(", ", close)}?" : "";
+            return RunResult.SandboxError(request.Language, "", $"unknown language '{request.Language}'{hint}");
+        }
+
+        var info = language.Info;
+        var tooBig = CheckSizes(request);
+        if (tooBig is not null)
+        {
+            return RunResult.SandboxError(info.Id, info.Version, tooBig);
+        }
+
+        var begin = time.GetTimestamp();
+        StartedContainer? container = null;
+        try
+        {
+            container = pool.TryTake(language) ?? await launcher.LaunchAsync(language, ct).ConfigureAwait(false);
+            var result = await executor.ExecuteAsync(container, request, progress, ct).ConfigureAwait(false);
+            LogRun(logger, info.Id, container.ShortId, result.Outcome.ToWire(), result.WallMs);
+            return result;
+        }
+        catch (Exception e) when (e is SandboxFailure or DockerApiException && !ct.IsCancellationRequested)
+        {
+            var detail = e is SandboxFailure ? e.Message : $"Docker engine error: {e.Message}";
+            LogSandboxError(logger, info.Id, detail);
+            var wall = (long)time.GetElapsedTime(begin).TotalMilliseconds;
+            return RunResult.SandboxError(info.Id, info.Version, detail, wall) with
+            {
+                Limits = EffectiveLimits.For(language, options.Value).Applied,
+            };
+        }
+        finally
+        {
+            if (container is not null)
+            {
+                await launcher.RemoveAsync(container).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private string? CheckSizes(RunRequest request)
+    {
+        var o = options.Value;
+        if (Encoding.UTF8.GetByteCount(request.Code) > o.MaxCodeBytes)
+        {
+            return $"the code is larger than {RunOutcomeMapper.Bytes(o.MaxCodeBytes)}";
+        }
+
+        if (Encoding.UTF8.GetByteCount(request.Stdin) > o.MaxStdinBytes)
+        {
+            return $"stdin is larger than {RunOutcomeMapper.Bytes(o.MaxStdinBytes)}";
+        }
+
+        return null;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ran {Language} in {Container}: {Outcome} after {WallMs} ms")]
+    private static partial void LogRun(ILogger logger, string language, string container, string outcome, long wallMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sandbox error for {Language}: {Detail}")]
+    private static partial void LogSandboxError(ILogger logger, string language, string detail);
+}

@@ -1,0 +1,73 @@
+using Docker.DotNet;
+using Docker.DotNet.Models;
+
+namespace CodeCube.Sandbox.Docker;
+
+/// <summary>Kills a container once, for the first reason that comes up (deadline timers and the reader race).</summary>
+internal sealed class Killer(DockerEngine engine, string containerId) : IDisposable
+{
+    private readonly Lock gate = new();
+    private Task kill = Task.CompletedTask;
+    private bool disposed;
+
+    public KillReason Reason { get; private set; } = KillReason.None;
+
+    /// <summary>Raised once, on the thread that decided to kill.</summary>
+    public event Action? Killed;
+
+    public void Kill(KillReason reason)
+    {
+        lock (gate)
+        {
+            if (disposed || Reason != KillReason.None)
+            {
+                return;
+            }
+
+            Reason = reason;
+            kill = KillAsync();
+        }
+
+        try
+        {
+            Killed?.Invoke();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The run finished while a timer fired; nothing is left to cancel.
+        }
+    }
+
+    public async Task WhenDoneAsync()
+    {
+        Task pending;
+        lock (gate)
+        {
+            pending = kill;
+        }
+
+        await pending.ConfigureAwait(false);
+    }
+
+    private async Task KillAsync()
+    {
+        try
+        {
+            await engine.CallAsync(
+                t => engine.Client.Containers.KillContainerAsync(containerId, new ContainerKillParameters { Signal = "KILL" }, t),
+                CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is SandboxFailure or DockerApiException)
+        {
+            // Already exited (409/404) or the engine is away; removal with force follows either way.
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (gate)
+        {
+            disposed = true;
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using System.Globalization;
+using CodeCube.Core.Contracts;
+using CodeCube.Sandbox.Protocol;
+
+namespace CodeCube.Sandbox.Docker;
+
+/// <summary>Why the host killed a container, if it did.</summary>
+internal enum KillReason
+{
+    None,
+    CompileTimeout,
+    RunTimeout,
+    OutputLimit,
+    Cancelled,
+}
+
+/// <summary>What the host saw of one run, before it is turned into a <see cref="RunResult"/>.</summary>
+internal sealed record RunObservation(
+    MarkerStatus? Marker,
+    KillReason Kill,
+    bool OomKilled,
+    long? ExitCode,
+    string Stdout,
+    string Stderr,
+    long WallMs,
+    bool Truncated,
+    string? OverflowedStream = null);
+
+internal static class RunOutcomeMapper
+{
+    public static RunResult Map(LanguageInfo language, RunObservation seen, AppliedLimits limits)
+    {
+        RunResult Result(RunOutcome outcome, int? exitCode, int? signal, string? detail) => new(
+            language.Id, language.Version, outcome, exitCode, signal, seen.Stdout, seen.Stderr, seen.WallMs,
+            seen.Truncated, limits, detail);
+
+        var exit = seen.ExitCode is { } e ? (int)e : (int?)null;
+        var signal = exit > 128 ? exit - 128 : null;
+        switch (seen.Kill)
+        {
+            case KillReason.OutputLimit:
+                return Result(RunOutcome.OutputLimit, null, null,
+                    $"{seen.OverflowedStream ?? "output"} passed the {Bytes(limits.OutputBytes)} limit");
+            case KillReason.RunTimeout:
+                return Result(RunOutcome.TimedOut, null, null, $"killed after the {Seconds(limits.RunTimeoutMs)} run limit");
+            case KillReason.CompileTimeout:
+                return Result(RunOutcome.TimedOut, null, null,
+                    $"compiling took longer than {Seconds(limits.CompileTimeoutMs)}");
+        }
+
+        if (seen.OomKilled)
+        {
+            return Result(RunOutcome.MemoryLimit, exit, signal, $"killed at the {Bytes(limits.MemoryBytes)} memory limit");
+        }
+
+        return seen.Marker?.Kind switch
+        {
+            MarkerKind.Run => Result(RunOutcome.Completed, exit, signal, null),
+            MarkerKind.CompileFailed => Result(RunOutcome.CompileError, seen.Marker.CompileExitCode, null, null),
+            MarkerKind.CompileTimeout => Result(RunOutcome.TimedOut, null, null,
+                $"compiling took longer than {Seconds(limits.CompileTimeoutMs)}"),
+            MarkerKind.Error or MarkerKind.Unknown => Result(RunOutcome.SandboxError, exit, null,
+                $"the runner failed: {seen.Marker.Word}"),
+            _ => Result(RunOutcome.SandboxError, exit, null,
+                $"the runner exited{(exit is null ? "" : $" with code {exit}")} before starting the program"),
+        };
+    }
+
+    internal static string Seconds(int ms) =>
+        ms % 1000 == 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{ms / 1000} s")
+            : string.Create(CultureInfo.InvariantCulture, $"{ms / 1000.0:0.###} s");
+
+    internal static string Bytes(long bytes) => bytes switch
+    {
+        >= 1024 * 1024 when bytes % (1024 * 1024) == 0 => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024 * 1024)} MiB"),
+        >= 1024 when bytes % 1024 == 0 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024} KiB"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes} bytes"),
+    };
+}

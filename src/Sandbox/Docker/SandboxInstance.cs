@@ -1,0 +1,22 @@
+using System.Collections.Concurrent;
+
+namespace CodeCube.Sandbox.Docker;
+
+/// <summary>
+/// This process's identity on the engine (the <c>codecube.instance</c> label) and the containers it is using now,
+/// so the reaper never removes a live one.
+/// </summary>
+internal sealed class SandboxInstance(string id)
+{
+    private readonly ConcurrentDictionary<string, byte> live = new();
+
+    public string Id { get; } = id;
+
+    public void Track(string containerId) => live.TryAdd(containerId, 0);
+
+    public void Forget(string containerId) => live.TryRemove(containerId, out _);
+
+    public bool IsLive(string containerId) => live.ContainsKey(containerId);
+
+    public static string NewId() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(6));
+}

@@ -1,0 +1,128 @@
+using CodeCube.Core.Contracts;
+using Microsoft.Extensions.Options;
+
+namespace CodeCube.Sandbox.Languages;
+
+/// <summary>
+/// The manifest joined with the lock file. The lock is re-read when it changes on disk, so images built while the
+/// bot runs become usable without a restart.
+/// </summary>
+internal sealed class LanguageRegistry : ILanguageRegistry
+{
+    private readonly string manifestPath;
+    private readonly string lockPath;
+    private readonly LanguageManifest manifest;
+    private readonly Lock gate = new();
+    private Snapshot snapshot;
+
+    public LanguageRegistry(IOptions<SandboxOptions> options)
+        : this(ImagesDirectory.Locate(options.Value.ImagesDirectory))
+    {
+    }
+
+    public LanguageRegistry(string imagesDirectory)
+    {
+        Directory = imagesDirectory;
+        manifestPath = Path.Combine(imagesDirectory, ImagesDirectory.ManifestFile);
+        lockPath = ImagesDirectory.LockFile(imagesDirectory);
+        manifest = LanguageManifest.Load(manifestPath);
+        snapshot = Build(ReadLockStamp());
+    }
+
+    public string Directory { get; }
+
+    public IReadOnlyList<LanguageInfo> All => Current.Infos;
+
+    internal IReadOnlyList<LanguageSpec> Specs => Current.Specs;
+
+    public bool TryResolve(string idAliasOrExtension, out LanguageInfo language)
+    {
+        if (TryGetSpec(idAliasOrExtension, out var spec))
+        {
+            language = spec.Info;
+            return true;
+        }
+
+        language = null!;
+        return false;
+    }
+
+    internal bool TryGetSpec(string idAliasOrExtension, out LanguageSpec spec)
+    {
+        var key = (idAliasOrExtension ?? "").Trim();
+        return Current.ByName.TryGetValue(key, out spec!);
+    }
+
+    public IReadOnlyList<string> Suggest(string unknown, int max = 3) =>
+        LanguageSuggester.Suggest(unknown, Current.Names, max);
+
+    private Snapshot Current
+    {
+        get
+        {
+            var stamp = ReadLockStamp();
+            lock (gate)
+            {
+                if (stamp != snapshot.LockStamp)
+                {
+                    snapshot = Build(stamp);
+                }
+
+                return snapshot;
+            }
+        }
+    }
+
+    private DateTime ReadLockStamp() => File.Exists(lockPath) ? File.GetLastWriteTimeUtc(lockPath) : DateTime.MinValue;
+
+    private Snapshot Build(DateTime stamp)
+    {
+        ImageLock? imageLock = null;
+        if (stamp != DateTime.MinValue)
+        {
+            try
+            {
+                imageLock = ImageLock.Load(lockPath);
+            }
+            catch (Exception e) when (e is IOException or System.Text.Json.JsonException)
+            {
+                // build.sh may be rewriting the lock right now; the next access sees it again.
+                stamp = DateTime.MinValue.AddTicks(1);
+            }
+        }
+
+        var specs = manifest.Languages
+            .Select(l => new LanguageSpec(l, imageLock?.Languages?.GetValueOrDefault(l.Id)))
+            .ToList();
+        var byName = new Dictionary<string, LanguageSpec>(StringComparer.OrdinalIgnoreCase);
+        foreach (var spec in specs)
+        {
+            byName.TryAdd(spec.Id, spec);
+        }
+
+        // Aliases and extensions never shadow an id.
+        foreach (var spec in specs)
+        {
+            foreach (var alias in spec.Info.Aliases)
+            {
+                byName.TryAdd(alias, spec);
+            }
+
+            foreach (var ext in spec.Info.Extensions)
+            {
+                byName.TryAdd(ext, spec);
+                byName.TryAdd(ext.TrimStart('.'), spec);
+            }
+        }
+
+        var names = specs.SelectMany(s => s.Info.Aliases.Prepend(s.Id)).ToList();
+        return new Snapshot(stamp, specs, specs.Select(s => s.Info).ToList(), byName, names);
+    }
+
+    private sealed record Snapshot(
+        DateTime LockStamp,
+        IReadOnlyList<LanguageSpec> Specs,
+        IReadOnlyList<LanguageInfo> Infos,
+        IReadOnlyDictionary<string, LanguageSpec> ByName,
+        IReadOnlyList<string> Names);
+}

@@ -1,0 +1,165 @@
+using System.Collections.Concurrent;
+using CodeCube.Sandbox.Docker;
+using CodeCube.Sandbox.Languages;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CodeCube.Sandbox.Pool;
+
+/// <summary>
+/// Keeps <c>Sandbox:Pool:Size</c> started containers per language, each blocked on stdin waiting for its header.
+/// A run takes one (single use: it is removed after the run) and the pool refills in the background; when the pool
+/// is empty the run starts a container cold. Everything left is removed on shutdown.
+/// </summary>
+internal sealed partial class WarmPool(
+    ContainerLauncher launcher,
+    LanguageRegistry registry,
+    IOptions<SandboxOptions> options,
+    TimeProvider time,
+    ILogger<WarmPool> logger) : BackgroundService
+{
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<StartedContainer>> ready = new();
+    private readonly ConcurrentQueue<StartedContainer> discarded = new();
+    private readonly SemaphoreSlim wake = new(0);
+
+    private int Size => options.Value.Pool.Size;
+
+    public int Count(string language) => ready.TryGetValue(language, out var queue) ? queue.Count : 0;
+
+    /// <summary>A started container for <paramref name="language"/>, or null (pool off, empty or stale).</summary>
+    public StartedContainer? TryTake(LanguageSpec language)
+    {
+        if (Size == 0 || !ready.TryGetValue(language.Id, out var queue))
+        {
+            return null;
+        }
+
+        StartedContainer? taken = null;
+        while (taken is null && queue.TryDequeue(out var candidate))
+        {
+            if (IsFresh(candidate, language))
+            {
+                taken = candidate;
+            }
+            else
+            {
+                // Removed by the refill loop, so a run never waits for it.
+                discarded.Enqueue(candidate);
+            }
+        }
+
+        wake.Release();
+        return taken;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (Size == 0)
+        {
+            return;
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            while (discarded.TryDequeue(out var stale))
+            {
+                await launcher.RemoveAsync(stale).ConfigureAwait(false);
+            }
+
+            var failed = false;
+            foreach (var language in registry.Specs.Where(ShouldPool))
+            {
+                failed |= !await FillAsync(language, stoppingToken).ConfigureAwait(false);
+            }
+
+            try
+            {
+                // Wake on a take, or now and then to replace containers that idled too long.
+                await wake.WaitAsync(failed ? RetryDelay : TimeSpan.FromSeconds(30), stoppingToken)
+                    .ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        await DrainAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Removes every pooled container.</summary>
+    public async Task DrainAsync()
+    {
+        var removals = new List<Task>();
+        while (discarded.TryDequeue(out var stale))
+        {
+            removals.Add(launcher.RemoveAsync(stale));
+        }
+
+        foreach (var queue in ready.Values)
+        {
+            while (queue.TryDequeue(out var container))
+            {
+                removals.Add(launcher.RemoveAsync(container));
+            }
+        }
+
+        await Task.WhenAll(removals).ConfigureAwait(false);
+    }
+
+    private bool ShouldPool(LanguageSpec language) =>
+        language.Image is not null &&
+        (options.Value.Pool.Languages.Count == 0 ||
+         options.Value.Pool.Languages.Contains(language.Id, StringComparer.OrdinalIgnoreCase));
+
+    private bool IsFresh(StartedContainer container, LanguageSpec current) =>
+        container.Language.Image == current.Image &&
+        time.GetElapsedTime(container.StartedTimestamp) < TimeSpan.FromSeconds(options.Value.Pool.MaxIdleSeconds);
+
+    private async Task<bool> FillAsync(LanguageSpec language, CancellationToken ct)
+    {
+        var queue = ready.GetOrAdd(language.Id, _ => new ConcurrentQueue<StartedContainer>());
+        foreach (var stale in queue.Where(c => !IsFresh(c, language)).ToList())
+        {
+            // Stale ones are skipped by TryTake; taking them out here keeps the count honest.
+            if (queue.TryPeek(out var head) && head == stale && queue.TryDequeue(out var removed))
+            {
+                await launcher.RemoveAsync(removed).ConfigureAwait(false);
+            }
+        }
+
+        while (queue.Count < Size && !ct.IsCancellationRequested)
+        {
+            try
+            {
+                queue.Enqueue(await launcher.LaunchAsync(language, ct, pooled: true).ConfigureAwait(false));
+            }
+            catch (SandboxFailure e)
+            {
+                LogFillFailed(logger, language.Id, e.Message);
+                return false;
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return true;
+            }
+        }
+
+        return true;
+    }
+
+    public override void Dispose()
+    {
+        wake.Dispose();
+        base.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Warm pool could not start a {Language} container: {Detail}")]
+    private static partial void LogFillFailed(ILogger logger, string language, string detail);
+}

@@ -1,0 +1,103 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CodeCube.Sandbox;
+
+/// <summary>
+/// How every run container is hardened and limited (configuration section "Sandbox"). The defaults are the safe
+/// ones; per-language limits from the manifest raise or lower memory, pids and the compile timeout.
+/// </summary>
+public sealed class SandboxOptions
+{
+    public const string Section = "Sandbox";
+
+    /// <summary>Docker engine endpoint.</summary>
+    [Required]
+    public string DockerEndpoint { get; set; } = "unix:///var/run/docker.sock";
+
+    /// <summary>Folder holding languages.json and .build/images.json; found by walking up when empty.</summary>
+    public string? ImagesDirectory { get; set; }
+
+    /// <summary>Timeout for one engine call (create, start, inspect, remove), so a stuck engine never hangs a run.</summary>
+    [Range(1, 300)]
+    public int EngineTimeoutSeconds { get; set; } = 15;
+
+    [Range(100, 600_000)]
+    public int RunTimeoutMs { get; set; } = 10_000;
+
+    [Range(100, 600_000)]
+    public int CompileTimeoutMs { get; set; } = 15_000;
+
+    /// <summary>Extra time the runner gets to print its marker after the compile limit before the host kills it.</summary>
+    [Range(0, 60_000)]
+    public int MarkerGraceMs { get; set; } = 3_000;
+
+    [Range(16, 65_536)]
+    public int MemoryMiB { get; set; } = 256;
+
+    /// <summary>CPUs as a fraction (1.0 = one core), applied as NanoCPUs.</summary>
+    [Range(0.05, 64)]
+    public double Cpus { get; set; } = 1.0;
+
+    [Range(8, 4096)]
+    public int PidsLimit { get; set; } = 64;
+
+    [Range(1, 1024)]
+    public int TmpfsMiB { get; set; } = 64;
+
+    [Range(16, 65_536)]
+    public int NoFileLimit { get; set; } = 256;
+
+    [Range(1, 1024)]
+    public int FileSizeMiB { get; set; } = 16;
+
+    [Range(1, 64 * 1024 * 1024)]
+    public int StdoutLimitBytes { get; set; } = 64 * 1024;
+
+    [Range(1, 64 * 1024 * 1024)]
+    public int StderrLimitBytes { get; set; } = 64 * 1024;
+
+    [Range(1, 16 * 1024 * 1024)]
+    public int MaxCodeBytes { get; set; } = 64 * 1024;
+
+    [Range(0, 256 * 1024 * 1024)]
+    public int MaxStdinBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>UID:GID the program runs as.</summary>
+    [Required]
+    [RegularExpression(@"^\d+:\d+$")]
+    public string User { get; set; } = "10001:10001";
+
+    [Required]
+    public string NetworkMode { get; set; } = "none";
+
+    /// <summary>OCI runtime, e.g. "runsc" for gVisor; empty uses the engine's default.</summary>
+    public string? Runtime { get; set; }
+
+    /// <summary>Label value that tells this process's containers from those of other instances.</summary>
+    public string? InstanceId { get; set; }
+
+    /// <summary>How often the reaper looks for leftover containers.</summary>
+    [Range(1, 3600)]
+    public int ReaperIntervalSeconds { get; set; } = 60;
+
+    /// <summary>Leftovers of other (dead) instances are removed once older than compile + run limits + this.</summary>
+    [Range(0, 3600)]
+    public int ReaperGraceSeconds { get; set; } = 60;
+
+    public WarmPoolOptions Pool { get; set; } = new();
+}
+
+/// <summary>Pre-started containers per language ("Sandbox:Pool").</summary>
+public sealed class WarmPoolOptions
+{
+    /// <summary>Containers kept ready per language; 0 turns the pool off.</summary>
+    [Range(0, 64)]
+    public int Size { get; set; }
+
+    /// <summary>Languages to pool; empty means all built languages.</summary>
+    public List<string> Languages { get; set; } = [];
+
+    /// <summary>A pooled container older than this is replaced, so none idles forever.</summary>
+    [Range(10, 86_400)]
+    public int MaxIdleSeconds { get; set; } = 600;
+}
