@@ -1,14 +1,43 @@
+using CodeCube.Core.Commands;
+using CodeCube.Core.Contracts;
+using CodeCube.Core.Options;
+using CodeCube.Core.Pipeline;
+using CodeCube.Core.Quotas;
+using CodeCube.Core.Replies;
+using CodeCube.Core.Running;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CodeCube.Core;
 
 public static class CoreServiceCollectionExtensions
 {
-    /// <summary>Parser, pipeline, reply formatter, quotas and the shared run service.</summary>
+    /// <summary>
+    /// Parser, pipeline, reply formatter, quotas, the run gate, the shared run service, permalinks and the
+    /// <see cref="ChatHost"/> that drives every registered IChatAdapter. Options: "Pipeline", "Pipeline:Quotas",
+    /// "Web" (PublicBaseUrl). ISandbox, ILanguageRegistry, ISnippetStore, IResultCache and IReplyMap come from
+    /// other projects. Everything is added with TryAdd*, so a test or a host can put its own part in first.
+    /// </summary>
     public static IServiceCollection AddCodeCubeCore(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<PipelineOptions>().Bind(configuration.GetSection(PipelineOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<QuotaOptions>().Bind(configuration.GetSection(QuotaOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PermalinkOptions>().Bind(configuration.GetSection("Web"))
+            .ValidateDataAnnotations().ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IPermalinks, Permalinks>();
+        services.TryAddSingleton<IRunService, RunService>();
+        services.TryAddSingleton<CommandParser>();
+        services.TryAddSingleton<ReplyFormatter>();
+        services.TryAddSingleton<RunQuotas>();
+        services.TryAddSingleton<RunGate>();
+        services.TryAddScoped<ChatPipeline>();
+        services.AddHostedService<ChatHost>();
         return services;
     }
 }

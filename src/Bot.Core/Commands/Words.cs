@@ -1,0 +1,134 @@
+using System.Text;
+
+namespace CodeCube.Core.Commands;
+
+/// <summary>Small text helpers for the command parser.</summary>
+internal static class Words
+{
+    /// <summary>Splits on whitespace; "double" or 'single' quotes group words (no escapes inside quotes).</summary>
+    public static List<string> Split(string text)
+    {
+        var words = new List<string>();
+        var current = new StringBuilder();
+        var inWord = false;
+        char? quote = null;
+        foreach (var c in text)
+        {
+            if (quote is { } q)
+            {
+                if (c == q)
+                {
+                    quote = null;
+                }
+                else
+                {
+                    current.Append(c);
+                }
+            }
+            else if (c is '"' or '\'')
+            {
+                quote = c;
+                inWord = true;
+            }
+            else if (char.IsWhiteSpace(c))
+            {
+                if (inWord)
+                {
+                    words.Add(current.ToString());
+                    current.Clear();
+                    inWord = false;
+                }
+            }
+            else
+            {
+                current.Append(c);
+                inWord = true;
+            }
+        }
+
+        if (inWord)
+        {
+            words.Add(current.ToString());
+        }
+
+        return words;
+    }
+
+    /// <summary>The first whitespace-delimited word and what follows it (leading blanks and one newline removed).</summary>
+    public static (string? Word, string Remainder) First(string text)
+    {
+        var start = 0;
+        while (start < text.Length && char.IsWhiteSpace(text[start]))
+        {
+            start++;
+        }
+
+        if (start == text.Length)
+        {
+            return (null, "");
+        }
+
+        var end = start;
+        while (end < text.Length && !char.IsWhiteSpace(text[end]))
+        {
+            end++;
+        }
+
+        var rest = end;
+        while (rest < text.Length && text[rest] is ' ' or '\t')
+        {
+            rest++;
+        }
+
+        if (rest < text.Length && text[rest] == '\n')
+        {
+            rest++;
+        }
+
+        return (text[start..end], text[rest..].TrimEnd());
+    }
+
+    /// <summary>'\r\n' and lone '\r' become '\n'.</summary>
+    public static string NormalizeNewlines(string text) =>
+        text.Contains('\r', StringComparison.Ordinal) ? text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n') : text;
+
+    /// <summary>
+    /// The text after the command prefix, or null when the message does not start with it. One leading word ending
+    /// in ':' or ',' (an addressee such as "CodeCube:") may stand before the prefix.
+    /// </summary>
+    public static string? AfterPrefix(string text, string prefix)
+    {
+        var trimmed = text.TrimStart();
+        if (trimmed.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return trimmed[prefix.Length..];
+        }
+
+        var (word, _) = First(trimmed);
+        if (word is not { Length: > 1 } || word[^1] is not (':' or ','))
+        {
+            return null;
+        }
+
+        var afterWord = trimmed[word.Length..].TrimStart(' ', '\t');
+        return afterWord.StartsWith(prefix, StringComparison.Ordinal) ? afterWord[prefix.Length..] : null;
+    }
+
+    /// <summary>Size for messages: "900 bytes", "64 KiB", "70.3 KiB".</summary>
+    public static string Size(long bytes) =>
+        bytes < 1024 ? $"{bytes} bytes"
+        : bytes < 1024 * 1024 ? $"{bytes / 1024.0:0.#} KiB"
+        : $"{bytes / (1024.0 * 1024):0.#} MiB";
+
+    /// <summary>User text quoted back in an error, kept short.</summary>
+    public static string Clip(string text, int max = 32)
+    {
+        if (text.Length <= max)
+        {
+            return text;
+        }
+
+        var cut = char.IsHighSurrogate(text[max - 1]) ? max - 1 : max;
+        return text[..cut] + "…";
+    }
+}

@@ -1,0 +1,59 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CodeCube.Core.Options;
+
+/// <summary>Chat command handling, bound from the "Pipeline" configuration section.</summary>
+public sealed class PipelineOptions
+{
+    public const string Section = "Pipeline";
+
+    /// <summary>What starts a command: "!" makes <c>!run</c>, <c>!help</c>, <c>!langs</c>.</summary>
+    [Required, MinLength(1), MaxLength(8)]
+    [RegularExpression(@"^\S+$", ErrorMessage = "The prefix must not contain whitespace.")]
+    public string Prefix { get; set; } = "!";
+
+    /// <summary>Largest accepted code, in UTF-8 bytes.</summary>
+    [Range(1, 1024 * 1024)]
+    public int MaxCodeBytes { get; set; } = 64 * 1024;
+
+    /// <summary>Largest accepted stdin from a chat message, in UTF-8 bytes.</summary>
+    [Range(0, 1024 * 1024)]
+    public int MaxStdinBytes { get; set; } = 64 * 1024;
+
+    /// <summary>Workers handling chat events at once. Keep it above MaxConcurrentRuns + MaxQueuedRuns so that
+    /// a full run queue is answered with "busy" instead of silently holding events back.</summary>
+    [Range(1, 1024)]
+    public int Workers { get; set; } = 16;
+
+    /// <summary>Events buffered between the adapters and the workers; a full buffer slows the adapters down.</summary>
+    [Range(1, 100_000)]
+    public int EventQueueCapacity { get; set; } = 256;
+
+    /// <summary>Runs executing at once, over all platforms.</summary>
+    [Range(1, 1024)]
+    public int MaxConcurrentRuns { get; set; } = 4;
+
+    /// <summary>Runs allowed to wait for a free slot; beyond that the answer is "busy".</summary>
+    [Range(0, 10_000)]
+    public int MaxQueuedRuns { get; set; } = 8;
+
+    /// <summary>A run taking longer than this shows a typing indicator.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan ProgressDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How often the indicator is renewed (Discord's lasts about 10 s).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:01:00")]
+    public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromSeconds(8);
+
+    /// <summary>Upper bound on handling one event, queueing and running included.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan EventTimeout { get; set; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>On shutdown, how long queued and running events may still finish.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>How long a message → reply link is kept (for edits and deletes); read by the IReplyMap store.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "90.00:00:00")]
+    public TimeSpan ReplyMapTtl { get; set; } = TimeSpan.FromDays(2);
+}

@@ -1,0 +1,111 @@
+using CodeCube.Core.Chat;
+using CodeCube.Core.Commands;
+using CodeCube.Core.Contracts;
+using CodeCube.Core.Replies;
+
+namespace CodeCube.Core.Pipeline;
+
+public sealed partial class ChatPipeline
+{
+    /// <summary>Computes the reply to a command: null when the bot stays silent.</summary>
+    private async Task<Answer?> AnswerAsync(
+        IChatAdapter adapter, IncomingMessage message, Command command, string? parentId, CancellationToken ct)
+    {
+        if (command is Command.NotACommand)
+        {
+            return null;
+        }
+
+        var caps = adapter.Capabilities;
+        var quota = quotas.TryAcquire(message.Where.Platform, message.Author.Id, message.Where.ChannelId);
+        if (!quota.Allowed)
+        {
+            Log.Refused(logger, adapter.Platform, message.MessageId, message.Author.Id, $"quota ({quota.RefusedBy})");
+            return quota.ShouldNotify ? Notice(Notices.SlowDown(quota), caps) : null;
+        }
+
+        switch (command)
+        {
+            case Command.Help:
+                return Notice(Notices.Help(options.Value.Prefix, options.Value.MaxCodeBytes), caps);
+            case Command.Languages:
+                return Notice(Notices.Languages(languages), caps);
+            case Command.ParseError error:
+                return Notice(error.Message, caps);
+            case Command.RerunSnippet rerun:
+                var snippet = await snippets.GetAsync(rerun.SnippetId, ct).ConfigureAwait(false);
+                if (snippet is null)
+                {
+                    return Notice(Notices.NoSnippet(rerun.SnippetId), caps);
+                }
+
+                var request = new RunRequest(snippet.Language, snippet.Code, snippet.Stdin, snippet.Args);
+                return await RunAsync(adapter, message, request, snippet.Id, ct).ConfigureAwait(false);
+            case Command.Run run:
+                return await RunAsync(adapter, message, run.Request, parentId, ct).ConfigureAwait(false);
+            default:
+                return null;
+        }
+    }
+
+    private async Task<Answer> RunAsync(
+        IChatAdapter adapter, IncomingMessage message, RunRequest request, string? parentId, CancellationToken ct)
+    {
+        var caps = adapter.Capabilities;
+        var where = message.Where;
+        using var progress = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var indicator = ShowProgressAsync(adapter, where, progress.Token);
+        try
+        {
+            using var slot = await gate.TryEnterAsync(ct).ConfigureAwait(false);
+            if (slot is null)
+            {
+                Log.Refused(logger, adapter.Platform, message.MessageId, message.Author.Id, "busy");
+                return Notice(Notices.Busy(gate.Running, gate.Waiting), caps);
+            }
+
+            var author = new SnippetAuthor(where.Platform, message.Author.Id, message.Author.DisplayName);
+            var origin = new SnippetOrigin(where.Platform, where.ChannelId, message.MessageId);
+            var record = await runs.RunAsync(request, author, origin, parentId, progress: null, ct).ConfigureAwait(false);
+            Log.Ran(logger, adapter.Platform, record.Snippet.Id, record.Result.Language, record.Result.Outcome.ToWire(),
+                record.Result.WallMs, record.FromCache, message.MessageId);
+            return new Answer(formatter.Format(record, caps), record.Snippet.Id);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            Log.RunFailed(logger, ex, adapter.Platform, message.MessageId);
+            return Notice(Notices.InternalError, caps);
+        }
+        finally
+        {
+            await progress.CancelAsync().ConfigureAwait(false);
+            await indicator.ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>After ProgressDelay, keeps the platform's typing indicator on until cancelled. Never throws.</summary>
+    private async Task ShowProgressAsync(IChatAdapter adapter, Conversation where, CancellationToken ct)
+    {
+        try
+        {
+            await Task.Delay(options.Value.ProgressDelay, time, ct).ConfigureAwait(false);
+            while (!ct.IsCancellationRequested)
+            {
+                await adapter.IndicateProgressAsync(where, ct).ConfigureAwait(false);
+                await Task.Delay(options.Value.ProgressInterval, time, ct).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (Exception ex)
+        {
+            Log.ProgressFailed(logger, ex, adapter.Platform);
+        }
+    }
+
+    private Answer Notice(string text, ChatCapabilities caps) => new(new FormattedReply(formatter.FormatNotice(text, caps)), "");
+
+    /// <param name="SnippetId">The run's snippet, or "" when the reply is a notice.</param>
+    private sealed record Answer(FormattedReply Reply, string SnippetId);
+}

@@ -1,0 +1,44 @@
+using CodeCube.Core.Commands;
+using CodeCube.Core.Contracts;
+using CodeCube.Core.Quotas;
+
+namespace CodeCube.Core.Pipeline;
+
+/// <summary>The bot's own words. Plain text; the reply formatter escapes it for each platform.</summary>
+internal static class Notices
+{
+    public const string InternalError = "something went wrong on our side and was logged; please try again later";
+
+    public static string Help(string prefix, int maxCodeBytes) => string.Join('\n',
+        "I run code in a locked-down sandbox and reply with its output and a permalink.",
+        $"{prefix}run <language> [args...] then a ```code block```; a second block, or a line 'stdin' then text, is the input",
+        $"{prefix}run <language> <code> runs a one-liner; reply {prefix}run [language] to a message to run its code block",
+        $"{prefix}run <snippet id or link> runs a stored snippet again; edit your message to rerun, delete it to remove my reply",
+        $"{prefix}langs lists the languages; code may be up to {Words.Size(maxCodeBytes)}");
+
+    public static string Languages(ILanguageRegistry registry)
+    {
+        if (registry.All.Count == 0)
+        {
+            return "no languages are installed yet";
+        }
+
+        var entries = registry.All
+            .OrderBy(l => l.Id, StringComparer.Ordinal)
+            .Select(l => l.Aliases.Count == 0 ? $"{l.Id} {l.Version}" : $"{l.Id} ({string.Join(", ", l.Aliases)}) {l.Version}");
+        return "languages: " + string.Join(" · ", entries);
+    }
+
+    public static string Busy(int running, int waiting) =>
+        $"busy: {running} runs going and {waiting} waiting; please try again in a minute";
+
+    public static string SlowDown(QuotaDecision decision)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(decision.RetryAfter.TotalSeconds));
+        return decision.RefusedBy == QuotaScope.Channel
+            ? $"this channel is sending commands too fast; try again in {seconds} s"
+            : $"you are sending commands too fast; try again in {seconds} s";
+    }
+
+    public static string NoSnippet(string id) => $"there is no snippet {id}";
+}

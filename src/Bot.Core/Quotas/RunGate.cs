@@ -1,0 +1,73 @@
+using CodeCube.Core.Options;
+using Microsoft.Extensions.Options;
+
+namespace CodeCube.Core.Quotas;
+
+/// <summary>
+/// The global limit on runs: at most MaxConcurrentRuns at once and MaxQueuedRuns waiting for a slot; anything
+/// beyond is refused at once so the caller can say "busy". Shared by every front end that runs code.
+/// </summary>
+public sealed class RunGate(IOptions<PipelineOptions> options) : IDisposable
+{
+    private readonly SemaphoreSlim slots = new(options.Value.MaxConcurrentRuns, options.Value.MaxConcurrentRuns);
+    private readonly Lock counts = new();
+    private int admitted;
+
+    /// <summary>Runs executing now.</summary>
+    public int Running => Math.Min(Volatile.Read(ref admitted), options.Value.MaxConcurrentRuns);
+
+    /// <summary>Runs waiting for a slot.</summary>
+    public int Waiting => Math.Max(Volatile.Read(ref admitted) - options.Value.MaxConcurrentRuns, 0);
+
+    /// <summary>
+    /// Waits for a run slot; null at once when the queue is full. Dispose the slot when the run is over.
+    /// </summary>
+    public async ValueTask<IDisposable?> TryEnterAsync(CancellationToken ct)
+    {
+        lock (counts)
+        {
+            if (admitted >= options.Value.MaxConcurrentRuns + options.Value.MaxQueuedRuns)
+            {
+                return null;
+            }
+
+            admitted++;
+        }
+
+        try
+        {
+            await slots.WaitAsync(ct).ConfigureAwait(false);
+        }
+        catch
+        {
+            Leave();
+            throw;
+        }
+
+        return new Slot(this);
+    }
+
+    public void Dispose() => slots.Dispose();
+
+    private void Leave()
+    {
+        lock (counts)
+        {
+            admitted--;
+        }
+    }
+
+    private sealed class Slot(RunGate gate) : IDisposable
+    {
+        private int disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref disposed, 1) == 0)
+            {
+                gate.slots.Release();
+                gate.Leave();
+            }
+        }
+    }
+}

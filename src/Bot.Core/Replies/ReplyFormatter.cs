@@ -1,0 +1,152 @@
+using System.Text;
+using CodeCube.Core.Chat;
+using CodeCube.Core.Contracts;
+
+namespace CodeCube.Core.Replies;
+
+/// <summary>Reply text and, for long output on platforms with uploads, the full output as a file.</summary>
+public sealed record FormattedReply(string Text, ReplyAttachment? Attachment = null)
+{
+    public OutgoingReply To(Conversation where, string? replyToMessageId) =>
+        new(where, Text, replyToMessageId, Attachment);
+}
+
+/// <summary>
+/// Turns a run into reply text for one platform. A pure function of the result, the permalink and the platform's
+/// <see cref="ChatCapabilities"/>: program output is data, so it is shown in a code block whose fence it cannot
+/// break (Discord, Slack) or as plain lines without control characters (IRC), mentions never ping, and every run
+/// reply ends with a footer carrying the permalink.
+/// </summary>
+public sealed class ReplyFormatter
+{
+    public const string StderrSeparator = "--- stderr ---";
+    public const string NoOutput = "(no output)";
+    private const int PreviewLinesWithAttachment = 10;
+    private const int MinPartialLineChars = 16;
+
+    public FormattedReply Format(RunRecord record, ChatCapabilities capabilities) =>
+        Format(record.Result, record.Permalink, capabilities, record.FromCache);
+
+    public FormattedReply Format(RunResult result, string permalink, ChatCapabilities capabilities, bool fromCache = false)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(capabilities);
+        var output = CombinedOutput(result);
+        var footer = RunFooter.Pieces(result, fromCache);
+        var sandboxError = result.Outcome == RunOutcome.SandboxError;
+        return capabilities.Markup == TextMarkup.Plain
+            ? PlainLines.Run(output, footer, permalink, capabilities, sandboxError)
+            : FormatMarkdown(output, footer, permalink, capabilities, sandboxError);
+    }
+
+    /// <summary>A message of ours (help, errors, busy) that may quote user words: escaped and cut to fit.</summary>
+    public string FormatNotice(string text, ChatCapabilities capabilities)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(capabilities);
+        if (capabilities.Markup == TextMarkup.Plain)
+        {
+            return PlainLines.Notice(text, capabilities);
+        }
+
+        var escaped = Escaping.Text(OutputText.Sanitize(text, expandTabs: false), capabilities.Markup);
+        return escaped.Length <= capabilities.MaxMessageChars
+            ? escaped
+            : OutputText.CutAt(escaped, capabilities.MaxMessageChars - 1) + "…";
+    }
+
+    /// <summary>Stdout, then stderr under a separator line when both have something.</summary>
+    public static string CombinedOutput(RunResult result)
+    {
+        var stdout = TrimFinalNewline(result.Stdout);
+        var stderr = TrimFinalNewline(result.Stderr);
+        if (stdout.Length == 0 || stderr.Length == 0)
+        {
+            return stdout + stderr;
+        }
+
+        return $"{stdout}\n{StderrSeparator}\n{stderr}";
+    }
+
+    private static FormattedReply FormatMarkdown(
+        string output, List<string> footerPieces, string permalink, ChatCapabilities caps, bool sandboxError)
+    {
+        var footer = string.Join(RunFooter.Separator, footerPieces.Select(p =>
+            Escaping.Text(OutputText.Sanitize(p, expandTabs: true).Replace('\n', ' '), caps.Markup)));
+        footer += RunFooter.Separator + Escaping.Link(permalink, caps.Markup);
+
+        if (output.Length == 0)
+        {
+            var empty = sandboxError ? footer : $"{NoOutput}\n{footer}";
+            return new FormattedReply(OutputText.CutAt(empty, caps.MaxMessageChars));
+        }
+
+        var lines = OutputText.Sanitize(output, expandTabs: false).Split('\n');
+        var maxLines = Math.Max(caps.MaxOutputLines, 1);
+        var text = Compose(lines, maxLines, footer, caps, attached: false, out var truncated);
+        ReplyAttachment? attachment = null;
+        if (truncated && caps.SupportsUploads)
+        {
+            attachment = new ReplyAttachment("output.txt", "text/plain; charset=utf-8", Encoding.UTF8.GetBytes(output));
+            text = Compose(lines, Math.Min(maxLines, PreviewLinesWithAttachment), footer, caps, attached: true, out _);
+        }
+
+        return new FormattedReply(text, attachment);
+    }
+
+    private static string Compose(
+        string[] lines, int maxLines, string footer, ChatCapabilities caps, bool attached, out bool truncated)
+    {
+        const string Open = "```\n";
+        const string Close = "\n```\n";
+        const int MarkerReserve = 64;
+        var budget = caps.MaxMessageChars - Open.Length - Close.Length - footer.Length - MarkerReserve;
+
+        var body = new StringBuilder();
+        var shown = 0;
+        var partial = false;
+        foreach (var line in lines)
+        {
+            if (shown == maxLines)
+            {
+                break;
+            }
+
+            var escaped = Escaping.Code(line, caps.Markup);
+            var needed = escaped.Length + (shown > 0 ? 1 : 0);
+            if (needed > budget - body.Length)
+            {
+                var room = budget - body.Length - (shown > 0 ? 1 : 0);
+                if (room >= MinPartialLineChars)
+                {
+                    body.Append(shown > 0 ? "\n" : "").Append(OutputText.CutAt(escaped, room));
+                    partial = true;
+                }
+
+                break;
+            }
+
+            body.Append(shown > 0 ? "\n" : "").Append(escaped);
+            shown++;
+        }
+
+        var hidden = lines.Length - shown;
+        truncated = hidden > 0;
+        var marker = truncated ? Marker(hidden, partial, attached) + "\n" : "";
+        var text = body.Length == 0 ? marker + footer : Open + body + Close + marker + footer;
+        return OutputText.CutAt(text, caps.MaxMessageChars);
+    }
+
+    internal static string Marker(int hiddenLines, bool partial, bool attached)
+    {
+        var what = $"… {hiddenLines} more line{(hiddenLines == 1 ? "" : "s")}";
+        if (partial)
+        {
+            what = hiddenLines == 1 ? "… rest of the line cut" : $"… line cut, {hiddenLines - 1} more after it";
+        }
+
+        return what + (attached ? " (full output attached)" : " (full output at the link)");
+    }
+
+    private static string TrimFinalNewline(string text) => text.EndsWith('\n') ? text[..^1] : text;
+}
