@@ -1,6 +1,10 @@
 using CodeCube.Adapters;
 using CodeCube.Core;
+using CodeCube.Host.Storage;
+using CodeCube.Host.Web;
 using CodeCube.Sandbox;
+using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.FileProviders;
 
 namespace CodeCube.Host;
 
@@ -8,14 +12,37 @@ public static class HostingExtensions
 {
     public static WebApplicationBuilder AddCodeCube(this WebApplicationBuilder builder)
     {
-        // appsettings.json lives at the repository root and is copied next to the binaries.
-        builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true);
+        ArgumentNullException.ThrowIfNull(builder);
+
+        // appsettings.json lives at the repository root and is copied next to the binaries. It goes first, as the
+        // weakest source, so environment variables (secrets) and the command line override its defaults.
+        if (File.Exists(Path.Combine(AppContext.BaseDirectory, "appsettings.json")))
+        {
+            builder.Configuration.Sources.Insert(0, new JsonConfigurationSource
+            {
+                Path = "appsettings.json",
+                Optional = true,
+                FileProvider = new PhysicalFileProvider(AppContext.BaseDirectory),
+            });
+        }
+
+        // Kestrel's own cap backs up the API's; nothing here takes bigger bodies.
+        builder.WebHost.ConfigureKestrel((context, kestrel) =>
+            kestrel.Limits.MaxRequestBodySize = context.Configuration.GetValue("Web:MaxRequestBytes", 1024 * 1024) + 1);
+
         builder.Services
             .AddCodeCubeCore(builder.Configuration)
             .AddDockerSandbox(builder.Configuration)
-            .AddChatAdapters(builder.Configuration);
+            .AddChatAdapters(builder.Configuration)
+            .AddRedisStorage()
+            .AddCodeCubeWeb();
         return builder;
     }
 
-    public static WebApplication MapCodeCube(this WebApplication app) => app;
+    public static WebApplication MapCodeCube(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseCodeCubeWeb();
+        return app;
+    }
 }

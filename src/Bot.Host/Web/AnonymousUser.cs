@@ -1,0 +1,35 @@
+using CodeCube.Core.Contracts;
+
+namespace CodeCube.Host.Web;
+
+/// <summary>
+/// Web runs are authored by a random per-browser id kept in a cookie: enough to group one visitor's snippets,
+/// never a login. The id says nothing about the person.
+/// </summary>
+public static class AnonymousUser
+{
+    public const string CookieName = "codecube_uid";
+
+    public static SnippetAuthor AuthorFor(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var id = http.Request.Cookies[CookieName];
+        if (!SnippetId.IsValid(id))
+        {
+            id = SnippetId.New();
+            http.Response.Cookies.Append(CookieName, id, new CookieOptions
+            {
+                HttpOnly = true,
+                Secure = http.Request.IsHttps,
+                SameSite = SameSiteMode.Strict,
+                MaxAge = TimeSpan.FromDays(365),
+                Path = "/",
+                IsEssential = true,
+            });
+        }
+
+        return new SnippetAuthor("web", id!, "anonymous");
+    }
+
+    public static SnippetOrigin Origin { get; } = new("web", "", "");
+}

@@ -1,0 +1,59 @@
+using CodeCube.Core.Contracts;
+
+namespace CodeCube.Host.Web;
+
+/// <summary>What a run returns: the CLI's --json fields plus the stored snippet's id and permalink.</summary>
+public sealed record RunResponse(
+    string Language,
+    string Version,
+    RunOutcome Outcome,
+    int? ExitCode,
+    string Stdout,
+    string Stderr,
+    long WallMs,
+    bool Truncated,
+    string Id,
+    string Permalink,
+    bool Cached,
+    string? Detail)
+{
+    public static RunResponse From(RunRecord record) => new(
+        record.Result.Language, record.Result.Version, record.Result.Outcome, record.Result.ExitCode,
+        record.Result.Stdout, record.Result.Stderr, record.Result.WallMs, record.Result.Truncated,
+        record.Snippet.Id, record.Permalink, record.FromCache, record.Result.Detail);
+}
+
+/// <summary>A stored snippet as the API shows it.</summary>
+public sealed record SnippetResponse(
+    string Id,
+    string Language,
+    string Version,
+    string Code,
+    string Stdin,
+    IReadOnlyList<string> Args,
+    string Stdout,
+    string Stderr,
+    RunOutcome Outcome,
+    int? ExitCode,
+    long WallMs,
+    bool Truncated,
+    SnippetAuthor Author,
+    SnippetOrigin Origin,
+    DateTimeOffset CreatedAt,
+    string? ParentId,
+    string? Detail,
+    string Permalink)
+{
+    public static SnippetResponse From(Snippet s, IPermalinks permalinks) => new(
+        s.Id, s.Language, s.Version, s.Code, s.Stdin, s.Args, s.Stdout, s.Stderr, s.Outcome, s.ExitCode, s.WallMs,
+        s.Truncated, s.Author, s.Origin, s.CreatedAt, s.ParentId, s.Detail, permalinks.For(s.Id));
+}
+
+/// <summary>A runnable language as the API lists it.</summary>
+public sealed record LanguageResponse(string Id, IReadOnlyList<string> Aliases, string Version, IReadOnlyList<string> Extensions, bool Compiled)
+{
+    public static LanguageResponse From(LanguageInfo l) => new(l.Id, l.Aliases, l.Version, l.Extensions, l.Compiled);
+}
+
+/// <summary>One piece of live output in the SSE stream.</summary>
+public sealed record OutputEvent(string Stream, string Text);

@@ -1,0 +1,41 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+
+namespace CodeCube.Host.Web;
+
+/// <summary>
+/// The page shell. Every value that reaches HTML goes through <see cref="E"/>; templates only concatenate
+/// encoded values into constant markup, and pages load scripts from /js only (the CSP forbids inline code).
+/// </summary>
+internal static class Html
+{
+    // Keeps non-ASCII text readable in the page source while still encoding &, <, >, quotes and the rest.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    public static string E(string? value) => Encoder.Encode(value ?? "");
+
+    public static IResult Page(string title, string body, int statusCode = StatusCodes.Status200OK, params string[] scripts)
+    {
+        var html = new StringBuilder(body.Length + 1024);
+        html.Append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+            .Append("<title>").Append(E(title)).Append(" · CodeCube</title>\n")
+            .Append("<link rel=\"stylesheet\" href=\"/css/site.css\">\n");
+        foreach (var script in scripts)
+        {
+            html.Append("<script src=\"/js/").Append(E(script)).Append("\" defer></script>\n");
+        }
+
+        html.Append("</head>\n<body>\n<header class=\"top\"><a class=\"brand\" href=\"/\">CodeCube</a>")
+            .Append("<span class=\"tagline\">run code in a throwaway container</span></header>\n<main>\n")
+            .Append(body)
+            .Append("</main>\n</body>\n</html>\n");
+        return Results.Content(html.ToString(), "text/html; charset=utf-8", Encoding.UTF8, statusCode);
+    }
+
+    public static IResult NotFound(string what) => Page(
+        "Not found",
+        $"<h1>Not found</h1>\n<p>{E(what)}</p>\n<p><a href=\"/\">Open the playground</a></p>\n",
+        StatusCodes.Status404NotFound);
+}

@@ -1,0 +1,114 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using CodeCube.Core.Contracts;
+using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace CodeCube.Host.Web;
+
+/// <summary><c>POST /api/v1/run</c> (one JSON answer) and <c>POST /api/v1/run/stream</c> (live output as SSE).</summary>
+public static partial class RunEndpoints
+{
+    public static async Task<IResult> RunAsync(
+        HttpContext http,
+        [FromServices] RunInputReader reader,
+        [FromServices] IRunService runs)
+    {
+        var (input, problem) = await reader.ReadAsync(http.Request, http.RequestAborted);
+        if (input is null)
+        {
+            return problem!;
+        }
+
+        var record = await runs.RunAsync(
+            input.Request, AnonymousUser.AuthorFor(http), AnonymousUser.Origin, input.ParentId, null, http.RequestAborted);
+        return Results.Ok(RunResponse.From(record));
+    }
+
+    /// <summary>
+    /// Streams <c>output</c> events while the program runs, then one <c>result</c> event (or <c>error</c>).
+    /// Validation failures are answered before the stream starts, as ordinary problem details.
+    /// </summary>
+    public static async Task StreamAsync(
+        HttpContext http,
+        [FromServices] RunInputReader reader,
+        [FromServices] IRunService runs,
+        [FromServices] IOptions<JsonOptions> json,
+        [FromServices] ILogger<RunInput> logger)
+    {
+        var ct = http.RequestAborted;
+        var (input, problem) = await reader.ReadAsync(http.Request, ct);
+        if (input is null)
+        {
+            await problem!.ExecuteAsync(http);
+            return;
+        }
+
+        var author = AnonymousUser.AuthorFor(http);
+        http.Response.ContentType = "text/event-stream; charset=utf-8";
+        http.Response.Headers.CacheControl = "no-cache, no-store";
+        // Reverse proxies (nginx) buffer responses unless told not to, which would defeat the live view.
+        http.Response.Headers["X-Accel-Buffering"] = "no";
+        await http.Response.WriteAsync(": running\n\n", ct);
+        await http.Response.Body.FlushAsync(ct);
+
+        // The sandbox reports from its own threads; the channel keeps chunks in order for the one writer here.
+        // Unbounded is safe because the sandbox caps stdout and stderr.
+        var chunks = Channel.CreateUnbounded<OutputChunk>(new UnboundedChannelOptions { SingleReader = true });
+        var run = RunAndCompleteAsync(runs, input, author, new ChannelProgress(chunks.Writer), chunks.Writer, ct);
+        var options = json.Value.SerializerOptions;
+        try
+        {
+            await foreach (var chunk in chunks.Reader.ReadAllAsync(ct))
+            {
+                var stream = chunk.Stream == OutputStream.Stderr ? "stderr" : "stdout";
+                await WriteEventAsync(http.Response, "output", new OutputEvent(stream, chunk.Text), options, ct);
+            }
+
+            var record = await run;
+            await WriteEventAsync(http.Response, "result", RunResponse.From(record), options, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The browser went away; the run was cancelled with it.
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogStreamFailed(logger, ex);
+            var error = new { title = "Run failed", detail = "The run could not be completed or stored; try again later." };
+            await WriteEventAsync(http.Response, "error", error, options, CancellationToken.None);
+        }
+    }
+
+    private static async Task<RunRecord> RunAndCompleteAsync(
+        IRunService runs, RunInput input, SnippetAuthor author, IProgress<OutputChunk> progress,
+        ChannelWriter<OutputChunk> writer, CancellationToken ct)
+    {
+        try
+        {
+            return await runs.RunAsync(input.Request, author, AnonymousUser.Origin, input.ParentId, progress, ct);
+        }
+        finally
+        {
+            writer.TryComplete();
+        }
+    }
+
+    private static async Task WriteEventAsync<T>(HttpResponse response, string name, T data, JsonSerializerOptions options, CancellationToken ct)
+    {
+        // JSON never contains a raw newline, so one data line per event is always well-formed SSE.
+        var payload = JsonSerializer.Serialize(data, options);
+        await response.WriteAsync($"event: {name}\ndata: {payload}\n\n", ct);
+        await response.Body.FlushAsync(ct);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A streamed web run failed")]
+    private static partial void LogStreamFailed(ILogger logger, Exception exception);
+
+    /// <summary>Reports synchronously into the channel (Progress&lt;T&gt; would post to the thread pool and reorder).</summary>
+    private sealed class ChannelProgress(ChannelWriter<OutputChunk> writer) : IProgress<OutputChunk>
+    {
+        public void Report(OutputChunk value) => writer.TryWrite(value);
+    }
+}

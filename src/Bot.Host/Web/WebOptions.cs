@@ -1,0 +1,33 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CodeCube.Host.Web;
+
+/// <summary>The "Web" configuration section.</summary>
+public sealed class WebOptions
+{
+    public const string Section = "Web";
+
+    /// <summary>Public base URL that permalinks point to, e.g. https://codecube.example.org.</summary>
+    [Required(AllowEmptyStrings = false), Url]
+    public string PublicBaseUrl { get; set; } = "http://127.0.0.1:8080";
+
+    /// <summary>Largest request body the API reads; anything bigger is refused with 413 before parsing.</summary>
+    [Range(4 * 1024, 16 * 1024 * 1024)]
+    public int MaxRequestBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Largest program source in UTF-8 bytes.</summary>
+    [Range(1, 1024 * 1024)]
+    public int MaxCodeBytes { get; set; } = 64 * 1024;
+
+    /// <summary>Largest stdin in UTF-8 bytes.</summary>
+    [Range(0, 1024 * 1024)]
+    public int MaxStdinBytes { get; set; } = 64 * 1024;
+
+    /// <summary>Most command-line arguments a web run may pass.</summary>
+    [Range(0, 256)]
+    public int MaxArgs { get; set; } = 32;
+
+    /// <summary>Runs one client address may start per minute through the web and API (0 = unlimited).</summary>
+    [Range(0, 100_000)]
+    public int RunsPerMinutePerClient { get; set; } = 30;
+}

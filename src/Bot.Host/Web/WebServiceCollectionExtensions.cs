@@ -1,0 +1,72 @@
+using System.Threading.RateLimiting;
+using CodeCube.Core.Contracts;
+using CodeCube.Core.Running;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace CodeCube.Host.Web;
+
+public static class WebServiceCollectionExtensions
+{
+    /// <summary>Web options, problem details, the run rate limit and what the endpoints need.</summary>
+    public static IServiceCollection AddCodeCubeWeb(this IServiceCollection services)
+    {
+        services.AddOptions<WebOptions>()
+            .BindConfiguration(WebOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        // Permalinks read the same Web:PublicBaseUrl.
+        services.AddOptions<PermalinkOptions>()
+            .BindConfiguration(WebOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        // Until AddCodeCubeCore registers these itself; TryAdd leaves its registrations alone.
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IPermalinks, Permalinks>();
+        services.TryAddSingleton<IRunService, RunService>();
+
+        services.AddSingleton<RunInputReader>();
+        services.AddProblemDetails();
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(WebEndpoints.RunPolicy, http =>
+            {
+                var perMinute = http.RequestServices.GetRequiredService<IOptions<WebOptions>>().Value.RunsPerMinutePerClient;
+                var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+                return perMinute == 0
+                    ? RateLimitPartition.GetNoLimiter(client)
+                    : RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = perMinute,
+                        Window = TimeSpan.FromMinutes(1),
+                        QueueLimit = 0,
+                    });
+            });
+            limiter.OnRejected = (context, ct) =>
+            {
+                var problem = Results.Problem(
+                    statusCode: StatusCodes.Status429TooManyRequests,
+                    title: "Too many runs",
+                    detail: "This address started too many runs in the last minute; wait a little and try again.");
+                return new ValueTask(problem.ExecuteAsync(context.HttpContext));
+            };
+        });
+        return services;
+    }
+
+    /// <summary>Error handling, security headers, static files, pages, API and /healthz.</summary>
+    public static WebApplication UseCodeCubeWeb(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseSecurityHeaders();
+        app.UseStaticFiles();
+        app.UseRateLimiter();
+        app.MapCodeCubeWeb();
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
+        return app;
+    }
+}

@@ -1,0 +1,41 @@
+using CodeCube.Core.Contracts;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CodeCube.Host.Tests.Infrastructure;
+
+/// <summary>
+/// The real host (Development environment, so the container validates scopes and every registration on build)
+/// with the real Redis store on a test redis-server, and test doubles for the sandbox and language list.
+/// </summary>
+public sealed class CodeCubeFactory(string redisConfiguration, string publicBaseUrl = "http://codecube.test")
+    : WebApplicationFactory<Program>
+{
+    public FakeLanguages Languages { get; } = new();
+
+    public ScriptedSandbox Sandbox => field ??= new ScriptedSandbox(Languages);
+
+    public Dictionary<string, string?> Settings { get; } = [];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Redis:Configuration"] = redisConfiguration,
+            ["Web:PublicBaseUrl"] = publicBaseUrl,
+            ["Web:RunsPerMinutePerClient"] = "0",
+            ["Logging:LogLevel:Default"] = "Warning",
+        }.Concat(Settings)));
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<ISandbox>();
+            services.RemoveAll<ILanguageRegistry>();
+            services.AddSingleton<ISandbox>(Sandbox);
+            services.AddSingleton<ILanguageRegistry>(Languages);
+        });
+    }
+}

@@ -1,0 +1,142 @@
+using CodeCube.Host.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace CodeCube.Host.Tests.Web;
+
+/// <summary>
+/// The real host on Kestrel (a browser cannot reach TestServer) and Debian's Chromium driven by Playwright.
+/// The sandbox double holds the run after its first chunk until the test has seen that chunk on the page, which
+/// proves the output is live without measuring any time.
+/// </summary>
+[Collection(RedisCollection.Name)]
+public sealed class PlaygroundBrowserTests(RedisServerFixture redis) : IAsyncLifetime
+{
+    private const string Xss = "<script>alert(1)</script>";
+    private readonly int _port = RedisServer.FreePort();
+    private CodeCubeFactory _factory = null!;
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+
+    private string BaseUrl => $"http://127.0.0.1:{_port}";
+
+    public async Task InitializeAsync()
+    {
+        _factory = new CodeCubeFactory(redis.Configuration, BaseUrl);
+        _factory.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, _port));
+        _factory.StartServer();
+        _factory.Sandbox.ChunkDelay = TimeSpan.FromMilliseconds(50);
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+        await _factory.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Output_appears_live_and_the_permalink_shows_script_tags_as_text()
+    {
+        using var hold = new SemaphoreSlim(0);
+        _factory.Sandbox.HoldAfterFirstChunk = hold;
+        var page = await _browser.NewPageAsync();
+        var dialogs = 0;
+        page.Dialog += (_, dialog) =>
+        {
+            Interlocked.Increment(ref dialogs);
+            _ = dialog.DismissAsync();
+        };
+        var consoleErrors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                consoleErrors.Add(message.Text);
+            }
+        };
+
+        await page.GotoAsync(BaseUrl + "/");
+        await page.SelectOptionAsync("#language", "python");
+        await page.Locator("#code").PressSequentiallyAsync("print first\n");
+        await page.Locator("#code").PressAsync("Tab");
+        await page.Locator("#code").PressSequentiallyAsync($"\nprint {Xss}\neprint {Xss}\nprint last");
+        await page.FillAsync("#stdin", "ignored");
+        await page.ClickAsync("#run");
+
+        // The first chunk is on the page while the program is still held mid-run: the output is streamed.
+        await Assertions.Expect(page.Locator("#output")).ToContainTextAsync("first");
+        Assert.Equal("", await page.Locator("#result").TextContentAsync());
+        Assert.True(await page.Locator("#permalink-line").IsHiddenAsync());
+        hold.Release();
+
+        await Assertions.Expect(page.Locator("#permalink-line")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#output")).ToContainTextAsync("last");
+        Assert.Equal($"first\n{Xss}\n{Xss}\nlast\n", await page.Locator("#output").TextContentAsync());
+        Assert.Equal(0, await page.Locator("#output script").CountAsync());
+        Assert.Contains("completed", await page.Locator("#result").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Equal("    ", (await page.InputValueAsync("#code")).Split('\n')[1]);
+        await Screenshot(page, "playground");
+
+        await page.ClickAsync("#permalink");
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/s/[0-9A-Za-z]+$"));
+        await Assertions.Expect(page.Locator("#code")).ToContainTextAsync(Xss);
+        Assert.Contains($"print {Xss}", await page.Locator("#code").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Equal($"first\n{Xss}\nlast\n", await page.Locator("#stdout").TextContentAsync());
+        Assert.Equal($"{Xss}\n", await page.Locator("#stderr").TextContentAsync());
+        Assert.Equal(0, await page.Locator("#snippet script").CountAsync());
+        await Screenshot(page, "snippet");
+
+        Assert.Equal(0, Volatile.Read(ref dialogs));
+        Assert.Empty(consoleErrors);
+    }
+
+    [Fact]
+    public async Task Edit_as_new_snippet_prefills_the_playground_and_the_new_run_links_its_parent()
+    {
+        var page = await _browser.NewPageAsync();
+        await page.GotoAsync(BaseUrl + "/");
+        await page.FillAsync("#code", "print original");
+        await page.ClickAsync("#run");
+        await Assertions.Expect(page.Locator("#permalink-line")).ToBeVisibleAsync();
+        await page.ClickAsync("#permalink");
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/s/[0-9A-Za-z]+$"));
+        var parentId = page.Url[(page.Url.LastIndexOf('/') + 1)..];
+
+        await page.ClickAsync("#edit");
+        await Assertions.Expect(page.Locator("#parent-note")).ToBeVisibleAsync();
+        Assert.Equal("print original", await page.InputValueAsync("#code"));
+        await page.FillAsync("#code", "print edited");
+        await page.ClickAsync("#run");
+        await Assertions.Expect(page.Locator("#permalink-line")).ToBeVisibleAsync();
+        await page.ClickAsync("#permalink");
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/s/[0-9A-Za-z]+$"));
+
+        Assert.NotEqual(parentId, page.Url[(page.Url.LastIndexOf('/') + 1)..]);
+        Assert.Equal("edited\n", await page.Locator("#stdout").TextContentAsync());
+        await Assertions.Expect(page.Locator($"a[href=\"/s/{parentId}\"]")).ToBeVisibleAsync();
+
+        // "Run again" makes another snippet whose parent is the one we were on.
+        var editedId = page.Url[(page.Url.LastIndexOf('/') + 1)..];
+        await page.ClickAsync("#run-again");
+        await page.WaitForURLAsync(url => !url.EndsWith(editedId, StringComparison.Ordinal));
+        await Assertions.Expect(page.Locator($"a[href=\"/s/{editedId}\"]")).ToBeVisibleAsync();
+        Assert.Equal("edited\n", await page.Locator("#stdout").TextContentAsync());
+    }
+
+    // Set CODECUBE_SCREENSHOTS to a folder to look at what the test saw.
+    private static async Task Screenshot(IPage page, string name)
+    {
+        var folder = Environment.GetEnvironmentVariable("CODECUBE_SCREENSHOTS");
+        if (!string.IsNullOrEmpty(folder))
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        }
+    }
+}
