@@ -1,0 +1,140 @@
+using System.Threading.Channels;
+
+namespace CodeCube.Adapters.Irc;
+
+public sealed partial class IrcClient
+{
+    private const int CtcpArgumentBytes = 100;
+
+    private readonly Channel<OutboundReply> _outbound = Channel.CreateUnbounded<OutboundReply>(
+        new UnboundedChannelOptions { SingleReader = true });
+
+    /// <summary>
+    /// Queues the lines of one reply (kept together, in order) and completes when the last one was written.
+    /// Lines wait through reconnects and the flood limiter: nothing is dropped.
+    /// </summary>
+    public async Task SendLinesAsync(string target, IReadOnlyList<string> lines, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        var reply = new OutboundReply(target, lines, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), ct);
+        await _outbound.Writer.WriteAsync(reply, ct).ConfigureAwait(false);
+        await reply.Done.Task.WaitAsync(ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Text bytes one PRIVMSG to <paramref name="target"/> can carry right now.</summary>
+    public int BudgetFor(string target)
+    {
+        var s = _session;
+        var nick = s?.Nick ?? LongestConfiguredNick();
+        return IrcLineBudget.PrivmsgText(nick, s?.User, s?.Host, target);
+    }
+
+    /// <summary>The smallest budget over the configured channels and a private message to a nick of NICKLEN.</summary>
+    public int WorstCaseBudget()
+    {
+        var nickLength = _session?.NickLength ?? 30;
+        var longestTarget = _options.Channels.Select(c => c.Name).Append(new string('n', nickLength))
+            .MaxBy(System.Text.Encoding.UTF8.GetByteCount)!;
+        return BudgetFor(longestTarget);
+    }
+
+    private string LongestConfiguredNick() =>
+        _options.AltNicks.Append(_options.Nick + "99").MaxBy(n => n.Length)!;
+
+    private async Task RunSenderAsync(CancellationToken ct)
+    {
+        await foreach (var reply in _outbound.Reader.ReadAllAsync(ct).ConfigureAwait(false))
+        {
+            var index = 0;
+            while (index < reply.Lines.Count && !reply.Cancel.IsCancellationRequested)
+            {
+                var session = await WaitForSessionAsync(reply.Target, ct).ConfigureAwait(false);
+                await _limiter.WaitAsync(ct).ConfigureAwait(false);
+                // Budgets can shrink after a reconnect (longer nick or host); cut rather than overflow the line.
+                var text = IrcText.CutToBytes(IrcText.Sanitize(reply.Lines[index]), BudgetOf(session, reply.Target));
+                try
+                {
+                    await session.SendAsync(IrcMessage.Create("PRIVMSG", reply.Target, text.Length == 0 ? " " : text), ct).ConfigureAwait(false);
+                    index++;
+                }
+                catch (Exception ex) when (ex is IOException or ObjectDisposedException or InvalidOperationException)
+                {
+                    // The link died under us: the line is retried on the next connection.
+                    LogSendFailed(_logger, ex.Message);
+                    await WaitForAsync(() => !ReferenceEquals(_session, session), ct).ConfigureAwait(false);
+                }
+            }
+            if (reply.Cancel.IsCancellationRequested)
+            {
+                reply.Done.TrySetCanceled(reply.Cancel);
+            }
+            else
+            {
+                reply.Done.TrySetResult();
+            }
+        }
+
+        static int BudgetOf(IrcSession s, string target) => IrcLineBudget.PrivmsgText(s.Nick, s.User, s.Host, target);
+    }
+
+    private async Task<IrcSession> WaitForSessionAsync(string target, CancellationToken ct)
+    {
+        await WaitForAsync(() => IsRegistered, ct).ConfigureAwait(false);
+        if (!IsChannelTarget(target))
+        {
+            return _session ?? await WaitForSessionAsync(target, ct).ConfigureAwait(false);
+        }
+        // After a reconnect the JOIN takes a moment; sending before it would be refused (404), so wait a while.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(_options.JoinWaitSeconds), _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
+        try
+        {
+            await WaitForAsync(() => IsJoined(target), linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            LogNotJoined(_logger, target);
+        }
+        return _session ?? await WaitForSessionAsync(target, ct).ConfigureAwait(false);
+    }
+
+    internal static bool IsChannelTarget(string target) => target.Length > 0 && target[0] is '#' or '&' or '+' or '!';
+
+    private async Task OnPrivmsgAsync(IrcSession session, IrcMessage m, Action<IrcMessage> onMessage, CancellationToken ct)
+    {
+        var text = m.Param(1);
+        if (text.StartsWith('\x01'))
+        {
+            await AnswerCtcpAsync(session, m.SourceNick, text, ct).ConfigureAwait(false);
+            return;
+        }
+        onMessage(m);
+    }
+
+    /// <summary>Answers VERSION and PING; CTCP is never a command. Replies beyond the flood budget are dropped.</summary>
+    private async Task AnswerCtcpAsync(IrcSession session, string nick, string text, CancellationToken ct)
+    {
+        var body = text.Trim('\x01');
+        var space = body.IndexOf(' ');
+        var verb = (space < 0 ? body : body[..space]).ToUpperInvariant();
+        var argument = space < 0 ? "" : body[(space + 1)..];
+        var answer = verb switch
+        {
+            "VERSION" => (string?)("VERSION " + _options.VersionReply),
+            "PING" => ("PING " + IrcText.CutToBytes(IrcText.Sanitize(argument), CtcpArgumentBytes)).TrimEnd(),
+            _ => null,
+        };
+        if (answer is null || nick.Length == 0 || IrcText.Sanitize(nick) != nick || nick.Contains(' '))
+        {
+            return;
+        }
+        if (!_limiter.TryTake())
+        {
+            LogCtcpDropped(_logger, verb, nick);
+            return;
+        }
+        await session.SendAsync(IrcMessage.Create("NOTICE", nick, "\x01" + answer + "\x01"), ct).ConfigureAwait(false);
+    }
+
+    private sealed record OutboundReply(string Target, IReadOnlyList<string> Lines, TaskCompletionSource Done, CancellationToken Cancel);
+}
