@@ -66,11 +66,9 @@ internal sealed class DiscordGatewayClient(
             }
 
             var delay = end.Delay > Backoff(failures) ? end.Delay : Backoff(failures);
+            var wait = delay > TimeSpan.Zero ? Task.Delay(delay, time, ct) : Task.CompletedTask;
             logger.GatewayReconnecting(end.Reason, delay, Session.CanResume);
-            if (delay > TimeSpan.Zero)
-            {
-                await Task.Delay(delay, time, ct);
-            }
+            await wait;
         }
     }
 

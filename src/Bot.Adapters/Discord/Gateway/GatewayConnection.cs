@@ -194,9 +194,11 @@ internal sealed class GatewayConnection(
                     return;
                 }
 
+                // The next beat is timed from this one's start, not from when the send completes.
+                var next = Task.Delay(interval, time, ct);
                 acknowledged = false;
                 await SendAsync(GatewayPayloads.Heartbeat(session.Sequence), ct);
-                await Task.Delay(interval, time, ct);
+                await next;
             }
         }
         catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException)

@@ -102,8 +102,10 @@ internal sealed class DiscordRestClient(
                 throw new DiscordApiException(HttpStatusCode.TooManyRequests, null, $"still rate limited after {attempt + 1} attempts");
             }
 
+            // The timer starts before the log line, so whoever sees the line knows the wait is under way.
+            var wait = Task.Delay(retryAfter, time, ct);
             logger.RateLimited(route, global, retryAfter);
-            await Task.Delay(retryAfter, time, ct);
+            await wait;
         }
     }
 
