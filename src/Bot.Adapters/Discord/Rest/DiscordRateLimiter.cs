@@ -1,0 +1,96 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net.Http.Headers;
+
+namespace CodeCube.Adapters.Discord.Rest;
+
+/// <summary>
+/// Tracks Discord's per-route buckets (X-RateLimit-Bucket / -Remaining / -Reset-After) and the global limit, and
+/// makes a request wait rather than earn a 429. Requests on one route and major parameter go one at a time, so the
+/// headers of one response are known before the next request leaves.
+/// </summary>
+internal sealed class DiscordRateLimiter(TimeProvider time)
+{
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> gates = new();
+    private readonly ConcurrentDictionary<string, string> bucketOfRoute = new();
+    private readonly ConcurrentDictionary<string, Bucket> buckets = new();
+    private long globalUntilTicks;
+
+    public async Task<IDisposable> AcquireAsync(string route, string majorParameter, CancellationToken ct)
+    {
+        var gate = gates.GetOrAdd(route + "|" + majorParameter, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(ct);
+        try
+        {
+            var globalUntil = new DateTimeOffset(Interlocked.Read(ref globalUntilTicks), TimeSpan.Zero);
+            var wait = globalUntil - time.GetUtcNow();
+            if (bucketOfRoute.TryGetValue(route, out var hash)
+                && buckets.TryGetValue(hash + "|" + majorParameter, out var bucket)
+                && bucket.Remaining <= 0)
+            {
+                var bucketWait = bucket.ResetAt - time.GetUtcNow();
+                wait = bucketWait > wait ? bucketWait : wait;
+            }
+
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, time, ct);
+            }
+
+            return new Lease(gate);
+        }
+        catch
+        {
+            gate.Release();
+            throw;
+        }
+    }
+
+    public void Update(string route, string majorParameter, HttpResponseHeaders headers)
+    {
+        if (!TryGet(headers, "X-RateLimit-Bucket", out var hash)
+            || !TryGet(headers, "X-RateLimit-Remaining", out var remainingText)
+            || !TryGet(headers, "X-RateLimit-Reset-After", out var resetAfterText)
+            || !int.TryParse(remainingText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var remaining)
+            || !double.TryParse(resetAfterText, NumberStyles.Float, CultureInfo.InvariantCulture, out var resetAfter))
+        {
+            return;
+        }
+
+        bucketOfRoute[route] = hash;
+        buckets[hash + "|" + majorParameter] = new Bucket(remaining, time.GetUtcNow() + TimeSpan.FromSeconds(resetAfter));
+    }
+
+    /// <summary>A global 429: every route waits.</summary>
+    public void BlockAll(TimeSpan duration)
+    {
+        var until = (time.GetUtcNow() + duration).UtcTicks;
+        long current;
+        do
+        {
+            current = Interlocked.Read(ref globalUntilTicks);
+        }
+        while (until > current && Interlocked.CompareExchange(ref globalUntilTicks, until, current) != current);
+    }
+
+    private static bool TryGet(HttpResponseHeaders headers, string name, out string value)
+    {
+        value = headers.TryGetValues(name, out var values) ? values.FirstOrDefault() ?? "" : "";
+        return value.Length > 0;
+    }
+
+    private sealed record Bucket(int Remaining, DateTimeOffset ResetAt);
+
+    private sealed class Lease(SemaphoreSlim gate) : IDisposable
+    {
+        private int released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref released, 1) == 0)
+            {
+                gate.Release();
+            }
+        }
+    }
+}

@@ -1,0 +1,147 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using CodeCube.Adapters.Discord;
+using CodeCube.Adapters.Discord.Gateway;
+using CodeCube.Core.Chat;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CodeCube.Adapters.Tests.Discord;
+
+/// <summary>The real adapter, wired by AddDiscordAdapter, against a local protocol server and a fake clock.</summary>
+internal sealed class DiscordTestHarness : IAsyncDisposable
+{
+    private readonly ServiceProvider services;
+    private readonly CancellationTokenSource stop = new();
+    private readonly Channel<ChatEvent> events = Channel.CreateUnbounded<ChatEvent>();
+    private readonly Task reader;
+
+    private DiscordTestHarness(DiscordProtocolServer server, ServiceProvider services, FakeTimeProvider time, LogSink logs)
+    {
+        Server = server;
+        this.services = services;
+        Time = time;
+        Logs = logs;
+        Adapter = (DiscordAdapter)services.GetServices<IChatAdapter>().Single();
+        reader = ReadAsync();
+    }
+
+    public DiscordProtocolServer Server { get; }
+
+    public FakeDiscordGateway Gateway => Server.Gateway;
+
+    public DiscordAdapter Adapter { get; }
+
+    public FakeTimeProvider Time { get; }
+
+    public LogSink Logs { get; }
+
+    /// <summary>Completes when the adapter's event stream ends (fatal close) or faults.</summary>
+    public Task Reader => reader;
+
+    public static async Task<DiscordTestHarness> StartAsync(
+        Action<FakeDiscordGateway>? configure = null, double jitter = 0.5, bool connect = true)
+    {
+        var server = await DiscordProtocolServer.StartAsync();
+        configure?.Invoke(server.Gateway);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Discord:Token"] = DiscordProtocolServer.Token,
+            ["Discord:ApiBaseUrl"] = server.ApiBaseUrl,
+        }).Build();
+        var time = new FakeTimeProvider();
+        var logs = new LogSink();
+        var collection = new ServiceCollection()
+            .AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Debug))
+            .AddSingleton<TimeProvider>(time)
+            .AddSingleton<IGatewayJitter>(new FixedJitter(jitter))
+            .AddDiscordAdapter(configuration);
+        var provider = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        var harness = new DiscordTestHarness(server, provider, time, logs);
+        if (connect)
+        {
+            await harness.Gateway.WaitForAsync(p => p.Op == 2);
+        }
+
+        return harness;
+    }
+
+    public async Task<T> NextEventAsync<T>()
+        where T : ChatEvent
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        return Assert.IsType<T>(await events.Reader.ReadAsync(timeout.Token));
+    }
+
+    /// <summary>Dispatches a human's message and waits until the adapter reported it (so its sequence is known).</summary>
+    public async Task<MessageCreated> DeliverAsync(string id, string content = "!run hi")
+    {
+        await Gateway.DispatchAsync("MESSAGE_CREATE", DiscordFixtures.Message(id, "290926798999357250", content));
+        var created = await NextEventAsync<MessageCreated>();
+        Assert.Equal(id, created.Message.MessageId);
+        return created;
+    }
+
+    /// <summary>The adapter logs just after it starts a timed wait: after this, advancing the clock is safe.</summary>
+    public Task WaitForLogAsync(string fragment) =>
+        Poll.UntilAsync(() => Logs.Entries.Select(e => e.Message).FirstOrDefault(m => m.Contains(fragment, StringComparison.Ordinal)));
+
+    public bool HasPendingEvent => events.Reader.TryPeek(out _);
+
+    public async ValueTask DisposeAsync()
+    {
+        await stop.CancelAsync();
+        try
+        {
+            await reader.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        catch (OperationCanceledException)
+        {
+            // The stream ends by cancellation.
+        }
+
+        await services.DisposeAsync();
+        await Server.DisposeAsync();
+        stop.Dispose();
+    }
+
+    private async Task ReadAsync()
+    {
+        await Task.Yield();
+        await foreach (var chatEvent in Adapter.ReadEventsAsync(stop.Token))
+        {
+            await events.Writer.WriteAsync(chatEvent);
+        }
+    }
+}
+
+internal sealed class FixedJitter(double value) : IGatewayJitter
+{
+    public double Next() => value;
+}
+
+internal sealed class LogSink : ILoggerProvider
+{
+    private readonly ConcurrentQueue<(LogLevel Level, string Message)> entries = new();
+
+    public IReadOnlyList<(LogLevel Level, string Message)> Entries => [.. entries];
+
+    public ILogger CreateLogger(string categoryName) => new Sink(entries);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Sink(ConcurrentQueue<(LogLevel, string)> entries) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            entries.Enqueue((logLevel, formatter(state, exception)));
+    }
+}
