@@ -1,0 +1,53 @@
+using CodeCube.Adapters.Slack;
+
+namespace CodeCube.Host.Web;
+
+public static class SlackEventsEndpoint
+{
+    // Slack's event payloads are a few KB; the cap keeps an unauthenticated caller from making us buffer more.
+    private const int MaxBodyBytes = 1024 * 1024;
+
+    /// <summary>
+    /// Maps POST /slack/events (the Events API request URL). The logic lives in <see cref="SlackEventsReceiver"/>;
+    /// this only hands it the raw body and headers. Answers 404 when Slack is not configured for the Events API.
+    /// </summary>
+    public static IEndpointRouteBuilder MapSlackEvents(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/slack/events", HandleAsync).DisableAntiforgery();
+        return endpoints;
+    }
+
+    private static async Task<IResult> HandleAsync(HttpContext context, CancellationToken ct)
+    {
+        var receiver = context.RequestServices.GetService<SlackEventsReceiver>();
+        if (receiver is null)
+        {
+            return Results.NotFound();
+        }
+
+        if (context.Request.ContentLength > MaxBodyBytes)
+        {
+            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await context.Request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        var headers = context.Request.Headers;
+        var answer = receiver.Handle(buffer.GetBuffer().AsSpan(0, (int)buffer.Length),
+            name => headers.TryGetValue(name, out var value) ? value.ToString() : null);
+        return answer.Body is null
+            ? Results.StatusCode(answer.StatusCode)
+            : Results.Text(answer.Body, answer.ContentType, statusCode: answer.StatusCode);
+    }
+}
