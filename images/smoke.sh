@@ -110,8 +110,8 @@ run_case() {
     lang_settings "$id" || return 1
     local -a rt=()
     [ -z "$runtime" ] || rt=(--runtime "$runtime")
-    # gVisor's own host threads (about 40 idle, ~90 while rustc compiles) count against the pids cgroup; the sandbox adds
-    # the same headroom when it runs under runsc, or a program reading stdin can push the Sentry over the limit.
+    # Under gVisor the Sentry's own host threads (about 40 idle, ~90 while rustc compiles) count against the pids
+    # cgroup; without headroom the sandbox dies with exit 2 and no output. The sandbox must add the same.
     [ "$runtime" != runsc ] || pids=$((pids + ${RUNSC_PIDS_HEADROOM:-128}))
 
     snippet "$id" "$case" >"$tmp/code"
