@@ -38,6 +38,14 @@ snippet() {
         bash:hello) echo 'echo "hello, world"' ;;
         bash:echo) printf 'echo "$*"\ncat\n' ;;
         bash:fail) echo 'exit 3' ;;
+        # The hardening itself: prints "confined" only if every escape hatch below is shut.
+        bash:confined) printf '%s\n' '[ "$(id -u)" = 10001 ] && [ "$HOME" = /tmp ] || exit 10' \
+            '! touch /var/tmp/escape 2>/dev/null || exit 11' \
+            '! (exec 3<>/dev/tcp/1.1.1.1/80) 2>/dev/null || exit 12' \
+            'cp /bin/true /tmp/t && ! /tmp/t 2>/dev/null || exit 13' \
+            '[ "$(ulimit -n)" = 256 ] && [ "$(ulimit -c)" = 0 ] || exit 14' \
+            'grep -q "^CapEff:[[:space:]]*0*$" /proc/self/status || exit 15' \
+            'echo confined' ;;
         c:hello) printf '#include <stdio.h>\nint main(void) { puts("hello, world"); return 0; }\n' ;;
         c:echo) printf '#include <stdio.h>\nint main(int argc, char **argv) {\n'
                 printf '  for (int i = 1; i < argc; i++) printf("%%s%%s", argv[i], i + 1 < argc ? " " : "");\n'
@@ -171,6 +179,13 @@ for id in "${langs[@]}"; do
     rc=$(cat "$tmp/rc")
     ok=0; after_marker "$tmp/out" run >/dev/null && [ "$rc" != 0 ] && ok=1
     check "$id" fail $ok "(exit $rc)"
+
+    if [ -n "$(snippet "$id" confined)" ]; then
+        run_case "$id" confined ''
+        out=$(after_marker "$tmp/out" run || echo '<no run marker>')
+        ok=0; [ "$out" = confined ] && ok=1
+        check "$id" confined $ok "(exit $(cat "$tmp/rc"))"
+    fi
 
     if [ -n "$(snippet "$id" broken)" ]; then
         run_case "$id" broken ''
