@@ -40,6 +40,9 @@ done
 docker info >/dev/null 2>&1 || die "docker daemon is not reachable (run scripts/prereqs.sh)"
 jq -e '.languages | length > 0' "$manifest" >/dev/null || die "cannot read $manifest"
 mkdir -p "$build_dir"
+# run.sh and test.sh may both call this script: one build at a time, the second then finds everything built.
+exec 9>"$build_dir/build.lock"
+flock 9
 
 # --- debian:bookworm-slim ------------------------------------------------------------------------------------------
 

@@ -38,6 +38,14 @@ snippet() {
         bash:hello) echo 'echo "hello, world"' ;;
         bash:echo) printf 'echo "$*"\ncat\n' ;;
         bash:fail) echo 'exit 3' ;;
+        # The hardening itself: prints "confined" only if every escape hatch below is shut.
+        bash:confined) printf '%s\n' '[ "$(id -u)" = 10001 ] && [ "$HOME" = /tmp ] || exit 10' \
+            '! touch /var/tmp/escape 2>/dev/null || exit 11' \
+            '! (exec 3<>/dev/tcp/1.1.1.1/80) 2>/dev/null || exit 12' \
+            'cp /bin/true /tmp/t && ! /tmp/t 2>/dev/null || exit 13' \
+            '[ "$(ulimit -n)" = 256 ] && [ "$(ulimit -c)" = 0 ] || exit 14' \
+            'grep -q "^CapEff:[[:space:]]*0*$" /proc/self/status || exit 15' \
+            'echo confined' ;;
         c:hello) printf '#include <stdio.h>\nint main(void) { puts("hello, world"); return 0; }\n' ;;
         c:echo) printf '#include <stdio.h>\nint main(int argc, char **argv) {\n'
                 printf '  for (int i = 1; i < argc; i++) printf("%%s%%s", argv[i], i + 1 < argc ? " " : "");\n'
@@ -76,30 +84,43 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 failures=0
 
-# run_case LANG CASE STDIN ARGS...: runs one request; leaves out/err/rc files and the nonce in $tmp.
-run_case() {
-    local id=$1 case=$2 input=$3
-    shift 3
-    local entry image memory pids compile_s exec_opt code args nonce
-    entry=$(jq -c --arg id "$id" '.languages[] | select(.id == $id)' "$manifest")
-    image=$(jq -r --arg id "$id" '.languages[$id].image // empty' "$lock")
-    [ -n "$image" ] || { echo "no image for $id in $lock" >"$tmp/err"; return 1; }
-    memory=$(jq -r '.limits.memoryMiB // 256' <<<"$entry")
-    pids=$(jq -r '.limits.pids // 64' <<<"$entry")
-    compile_s=$(jq -r '.limits.compileTimeoutSeconds // 10' <<<"$entry")
-    exec_opt=$(jq -r 'if .tmpfsExec then ",exec" else "" end' <<<"$entry")
-    local -a cmd=(codecube-runner --file "$(jq -r .file <<<"$entry")")
+# lang_settings LANG: sets image, memory, pids, exec_opt, cmd and envs from the manifest and the lock file.
+lang_settings() {
+    local entry compile_s
+    entry=$(jq -c --arg id "$1" '.languages[] | select(.id == $id)' "$manifest")
+    image=$(jq -r --arg id "$1" '.languages[$id].image // empty' "$lock")
+    [ -n "$image" ] || { echo "no image for $1 in $lock" >"$tmp/err"; return 1; }
+    eval "$(jq -r '@sh "memory=\(.limits.memoryMiB // 256) pids=\(.limits.pids // 64)
+        compile_s=\(.limits.compileTimeoutSeconds // 10) exec_opt=\(if .tmpfsExec then ",exec" else "" end)"' \
+        <<<"$entry")"
+    cmd=(codecube-runner --file "$(jq -r .file <<<"$entry")")
     if jq -e .compile >/dev/null <<<"$entry"; then
         cmd+=(--compile "$(jq -r .compile <<<"$entry")" --compile-timeout-ms $((compile_s * 1000)))
     fi
     mapfile -t -O ${#cmd[@]} cmd < <(printf -- '--\n'; jq -r '.run[]' <<<"$entry")
-    local -a envs=()
     mapfile -t envs < <(jq -r '(.env // {}) | to_entries[] | "--env=\(.key)=\(.value)"' <<<"$entry")
+}
+
+# timed CMD...: runs CMD and leaves its wall time in milliseconds in $tmp/ms.
+timed() {
+    local t0 rc=0
+    t0=$(date +%s%N)
+    "$@" || rc=$?
+    echo $(( ($(date +%s%N) - t0) / 1000000 )) >"$tmp/ms"
+    return $rc
+}
+
+# run_case LANG CASE STDIN ARGS...: runs one request; leaves out/err/rc files and the nonce in $tmp.
+run_case() {
+    local id=$1 case=$2 input=$3
+    shift 3
+    local nonce
+    lang_settings "$id" || return 1
     local -a rt=()
     [ -z "$runtime" ] || rt=(--runtime "$runtime")
-    # gVisor's own host threads (about 40 for an idle sandbox) count against the pids cgroup; the sandbox adds
-    # the same headroom when it runs under runsc, or a program reading stdin can push the Sentry over the limit.
-    [ "$runtime" != runsc ] || pids=$((pids + 64))
+    # Under gVisor the Sentry's own host threads (about 40 idle, ~90 while rustc compiles) count against the pids
+    # cgroup; without headroom the sandbox dies with exit 2 and no output. The sandbox must add the same.
+    [ "$runtime" != runsc ] || pids=$((pids + ${RUNSC_PIDS_HEADROOM:-128}))
 
     snippet "$id" "$case" >"$tmp/code"
     printf '%s\0' "$@" >"$tmp/args"
@@ -111,12 +132,12 @@ run_case() {
         printf 'CODECUBE/1 %s %d %d\n' "$nonce" "$(wc -c <"$tmp/code")" "$(wc -c <"$tmp/args")"
         cat "$tmp/code" "$tmp/args"
         printf '%s' "$input"
-    } | docker run -i --rm "${rt[@]}" --read-only --tmpfs "/tmp:rw,size=64m$exec_opt" --network none \
+    } | timed docker run -i --rm "${rt[@]}" --read-only --tmpfs "/tmp:rw,size=64m$exec_opt" --network none \
         --cap-drop ALL --security-opt no-new-privileges --ipc none \
         --memory "${memory}m" --memory-swap "${memory}m" --pids-limit "$pids" \
         --ulimit nofile=256 --ulimit fsize=16777216 --ulimit core=0 --init --log-driver none --user 10001 \
         "${envs[@]}" "$image" "${cmd[@]}" >"$tmp/out" 2>"$tmp/err"
-    echo $? >"$tmp/rc"
+    echo "${PIPESTATUS[1]}" >"$tmp/rc"
     set -e
 }
 
@@ -134,15 +155,17 @@ check() {
         printf '  %-10s %-7s ok %s\n' "$id" "$case" "$why"
     else
         printf '  %-10s %-7s FAIL %s\n' "$id" "$case" "$why"
+        echo "      exit $(cat "$tmp/rc"); stdout:"
+        sed 's/^/      | /' "$tmp/out" | head -n 8
+        echo "      stderr:"
         sed 's/^/      | /' "$tmp/err" | head -n 15
         failures=$((failures + 1))
     fi
 }
 
 for id in "${langs[@]}"; do
-    t0=$(date +%s%N)
     run_case "$id" hello ''
-    ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+    ms=$(cat "$tmp/ms")
     out=$(after_marker "$tmp/out" run || echo '<no run marker>')
     ok=0; [ "$out" = "hello, world" ] && [ "$(cat "$tmp/rc")" = 0 ] && after_marker "$tmp/err" run >/dev/null && ok=1
     check "$id" hello $ok "(${ms} ms)"
@@ -156,6 +179,13 @@ for id in "${langs[@]}"; do
     rc=$(cat "$tmp/rc")
     ok=0; after_marker "$tmp/out" run >/dev/null && [ "$rc" != 0 ] && ok=1
     check "$id" fail $ok "(exit $rc)"
+
+    if [ -n "$(snippet "$id" confined)" ]; then
+        run_case "$id" confined ''
+        out=$(after_marker "$tmp/out" run || echo '<no run marker>')
+        ok=0; [ "$out" = confined ] && ok=1
+        check "$id" confined $ok "(exit $(cat "$tmp/rc"))"
+    fi
 
     if [ -n "$(snippet "$id" broken)" ]; then
         run_case "$id" broken ''

@@ -35,9 +35,11 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 # --- dockerd -------------------------------------------------------------------------------------------------------
+# wait_for_docker PID: up to 60 s; gives up at once when that dockerd has exited.
 wait_for_docker() {
     for _ in $(seq 60); do
         docker info >/dev/null 2>&1 && return 0
+        kill -0 "$1" 2>/dev/null || { tail -n 5 /var/log/dockerd.log >&2; die "dockerd exited"; }
         sleep 1
     done
     die "dockerd did not answer within 60 s, see /var/log/dockerd.log"
@@ -47,7 +49,7 @@ start_dockerd() {
     log "starting dockerd (log: /var/log/dockerd.log)"
     # setsid + nohup: dockerd must outlive this script and whatever shell or CI job started it.
     setsid nohup dockerd >>/var/log/dockerd.log 2>&1 </dev/null &
-    wait_for_docker
+    wait_for_docker $!
 }
 
 docker info >/dev/null 2>&1 || start_dockerd
