@@ -79,7 +79,15 @@ internal sealed class FakeDiscordGateway(string token, string botUserId)
     private long sequence;
     private int sessions;
 
+    private int rejectNext;
+    private int rejected;
+
     public int HeartbeatIntervalMs { get; set; } = 45000;
+
+    /// <summary>Refuses the next <paramref name="count"/> WebSocket upgrades (an outage).</summary>
+    public void RejectNextConnections(int count) => Volatile.Write(ref rejectNext, count);
+
+    public int RejectedConnections => Volatile.Read(ref rejected);
 
     public bool AckHeartbeats { get; set; } = true;
 
@@ -105,9 +113,10 @@ internal sealed class FakeDiscordGateway(string token, string botUserId)
 
     public async Task HandleAsync(HttpContext context)
     {
-        if (!context.WebSockets.IsWebSocketRequest)
+        if (!context.WebSockets.IsWebSocketRequest || Interlocked.Decrement(ref rejectNext) >= 0)
         {
-            context.Response.StatusCode = 400;
+            Interlocked.Increment(ref rejected);
+            context.Response.StatusCode = 503;
             return;
         }
 
