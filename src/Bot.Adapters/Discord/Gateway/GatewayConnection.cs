@@ -206,7 +206,7 @@ internal sealed class GatewayConnection(
                 await next;
             }
         }
-        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException)
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or IOException or ObjectDisposedException)
         {
             // The receive loop notices a dead connection on its own; nothing to add here.
         }
