@@ -42,14 +42,16 @@ internal sealed class DiscordTestHarness : IAsyncDisposable
     public Task Reader => reader;
 
     public static async Task<DiscordTestHarness> StartAsync(
-        Action<FakeDiscordGateway>? configure = null, double jitter = 0.5, bool connect = true)
+        Action<FakeDiscordGateway>? configure = null, double jitter = 0.5, bool connect = true,
+        string token = DiscordProtocolServer.Token, bool overrideGatewayUrl = false)
     {
         var server = await DiscordProtocolServer.StartAsync();
         configure?.Invoke(server.Gateway);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Discord:Token"] = DiscordProtocolServer.Token,
+            ["Discord:Token"] = token,
             ["Discord:ApiBaseUrl"] = server.ApiBaseUrl,
+            ["Discord:GatewayUrlOverride"] = overrideGatewayUrl ? server.WsRoot + "/gateway" : null,
         }).Build();
         var time = new FakeTimeProvider();
         var logs = new LogSink();

@@ -8,62 +8,6 @@ namespace CodeCube.Adapters.Tests.Discord;
 /// <summary>What the bot sent over the gateway, on which connection.</summary>
 internal sealed record GatewayReceived(int Connection, string Path, int Op, JsonObject Payload);
 
-/// <summary>One accepted gateway WebSocket.</summary>
-internal sealed class GatewayServerConnection(int index, string path, string query, HttpContext context, WebSocket socket)
-{
-    private readonly SemaphoreSlim sendLock = new(1, 1);
-
-    public int Index { get; } = index;
-
-    public string Path { get; } = path;
-
-    public string Query { get; } = query;
-
-    /// <summary>The close code the bot sent, if it closed the connection itself.</summary>
-    public int? ClientCloseCode { get; set; }
-
-    public bool Open { get; set; } = true;
-
-    public async Task SendAsync(JsonNode payload)
-    {
-        await sendLock.WaitAsync();
-        try
-        {
-            await socket.SendAsync(Encoding.UTF8.GetBytes(payload.ToJsonString()), WebSocketMessageType.Text, true, CancellationToken.None);
-        }
-        finally
-        {
-            sendLock.Release();
-        }
-    }
-
-    public async Task CloseAsync(int code, string reason)
-    {
-        await sendLock.WaitAsync();
-        try
-        {
-            await socket.CloseOutputAsync((WebSocketCloseStatus)code, reason, CancellationToken.None);
-        }
-        finally
-        {
-            sendLock.Release();
-        }
-    }
-
-    /// <summary>Drops the TCP connection without a close handshake, as a network failure would.</summary>
-    public void Drop()
-    {
-        try
-        {
-            context.Abort();
-        }
-        catch (ObjectDisposedException)
-        {
-            // The request already ended: nothing left to drop.
-        }
-    }
-}
-
 /// <summary>
 /// The gateway side of the protocol server, as discord-api-docs describe it: HELLO on connect, ACK for heartbeats,
 /// READY for IDENTIFY, replay + RESUMED for RESUME (op 9 false for an unknown session), sequence numbers on dispatches.
@@ -79,7 +23,15 @@ internal sealed class FakeDiscordGateway(string token, string botUserId)
     private long sequence;
     private int sessions;
 
+    private int rejectNext;
+    private int rejected;
+
     public int HeartbeatIntervalMs { get; set; } = 45000;
+
+    /// <summary>Refuses the next <paramref name="count"/> WebSocket upgrades (an outage).</summary>
+    public void RejectNextConnections(int count) => Volatile.Write(ref rejectNext, count);
+
+    public int RejectedConnections => Volatile.Read(ref rejected);
 
     public bool AckHeartbeats { get; set; } = true;
 
@@ -105,9 +57,10 @@ internal sealed class FakeDiscordGateway(string token, string botUserId)
 
     public async Task HandleAsync(HttpContext context)
     {
-        if (!context.WebSockets.IsWebSocketRequest)
+        if (!context.WebSockets.IsWebSocketRequest || Interlocked.Decrement(ref rejectNext) >= 0)
         {
-            context.Response.StatusCode = 400;
+            Interlocked.Increment(ref rejected);
+            context.Response.StatusCode = 503;
             return;
         }
 
@@ -274,30 +227,6 @@ internal sealed class FakeDiscordGateway(string token, string botUserId)
         finally
         {
             sessionLock.Release();
-        }
-    }
-}
-
-internal static class Poll
-{
-    /// <summary>Waits (real time, generous) for something the bot does on its own threads.</summary>
-    public static async Task<T> UntilAsync<T>(Func<T?> probe, int timeoutMs = 15000)
-        where T : class
-    {
-        var deadline = Environment.TickCount64 + timeoutMs;
-        while (true)
-        {
-            if (probe() is { } value)
-            {
-                return value;
-            }
-
-            if (Environment.TickCount64 > deadline)
-            {
-                throw new TimeoutException("The bot did not do what the test waited for.");
-            }
-
-            await Task.Delay(10);
         }
     }
 }

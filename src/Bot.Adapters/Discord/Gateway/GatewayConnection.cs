@@ -84,7 +84,12 @@ internal sealed class GatewayConnection(
         using var document = JsonDocument.Parse(text);
         var root = document.RootElement;
         root.TryGetProperty("d", out var data);
-        switch (root.GetProperty("op").GetInt32())
+        if (!root.TryGetProperty("op", out var op) || op.ValueKind != JsonValueKind.Number)
+        {
+            return null; // not a gateway payload; nothing to act on
+        }
+
+        switch (op.GetInt32())
         {
             case GatewayOp.Hello:
                 var interval = TimeSpan.FromMilliseconds(data.GetProperty("heartbeat_interval").GetDouble());
@@ -201,7 +206,7 @@ internal sealed class GatewayConnection(
                 await next;
             }
         }
-        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException)
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or IOException or ObjectDisposedException)
         {
             // The receive loop notices a dead connection on its own; nothing to add here.
         }

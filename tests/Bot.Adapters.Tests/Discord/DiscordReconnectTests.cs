@@ -1,0 +1,41 @@
+namespace CodeCube.Adapters.Tests.Discord;
+
+public sealed class DiscordReconnectTests
+{
+    [Theory]
+    [InlineData(4000, true)]  // unknown error: resume
+    [InlineData(4008, true)]  // rate limited: resume
+    [InlineData(1001, true)]  // the server going away: resume
+    [InlineData(4007, false)] // invalid seq: a new session
+    [InlineData(4009, false)] // session timed out: a new session
+    public async Task A_close_from_the_gateway_reconnects_resuming_only_when_the_session_survives(int code, bool resumes)
+    {
+        await using var h = await DiscordTestHarness.StartAsync();
+        await h.DeliverAsync("1000000000000000001");
+
+        await h.Gateway.Current.CloseAsync(code, "test");
+
+        var next = await h.Gateway.WaitForAsync(p => p.Connection == 1 && p.Op is 2 or 6);
+        Assert.Equal(resumes ? 6 : 2, next.Op);
+        Assert.Equal(resumes ? "/resume" : "/gateway", next.Path);
+        Assert.Null(h.Adapter.StoppedBecause);
+    }
+
+    [Fact]
+    public async Task Repeated_connection_failures_back_off_one_then_two_seconds()
+    {
+        await using var h = await DiscordTestHarness.StartAsync(g => g.RejectNextConnections(2), connect: false);
+
+        await h.WaitForLogAsync("reconnecting in 00:00:01");
+        Assert.Equal(1, h.Gateway.RejectedConnections);
+        h.Time.Advance(TimeSpan.FromSeconds(1));
+        await h.WaitForLogAsync("reconnecting in 00:00:02");
+        Assert.Equal(2, h.Gateway.RejectedConnections);
+        h.Time.Advance(TimeSpan.FromMilliseconds(1999));
+        await DiscordGatewayTests.AssertStaysFalseAsync(() => h.Gateway.Connections.Count > 0);
+        h.Time.Advance(TimeSpan.FromMilliseconds(1));
+
+        await h.Gateway.WaitForAsync(p => p.Op == 2);
+        Assert.Single(h.Gateway.Connections);
+    }
+}

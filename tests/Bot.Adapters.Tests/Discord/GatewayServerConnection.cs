@@ -1,0 +1,86 @@
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+
+namespace CodeCube.Adapters.Tests.Discord;
+
+/// <summary>One accepted gateway WebSocket.</summary>
+internal sealed class GatewayServerConnection(int index, string path, string query, HttpContext context, WebSocket socket)
+{
+    private readonly SemaphoreSlim sendLock = new(1, 1);
+
+    public int Index { get; } = index;
+
+    public string Path { get; } = path;
+
+    public string Query { get; } = query;
+
+    /// <summary>The close code the bot sent, if it closed the connection itself.</summary>
+    public int? ClientCloseCode { get; set; }
+
+    public bool Open { get; set; } = true;
+
+    public async Task SendAsync(JsonNode payload)
+    {
+        await sendLock.WaitAsync();
+        try
+        {
+            await socket.SendAsync(Encoding.UTF8.GetBytes(payload.ToJsonString()), WebSocketMessageType.Text, true, CancellationToken.None);
+        }
+        finally
+        {
+            sendLock.Release();
+        }
+    }
+
+    public async Task CloseAsync(int code, string reason)
+    {
+        await sendLock.WaitAsync();
+        try
+        {
+            await socket.CloseOutputAsync((WebSocketCloseStatus)code, reason, CancellationToken.None);
+        }
+        finally
+        {
+            sendLock.Release();
+        }
+    }
+
+    /// <summary>Drops the TCP connection without a close handshake, as a network failure would.</summary>
+    public void Drop()
+    {
+        try
+        {
+            context.Abort();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The request already ended: nothing left to drop.
+        }
+    }
+}
+
+internal static class Poll
+{
+    /// <summary>Waits (real time, generous) for something the bot does on its own threads.</summary>
+    public static async Task<T> UntilAsync<T>(Func<T?> probe, int timeoutMs = 15000)
+        where T : class
+    {
+        var deadline = Environment.TickCount64 + timeoutMs;
+        while (true)
+        {
+            if (probe() is { } value)
+            {
+                return value;
+            }
+
+            if (Environment.TickCount64 > deadline)
+            {
+                throw new TimeoutException("The bot did not do what the test waited for.");
+            }
+
+            await Task.Delay(10);
+        }
+    }
+}
