@@ -58,7 +58,7 @@ public sealed class PlaygroundBrowserTests(RedisServerFixture redis) : IAsyncLif
         {
             if (message.Type == "error")
             {
-                consoleErrors.Add(message.Text);
+                consoleErrors.Add($"{message.Text} at {message.Location}");
             }
         };
 
