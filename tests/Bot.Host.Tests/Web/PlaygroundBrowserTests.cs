@@ -113,7 +113,7 @@ public sealed class PlaygroundBrowserTests(RedisServerFixture redis) : IAsyncLif
         await Assertions.Expect(page.Locator("#parent-note")).ToBeVisibleAsync();
         Assert.Equal("print original", await page.InputValueAsync("#code"));
         await page.FillAsync("#code", "print edited");
-        await page.ClickAsync("#run");
+        await page.Locator("#code").PressAsync("Control+Enter");
         await Assertions.Expect(page.Locator("#permalink-line")).ToBeVisibleAsync();
         await page.ClickAsync("#permalink");
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/s/[0-9A-Za-z]+$"));
