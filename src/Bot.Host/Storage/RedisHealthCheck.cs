@@ -15,7 +15,8 @@ public sealed class RedisHealthCheck(IConnectionMultiplexer redis) : IHealthChec
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
-            return HealthCheckResult.Unhealthy("Redis does not answer: " + ex.Message);
+            // The exception (with host names) stays out of the public /healthz body; the description is generic.
+            return HealthCheckResult.Unhealthy("Redis does not answer PING", ex);
         }
     }
 }

@@ -8,7 +8,7 @@ public sealed class RedisOptions
     public const string Section = "Redis";
 
     /// <summary>A StackExchange.Redis configuration string; put a password in the environment (Redis__Configuration).</summary>
-    [Required(AllowEmptyStrings = false)]
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Redis:Configuration is required, e.g. 127.0.0.1:6379.")]
     public string Configuration { get; set; } = "127.0.0.1:6379";
 
     /// <summary>How long an identical run's result is served from the cache.</summary>

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using CodeCube.Core.Contracts;
 
 namespace CodeCube.Host.Web;
@@ -28,8 +30,15 @@ public static class AnonymousUser
             });
         }
 
-        return new SnippetAuthor("web", id!, "anonymous");
+        return new SnippetAuthor("web", PublicId(id!), "anonymous");
     }
+
+    /// <summary>
+    /// The id stored with snippets (and so shown by the API) is a hash of the cookie, so reading a snippet never
+    /// hands out the cookie that would let someone act as its author.
+    /// </summary>
+    public static string PublicId(string cookie) =>
+        "anon-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(cookie)))[..16];
 
     public static SnippetOrigin Origin { get; } = new("web", "", "");
 }

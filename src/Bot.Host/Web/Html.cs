@@ -21,6 +21,7 @@ internal static class Html
         html.Append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append("<title>").Append(E(title)).Append(" · CodeCube</title>\n")
+            .Append("<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">\n")
             .Append("<link rel=\"stylesheet\" href=\"/css/site.css\">\n");
         foreach (var script in scripts)
         {

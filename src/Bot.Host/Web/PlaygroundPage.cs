@@ -22,7 +22,7 @@ internal static class PlaygroundPage
             <label for="language">Language</label>
             <select id="language" name="language">
             {options}</select>
-            <button type="submit" id="run">Run</button>
+            <button type="submit" id="run" title="Ctrl+Enter">Run</button>
             <span id="status" class="status" role="status"></span>
             </div>
             <p id="parent-note" class="note" hidden>Editing a copy of <a id="parent-link" href="/">a snippet</a>; the new run links back to it.</p>

@@ -71,7 +71,9 @@ public static partial class RunEndpoints
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            // The browser went away; the run was cancelled with it.
+            // The browser went away and the run is cancelled with it; wait for it so nothing outlives the request.
+            await Task.WhenAny(run);
+            _ = run.Exception;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

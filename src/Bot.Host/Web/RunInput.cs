@@ -110,15 +110,23 @@ public sealed class RunInputReader(IOptions<WebOptions> options, ILanguageRegist
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await body.ReadAsync(chunk, ct).ConfigureAwait(false)) > 0)
+        try
         {
-            if (buffer.Length + read > cap)
+            int read;
+            while ((read = await body.ReadAsync(chunk, ct).ConfigureAwait(false)) > 0)
             {
-                return null;
-            }
+                if (buffer.Length + read > cap)
+                {
+                    return null;
+                }
 
-            buffer.Write(chunk, 0, read);
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // Kestrel's own limit tripped first (a chunked body that jumped past the cap in one read).
+            return null;
         }
 
         return buffer.ToArray();

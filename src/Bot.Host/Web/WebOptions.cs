@@ -8,7 +8,8 @@ public sealed class WebOptions
     public const string Section = "Web";
 
     /// <summary>Public base URL that permalinks point to, e.g. https://codecube.example.org.</summary>
-    [Required(AllowEmptyStrings = false), Url]
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Web:PublicBaseUrl is required (the public address of the web playground).")]
+    [Url(ErrorMessage = "Web:PublicBaseUrl must be an absolute http(s) URL such as https://codecube.example.org.")]
     public string PublicBaseUrl { get; set; } = "http://127.0.0.1:8080";
 
     /// <summary>Largest request body the API reads; anything bigger is refused with 413 before parsing.</summary>

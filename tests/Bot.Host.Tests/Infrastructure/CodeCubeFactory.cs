@@ -20,22 +20,32 @@ public sealed class CodeCubeFactory(string redisConfiguration, string publicBase
 
     public Dictionary<string, string?> Settings { get; } = [];
 
+    /// <summary>Extra registrations, applied after the host's own (e.g. another health check).</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; set; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Redis:Configuration"] = redisConfiguration,
             ["Web:PublicBaseUrl"] = publicBaseUrl,
             ["Web:RunsPerMinutePerClient"] = "0",
             ["Logging:LogLevel:Default"] = "Warning",
-        }.Concat(Settings)));
+        };
+        foreach (var (key, value) in Settings)
+        {
+            settings[key] = value;
+        }
+
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<ISandbox>();
             services.RemoveAll<ILanguageRegistry>();
             services.AddSingleton<ISandbox>(Sandbox);
             services.AddSingleton<ILanguageRegistry>(Languages);
+            ConfigureServices?.Invoke(services);
         });
     }
 }

@@ -58,8 +58,26 @@ public sealed class ApiTests(RedisServerFixture redis) : IDisposable
         var b = await ReadJsonAsync(await client.GetAsync($"/api/v1/snippets/{second.GetProperty("id").GetString()}"));
 
         var author = a.GetProperty("author").GetProperty("userId").GetString();
-        Assert.False(string.IsNullOrEmpty(author));
+        Assert.StartsWith("anon-", author, StringComparison.Ordinal);
         Assert.Equal(author, b.GetProperty("author").GetProperty("userId").GetString());
+        Assert.Equal("anonymous", a.GetProperty("author").GetProperty("displayName").GetString());
+    }
+
+    [Fact]
+    public async Task The_anonymous_cookie_is_http_only_same_site_strict_and_not_published_with_the_snippet()
+    {
+        var client = _factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = false });
+
+        var response = await client.PostAsJsonAsync("/api/v1/run", new { language = "python", code = "print 1" });
+        var setCookie = response.Headers.GetValues("Set-Cookie").Single();
+        var cookie = setCookie.Split(';')[0].Split('=')[1];
+        var id = (await ReadJsonAsync(response)).GetProperty("id").GetString();
+        var stored = await client.GetStringAsync($"/api/v1/snippets/{id}");
+
+        Assert.StartsWith("codecube_uid=", setCookie, StringComparison.Ordinal);
+        Assert.Contains("httponly", setCookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=strict", setCookie, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(cookie, stored, StringComparison.Ordinal);
     }
 
     [Fact]

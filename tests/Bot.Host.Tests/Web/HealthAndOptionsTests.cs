@@ -1,6 +1,9 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using CodeCube.Host.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
 namespace CodeCube.Host.Tests.Web;
@@ -20,12 +23,59 @@ public sealed class HealthAndOptionsTests
     }
 
     [Fact]
+    public async Task Healthz_includes_other_registered_checks_and_is_503_when_one_of_them_is_down()
+    {
+        await using var redis = new RedisServerFixture();
+        await redis.InitializeAsync();
+        using var factory = new CodeCubeFactory(redis.Configuration)
+        {
+            // Stands in for the sandbox's Docker check: /healthz must report any registered check.
+            ConfigureServices = services => services.AddHealthChecks()
+                .AddCheck("docker", () => HealthCheckResult.Unhealthy("engine unreachable")),
+        };
+
+        var response = await factory.CreateClient().GetAsync("/healthz");
+        var checks = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("checks");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("healthy", checks.GetProperty("redis").GetProperty("status").GetString());
+        Assert.Equal("unhealthy", checks.GetProperty("docker").GetProperty("status").GetString());
+        Assert.Equal("engine unreachable", checks.GetProperty("docker").GetProperty("description").GetString());
+    }
+
+    [Fact]
+    public async Task Runs_over_the_per_client_limit_get_429_problem_details()
+    {
+        await using var redis = new RedisServerFixture();
+        await redis.InitializeAsync();
+        using var factory = new CodeCubeFactory(redis.Configuration);
+        factory.Settings["Web:RunsPerMinutePerClient"] = "2";
+        var client = factory.CreateClient();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            var response = await client.PostAsJsonAsync("/api/v1/run", new { language = "python", code = $"print {i}" });
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            }
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(2, factory.Sandbox.Runs);
+    }
+
+    [Fact]
     public void Host_refuses_to_start_with_an_invalid_public_base_url_and_says_which_setting()
     {
         using var factory = new CodeCubeFactory("127.0.0.1:1,connectTimeout=200", publicBaseUrl: "not a url");
 
-        var error = Assert.ThrowsAny<OptionsValidationException>(() => factory.CreateClient());
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 
-        Assert.Contains("PublicBaseUrl", error.Message, StringComparison.Ordinal);
+        var validation = error is AggregateException many ? many.Flatten().InnerExceptions : [error];
+        Assert.Contains(validation, e => e is OptionsValidationException
+            && e.Message.Contains("Web:PublicBaseUrl must be an absolute http(s) URL", StringComparison.Ordinal));
     }
 }

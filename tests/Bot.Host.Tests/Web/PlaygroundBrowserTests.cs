@@ -25,6 +25,8 @@ public sealed class PlaygroundBrowserTests(RedisServerFixture redis) : IAsyncLif
         _factory.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, _port));
         _factory.StartServer();
         _factory.Sandbox.ChunkDelay = TimeSpan.FromMilliseconds(50);
+        // Two cores shared with other test runs: allow slow, but never hide a missing element.
+        Assertions.SetDefaultExpectTimeout(30_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -46,7 +48,7 @@ public sealed class PlaygroundBrowserTests(RedisServerFixture redis) : IAsyncLif
     {
         using var hold = new SemaphoreSlim(0);
         _factory.Sandbox.HoldAfterFirstChunk = hold;
-        var page = await _browser.NewPageAsync();
+        var page = await NewPageAsync();
         var dialogs = 0;
         page.Dialog += (_, dialog) =>
         {
@@ -58,7 +60,7 @@ public sealed class PlaygroundBrowserTests(RedisServerFixture redis) : IAsyncLif
         {
             if (message.Type == "error")
             {
-                consoleErrors.Add(message.Text);
+                consoleErrors.Add($"{message.Text} at {message.Location}");
             }
         };
 
@@ -100,7 +102,7 @@ public sealed class PlaygroundBrowserTests(RedisServerFixture redis) : IAsyncLif
     [Fact]
     public async Task Edit_as_new_snippet_prefills_the_playground_and_the_new_run_links_its_parent()
     {
-        var page = await _browser.NewPageAsync();
+        var page = await NewPageAsync();
         await page.GotoAsync(BaseUrl + "/");
         await page.FillAsync("#code", "print original");
         await page.ClickAsync("#run");
@@ -113,7 +115,7 @@ public sealed class PlaygroundBrowserTests(RedisServerFixture redis) : IAsyncLif
         await Assertions.Expect(page.Locator("#parent-note")).ToBeVisibleAsync();
         Assert.Equal("print original", await page.InputValueAsync("#code"));
         await page.FillAsync("#code", "print edited");
-        await page.ClickAsync("#run");
+        await page.Locator("#code").PressAsync("Control+Enter");
         await Assertions.Expect(page.Locator("#permalink-line")).ToBeVisibleAsync();
         await page.ClickAsync("#permalink");
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/s/[0-9A-Za-z]+$"));
@@ -128,6 +130,13 @@ public sealed class PlaygroundBrowserTests(RedisServerFixture redis) : IAsyncLif
         await page.WaitForURLAsync(url => !url.EndsWith(editedId, StringComparison.Ordinal));
         await Assertions.Expect(page.Locator($"a[href=\"/s/{editedId}\"]")).ToBeVisibleAsync();
         Assert.Equal("edited\n", await page.Locator("#stdout").TextContentAsync());
+    }
+
+    private async Task<IPage> NewPageAsync()
+    {
+        var page = await _browser.NewPageAsync();
+        page.SetDefaultTimeout(30_000);
+        return page;
     }
 
     // Set CODECUBE_SCREENSHOTS to a folder to look at what the test saw.

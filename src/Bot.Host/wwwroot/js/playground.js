@@ -36,6 +36,12 @@
     code.setRangeText("    ", start, code.selectionEnd, "end");
     refreshHighlight();
   });
+  form.addEventListener("keydown", function (event) {
+    if (event.key === "Enter" && (event.ctrlKey || event.metaKey) && !runButton.disabled) {
+      event.preventDefault();
+      form.requestSubmit();
+    }
+  });
   code.addEventListener("keyup", function (event) {
     if (event.key === "Escape") code.dataset.escaped = "1";
   });
