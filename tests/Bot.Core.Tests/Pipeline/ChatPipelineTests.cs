@@ -277,10 +277,17 @@ public sealed class ChatPipelineTests
         h.Sandbox.Hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var handling = h.Created(Message("!run py print(1)", "m1"));
         await Until(() => h.Sandbox.Started == 2);
-        h.Time.Advance(TimeSpan.FromSeconds(2));
+        h.Time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(0, h.Adapter.ProgressCalls);
+        h.Time.Advance(TimeSpan.FromSeconds(1));
         await Until(() => h.Adapter.ProgressCalls == 1);
-        h.Time.Advance(TimeSpan.FromSeconds(8));
-        await Until(() => h.Adapter.ProgressCalls == 2);
+
+        // The renewal's timer starts just after the first call returns: step the clock until it fires.
+        await Until(() =>
+        {
+            h.Time.Advance(TimeSpan.FromSeconds(1));
+            return h.Adapter.ProgressCalls == 2;
+        });
 
         h.Sandbox.Hold.SetResult();
         await handling;
