@@ -41,19 +41,19 @@ public sealed class RunQuotas(IOptions<QuotaOptions> options, TimeProvider time)
             user.Refill(now, o.UserBurst, o.UserPerMinute, time);
             channel.Refill(now, o.ChannelBurst, o.ChannelPerMinute, time);
 
-            if (user.Tokens >= 1 && channel.Tokens >= 1)
+            if (user.HasToken && channel.HasToken)
             {
-                user.Tokens--;
-                channel.Tokens--;
+                user.Take();
+                channel.Take();
                 user.Notified = channel.Notified = false;
                 PruneIfLarge(now, o);
                 return QuotaDecision.Allow;
             }
 
-            var (refused, bucket, perMinute) = user.Tokens < 1
+            var (refused, bucket, perMinute) = !user.HasToken
                 ? (QuotaScope.User, user, o.UserPerMinute)
                 : (QuotaScope.Channel, channel, o.ChannelPerMinute);
-            var retryAfter = TimeSpan.FromMinutes((1 - bucket.Tokens) / perMinute);
+            var retryAfter = TimeSpan.FromMinutes(Math.Max(1 - bucket.Tokens, 0) / perMinute);
             var notify = !bucket.Notified;
             bucket.Notified = true;
             return new QuotaDecision(false, refused, retryAfter, notify);
@@ -93,11 +93,18 @@ public sealed class RunQuotas(IOptions<QuotaOptions> options, TimeProvider time)
 
     private sealed class Bucket
     {
+        // Refills add up fractions (0.9 + 0.1 may be 0.999...): a hair below a whole token counts as one.
+        private const double Epsilon = 1e-9;
+
         public double Tokens { get; set; }
 
         public long Stamp { get; set; }
 
         public bool Notified { get; set; }
+
+        public bool HasToken => Tokens + Epsilon >= 1;
+
+        public void Take() => Tokens = Math.Max(Tokens - 1, 0);
 
         public void Refill(long now, int burst, double perMinute, TimeProvider time)
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace CodeCube.Core.Replies;
@@ -6,6 +7,7 @@ namespace CodeCube.Core.Replies;
 internal static class OutputText
 {
     public const char ZeroWidthSpace = '\u200B';
+    private const string CommandCharacters = "!.?~@$%&+`,;:/\\^*=>|";
 
     /// <summary>
     /// Keeps '\n' (callers split lines on it) and, unless <paramref name="expandTabs"/>, '\t'. Every other C0
@@ -40,7 +42,11 @@ internal static class OutputText
         return builder.ToString();
     }
 
-    /// <summary>Splits into pieces of at most <paramref name="maxBytes"/> UTF-8 bytes, never inside a character.</summary>
+    /// <summary>
+    /// Splits into pieces of at most <paramref name="maxBytes"/> UTF-8 bytes between user-perceived characters
+    /// (grapheme clusters: an emoji sequence or a letter with its accents stays whole); a cluster longer than a
+    /// piece is split between code points, never inside a surrogate pair.
+    /// </summary>
     public static List<string> SplitUtf8(string line, int maxBytes)
     {
         maxBytes = Math.Max(maxBytes, 4);
@@ -50,17 +56,24 @@ internal static class OutputText
         var i = 0;
         while (i < line.Length)
         {
-            var width = char.IsHighSurrogate(line[i]) && i + 1 < line.Length && char.IsLowSurrogate(line[i + 1]) ? 2 : 1;
-            var runeBytes = width == 2 ? 4 : Utf8Length(line[i]);
-            if (bytes + runeBytes > maxBytes)
+            var element = StringInfo.GetNextTextElementLength(line, i);
+            var elementBytes = Encoding.UTF8.GetByteCount(line.AsSpan(i, element));
+            if (elementBytes > maxBytes)
+            {
+                // Only a pathological cluster (hundreds of combining marks) gets here: fall back to code points.
+                element = char.IsHighSurrogate(line[i]) && i + 1 < line.Length && char.IsLowSurrogate(line[i + 1]) ? 2 : 1;
+                elementBytes = Encoding.UTF8.GetByteCount(line.AsSpan(i, element));
+            }
+
+            if (bytes + elementBytes > maxBytes)
             {
                 pieces.Add(line[start..i]);
                 start = i;
                 bytes = 0;
             }
 
-            bytes += runeBytes;
-            i += width;
+            bytes += elementBytes;
+            i += element;
         }
 
         if (start < line.Length || pieces.Count == 0)
@@ -98,15 +111,11 @@ internal static class OutputText
     }
 
     /// <summary>
-    /// Other bots in a channel may obey lines that start with punctuation ("!kick", ".op"): an invisible
+    /// Other bots in a channel may obey lines that start with a command character ("!kick", ".op"): an invisible
     /// zero-width space in front makes such a line plain text to them.
     /// </summary>
     public static string GuardLineStart(string line) =>
-        line.Length > 0 && char.IsAsciiLetterOrDigit(line[0]) is false && line[0] is not (' ' or ZeroWidthSpace) && line[0] < 128
-            ? ZeroWidthSpace + line
-            : line;
-
-    private static int Utf8Length(char c) => c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+        line.Length > 0 && CommandCharacters.Contains(line[0]) ? ZeroWidthSpace + line : line;
 
     private static bool NeedsSanitizing(string text, bool expandTabs)
     {

@@ -1,3 +1,4 @@
+using System.Text;
 using CodeCube.Core.Chat;
 
 namespace CodeCube.Core.Replies;
@@ -76,7 +77,14 @@ internal static class PlainLines
         if (!fits)
         {
             var partial = keep > 0 && !pieces[keep - 1].Last;
-            AddWrapped(lines, ReplyFormatter.Marker(source.Length - fullyShown, partial, attached: false), maxLineBytes);
+            // The marker takes exactly one line: the long form if it fits, else the short one, cut if need be.
+            var marker = ReplyFormatter.Marker(source.Length - fullyShown, partial);
+            if (Encoding.UTF8.GetByteCount(marker + ReplyFormatter.LinkTail) <= maxLineBytes)
+            {
+                marker += ReplyFormatter.LinkTail;
+            }
+
+            lines.Add(OutputText.SplitUtf8(marker, maxLineBytes)[0]);
         }
     }
 

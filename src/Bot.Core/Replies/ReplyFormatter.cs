@@ -132,21 +132,18 @@ public sealed class ReplyFormatter
 
         var hidden = lines.Length - shown;
         truncated = hidden > 0;
-        var marker = truncated ? Marker(hidden, partial, attached) + "\n" : "";
+        var marker = truncated ? Marker(hidden, partial) + (attached ? AttachedTail : LinkTail) + "\n" : "";
         var text = body.Length == 0 ? marker + footer : Open + body + Close + marker + footer;
         return OutputText.CutAt(text, caps.MaxMessageChars);
     }
 
-    internal static string Marker(int hiddenLines, bool partial, bool attached)
-    {
-        var what = $"… {hiddenLines} more line{(hiddenLines == 1 ? "" : "s")}";
-        if (partial)
-        {
-            what = hiddenLines == 1 ? "… rest of the line cut" : $"… line cut, {hiddenLines - 1} more after it";
-        }
+    internal const string AttachedTail = " (full output attached)";
+    internal const string LinkTail = " (full output at the link)";
 
-        return what + (attached ? " (full output attached)" : " (full output at the link)");
-    }
+    /// <summary>"… 12 more lines", or, when the last line shown was cut, "… line cut, 11 more after it".</summary>
+    internal static string Marker(int hiddenLines, bool partial) => partial
+        ? hiddenLines == 1 ? "… rest of the line cut" : $"… line cut, {hiddenLines - 1} more after it"
+        : $"… {hiddenLines} more line{(hiddenLines == 1 ? "" : "s")}";
 
     private static string TrimFinalNewline(string text) => text.EndsWith('\n') ? text[..^1] : text;
 }

@@ -1,0 +1,146 @@
+using System.Runtime.CompilerServices;
+using CodeCube.Core.Chat;
+using CodeCube.Core.Tests.Fakes;
+using Microsoft.Extensions.Logging;
+using static CodeCube.Core.Tests.Pipeline.PipelineHarness;
+
+namespace CodeCube.Core.Tests.Pipeline;
+
+public sealed class ChatHostTests
+{
+    [Fact]
+    public async Task Events_from_every_adapter_are_answered()
+    {
+        var discord = new FakeChatAdapter(FakeChatAdapter.Discord, "discord");
+        var irc = new FakeChatAdapter(FakeChatAdapter.Irc, "irc");
+        await using var fixture = new HostFixture([discord, irc]);
+        await fixture.Host.StartAsync(CancellationToken.None);
+
+        await discord.Events.Writer.WriteAsync(HostFixture.Run("discord", "d1", "print(1)"));
+        await irc.Events.Writer.WriteAsync(HostFixture.Run("irc", "i1", "print(2)"));
+        await Until(() => discord.Sent.Count == 1 && irc.Sent.Count == 1);
+        await fixture.Host.StopAsync(CancellationToken.None);
+
+        Assert.Contains("print(1)", discord.Sent.Single().Reply.Text, StringComparison.Ordinal);
+        Assert.StartsWith("print(2)\npython 1.0", irc.Sent.Single().Reply.Text, StringComparison.Ordinal);
+        Assert.Equal(2, fixture.Replies.Links.Count);
+    }
+
+    [Fact]
+    public async Task A_full_event_queue_makes_the_pump_wait_instead_of_dropping()
+    {
+        var adapter = new FakeChatAdapter(FakeChatAdapter.Discord);
+        await using var fixture = new HostFixture([adapter], new()
+        {
+            ["Pipeline:Workers"] = "1",
+            ["Pipeline:EventQueueCapacity"] = "1",
+        });
+        fixture.Sandbox.Hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await fixture.Host.StartAsync(CancellationToken.None);
+
+        for (var i = 0; i < 5; i++)
+        {
+            await adapter.Events.Writer.WriteAsync(HostFixture.Run("discord", $"m{i}", $"print({i})"));
+        }
+
+        // One event in the worker, one in the queue, one in the pump's hand: two still unread at the adapter.
+        await Until(() => fixture.Sandbox.Started == 1 && adapter.Events.Reader.Count == 2);
+        fixture.Sandbox.Hold.SetResult();
+        await Until(() => adapter.Sent.Count == 5);
+        await fixture.Host.StopAsync(CancellationToken.None);
+
+        Assert.Equal(5, fixture.Store.Snippets.Count);
+    }
+
+    [Fact]
+    public async Task Shutdown_lets_a_running_event_finish()
+    {
+        var adapter = new FakeChatAdapter(FakeChatAdapter.Discord);
+        await using var fixture = new HostFixture([adapter]);
+        fixture.Sandbox.Hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await fixture.Host.StartAsync(CancellationToken.None);
+        await adapter.Events.Writer.WriteAsync(HostFixture.Run("discord", "m1", "print(1)"));
+        await Until(() => fixture.Sandbox.Started == 1);
+
+        var stopping = fixture.Host.StopAsync(CancellationToken.None);
+        Assert.False(stopping.IsCompleted);
+        fixture.Sandbox.Hold.SetResult();
+        await stopping;
+
+        Assert.Single(adapter.Sent);
+    }
+
+    [Fact]
+    public async Task Shutdown_gives_up_on_events_after_the_drain_timeout()
+    {
+        var adapter = new FakeChatAdapter(FakeChatAdapter.Discord);
+        await using var fixture = new HostFixture([adapter], new() { ["Pipeline:DrainTimeout"] = "00:00:05" });
+        fixture.Sandbox.Hold = new TaskCompletionSource();
+        await fixture.Host.StartAsync(CancellationToken.None);
+        await adapter.Events.Writer.WriteAsync(HostFixture.Run("discord", "m1", "print(1)"));
+        await Until(() => fixture.Sandbox.Started == 1);
+
+        var stopping = fixture.Host.StopAsync(CancellationToken.None);
+        fixture.Time.Advance(TimeSpan.FromSeconds(5));
+        await stopping;
+
+        Assert.Empty(adapter.Sent);
+        Assert.Contains(fixture.Sink.Entries, e => e.Message.Contains("cancelled", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_failing_event_stream_is_logged_and_read_again()
+    {
+        var adapter = new FlakyAdapter();
+        await using var fixture = new HostFixture([adapter]);
+        await fixture.Host.StartAsync(CancellationToken.None);
+
+        await Until(() => adapter.Reads == 1);
+        Assert.Empty(adapter.Inner.Sent);
+
+        // The pump waits RestartDelay on the fake clock; move the clock until it has read again.
+        await Until(() =>
+        {
+            if (adapter.Reads < 2)
+            {
+                fixture.Time.Advance(TimeSpan.FromSeconds(1));
+            }
+
+            return adapter.Inner.Sent.Count == 1;
+        });
+        await fixture.Host.StopAsync(CancellationToken.None);
+
+        Assert.Contains(fixture.Sink.Entries, e => e.Level == LogLevel.Error && e.Exception is IOException);
+    }
+
+    /// <summary>Throws on the first read (a dropped connection), then yields one run.</summary>
+    private sealed class FlakyAdapter : IChatAdapter
+    {
+        private int reads;
+
+        public FakeChatAdapter Inner { get; } = new(FakeChatAdapter.Discord);
+
+        public int Reads => reads;
+
+        public string Platform => Inner.Platform;
+
+        public ChatCapabilities Capabilities => Inner.Capabilities;
+
+        public async IAsyncEnumerable<ChatEvent> ReadEventsAsync([EnumeratorCancellation] CancellationToken ct)
+        {
+            if (Interlocked.Increment(ref reads) == 1)
+            {
+                throw new IOException("connection reset");
+            }
+
+            yield return HostFixture.Run("discord", "m1", "print(1)");
+            await Task.Delay(Timeout.Infinite, ct);
+        }
+
+        public Task<SentMessage> SendAsync(OutgoingReply reply, CancellationToken ct) => Inner.SendAsync(reply, ct);
+
+        public Task EditAsync(SentMessage sent, OutgoingReply reply, CancellationToken ct) => Inner.EditAsync(sent, reply, ct);
+
+        public Task DeleteAsync(SentMessage sent, CancellationToken ct) => Inner.DeleteAsync(sent, ct);
+    }
+}

@@ -1,0 +1,75 @@
+using CodeCube.Core.Chat;
+using CodeCube.Core.Commands;
+using CodeCube.Core.Options;
+using CodeCube.Core.Pipeline;
+using CodeCube.Core.Quotas;
+using CodeCube.Core.Replies;
+using CodeCube.Core.Running;
+using CodeCube.Core.Tests.Fakes;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using MsOptions = Microsoft.Extensions.Options.Options;
+
+namespace CodeCube.Core.Tests.Pipeline;
+
+/// <summary>A real pipeline and run service over in-memory fakes of the sandbox, stores and chat platform.</summary>
+internal sealed class PipelineHarness : IDisposable
+{
+    public const string Base = "https://cc.example";
+
+    public PipelineHarness(ChatCapabilities? capabilities = null, PipelineOptions? options = null, QuotaOptions? quotas = null)
+    {
+        Adapter = new FakeChatAdapter(capabilities ?? FakeChatAdapter.Discord);
+        var pipelineOptions = MsOptions.Create(options ?? new PipelineOptions());
+        var languages = new FakeLanguages();
+        var permalinks = new Permalinks(MsOptions.Create(new PermalinkOptions { PublicBaseUrl = Base }));
+        Gate = new RunGate(pipelineOptions);
+        var runs = new RunService(Sandbox, languages, Store, new InMemoryResultCache(), permalinks, Time);
+        Pipeline = new ChatPipeline(
+            new CommandParser(languages, permalinks, pipelineOptions),
+            new ReplyFormatter(),
+            new RunQuotas(MsOptions.Create(quotas ?? new QuotaOptions { UserBurst = 1000, ChannelBurst = 1000 }), Time),
+            Gate, runs, Store, Replies, languages, pipelineOptions, Time, NullLogger<ChatPipeline>.Instance);
+    }
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+
+    public FakeSandbox Sandbox { get; } = new();
+
+    public InMemorySnippetStore Store { get; } = new();
+
+    public InMemoryReplyMap Replies { get; } = new();
+
+    public FakeChatAdapter Adapter { get; }
+
+    public RunGate Gate { get; }
+
+    public ChatPipeline Pipeline { get; }
+
+    public static Conversation Channel { get; } = new("discord", "c1");
+
+    public static IncomingMessage Message(string text, string id = "m1", string user = "u1", bool bot = false, string? replied = null) =>
+        new(Channel, id, new ChatUser(user, "Ann", bot), text, replied, DateTimeOffset.UnixEpoch);
+
+    public Task Created(IncomingMessage message, CancellationToken ct = default) =>
+        Pipeline.HandleAsync(Adapter, new MessageCreated(message), ct);
+
+    public Task Edited(IncomingMessage message) => Pipeline.HandleAsync(Adapter, new MessageEdited(message), CancellationToken.None);
+
+    public Task Deleted(string messageId) =>
+        Pipeline.HandleAsync(Adapter, new MessageDeleted(Channel, messageId), CancellationToken.None);
+
+    public OutgoingReply OnlySent() => Assert.Single(Adapter.Sent).Reply;
+
+    /// <summary>Waits for something another task does; fails after a generous bound instead of hanging.</summary>
+    public static async Task Until(Func<bool> condition)
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!condition())
+        {
+            await Task.Delay(5, cts.Token);
+        }
+    }
+
+    public void Dispose() => Gate.Dispose();
+}
