@@ -37,6 +37,9 @@ internal sealed partial class ContainerReaper(
         while (await WaitAsync(timer, stoppingToken).ConfigureAwait(false));
     }
 
+    /// <summary>An extra <c>key=value</c> label a container must carry to be considered (tests scope a sweep with it).</summary>
+    internal string? ExtraLabelFilter { get; set; }
+
     /// <summary>One sweep; returns how many containers were removed.</summary>
     public async Task<int> ReapAsync(CancellationToken ct)
     {
@@ -48,6 +51,11 @@ internal sealed partial class ContainerReaper(
                 ["label"] = new Dictionary<string, bool> { [$"{RunContainerSpec.Label}=1"] = true },
             },
         };
+        if (ExtraLabelFilter is { } extra)
+        {
+            list.Filters["label"][extra] = true;
+        }
+
         var containers = await engine.CallAsync(t => engine.Client.Containers.ListContainersAsync(list, t), ct)
             .ConfigureAwait(false);
         var now = time.GetUtcNow();
