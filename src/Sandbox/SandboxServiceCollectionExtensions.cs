@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using CodeCube.Core.Contracts;
 using CodeCube.Sandbox.Docker;
 using CodeCube.Sandbox.Languages;
@@ -22,7 +23,9 @@ public static class SandboxServiceCollectionExtensions
         services.AddOptions<SandboxOptions>()
             .Bind(configuration.GetSection(SandboxOptions.Section))
             .ValidateDataAnnotations()
-            .Validate(o => o.Pool is not null, "Sandbox:Pool must be an object")
+            .Validate(
+                o => o.Pool is not null && Validator.TryValidateObject(o.Pool, new ValidationContext(o.Pool), null, true),
+                "Sandbox:Pool is invalid: Size must be 0..64 and MaxIdleSeconds 10..86400")
             .Validate(o => Uri.TryCreate(o.DockerEndpoint, UriKind.Absolute, out _), "Sandbox:DockerEndpoint must be a URI")
             .ValidateOnStart();
 

@@ -22,7 +22,7 @@ public static class CliApp
         RunAsync(args, Console.Out, Console.Error, configure: null, CancellationToken.None);
 
     /// <summary>Runs one verb writing to the given writers; <paramref name="configure"/> adds configuration (tests).</summary>
-    internal static async Task<int> RunAsync(
+    public static async Task<int> RunAsync(
         string[] args,
         TextWriter stdout,
         TextWriter stderr,

@@ -1,7 +1,7 @@
 namespace CodeCube.Host.Cli;
 
 /// <summary>Parsed `codecube run FILE [--lang ID] [--stdin TEXT | --stdin-file PATH] [--json] [-- ARGS...]`.</summary>
-internal sealed record RunArguments(
+public sealed record RunArguments(
     string File, string? Language, string? Stdin, string? StdinFile, bool Json, IReadOnlyList<string> ProgramArgs)
 {
     public const string Usage =

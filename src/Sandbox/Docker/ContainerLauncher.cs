@@ -14,7 +14,7 @@ internal sealed class ContainerLauncher(
         var image = language.Image ?? throw new SandboxFailure(
             $"image {language.ExpectedImage} for {language.Id} is missing: run images/build.sh");
         var limits = EffectiveLimits.For(language, options.Value);
-        var create = ContainerSpec.Build(language, image, limits, options.Value, instance.Id, pooled);
+        var create = RunContainerSpec.Build(language, image, limits, options.Value, instance.Id, pooled);
 
         string id;
         try

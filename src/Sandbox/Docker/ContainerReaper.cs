@@ -37,6 +37,9 @@ internal sealed partial class ContainerReaper(
         while (await WaitAsync(timer, stoppingToken).ConfigureAwait(false));
     }
 
+    /// <summary>An extra <c>key=value</c> label a container must carry to be considered (tests scope a sweep with it).</summary>
+    internal string? ExtraLabelFilter { get; set; }
+
     /// <summary>One sweep; returns how many containers were removed.</summary>
     public async Task<int> ReapAsync(CancellationToken ct)
     {
@@ -45,9 +48,14 @@ internal sealed partial class ContainerReaper(
             All = true,
             Filters = new Dictionary<string, IDictionary<string, bool>>
             {
-                ["label"] = new Dictionary<string, bool> { [$"{ContainerSpec.Label}=1"] = true },
+                ["label"] = new Dictionary<string, bool> { [$"{RunContainerSpec.Label}=1"] = true },
             },
         };
+        if (ExtraLabelFilter is { } extra)
+        {
+            list.Filters["label"][extra] = true;
+        }
+
         var containers = await engine.CallAsync(t => engine.Client.Containers.ListContainersAsync(list, t), ct)
             .ConfigureAwait(false);
         var now = time.GetUtcNow();
@@ -77,7 +85,7 @@ internal sealed partial class ContainerReaper(
     private TimeSpan MinimumAge(IDictionary<string, string>? labels)
     {
         var o = options.Value;
-        var owner = Label(labels, ContainerSpec.InstanceLabel);
+        var owner = Label(labels, RunContainerSpec.InstanceLabel);
         if (owner == instance.Id)
         {
             // Not live here, so no run is using it: it only has to be clearly past a run.
@@ -90,7 +98,7 @@ internal sealed partial class ContainerReaper(
             .DefaultIfEmpty(o.CompileTimeoutMs + o.RunTimeoutMs)
             .Max();
         var age = TimeSpan.FromMilliseconds(longestCompile) + TimeSpan.FromSeconds(o.ReaperGraceSeconds);
-        if (Label(labels, ContainerSpec.PooledLabel) == "1")
+        if (Label(labels, RunContainerSpec.PooledLabel) == "1")
         {
             // Another live instance may keep it warm that long.
             age += TimeSpan.FromSeconds(o.Pool.MaxIdleSeconds);

@@ -5,7 +5,7 @@ using Docker.DotNet.Models;
 namespace CodeCube.Sandbox.Docker;
 
 /// <summary>Builds the hardened create request for one run container.</summary>
-internal static class ContainerSpec
+internal static class RunContainerSpec
 {
     public const string Label = "codecube";
     public const string InstanceLabel = "codecube.instance";

@@ -1,0 +1,90 @@
+using CodeCube.Core.Contracts;
+using CodeCube.Sandbox.Languages;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CodeCube.Sandbox.Tests.Integration;
+
+/// <summary>When the sandbox cannot run at all, the run says why at once instead of hanging or throwing.</summary>
+public sealed class EngineFailureTests : IDisposable
+{
+    private readonly string images = Directory.CreateTempSubdirectory("codecube-images-").FullName;
+
+    public EngineFailureTests()
+    {
+        File.Copy(Path.Combine(TestPaths.RepoImages, "languages.json"), Path.Combine(images, "languages.json"));
+    }
+
+    public void Dispose() => Directory.Delete(images, recursive: true);
+
+    private ISandbox Build(string endpoint)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Sandbox:DockerEndpoint"] = endpoint,
+            ["Sandbox:EngineTimeoutSeconds"] = "5",
+        }).Build();
+        // Registered first so it wins over CODECUBE_IMAGES_DIR, which the environment may set for the other tests.
+        return new ServiceCollection().AddLogging().AddSingleton(new LanguageRegistry(images))
+            .AddDockerSandbox(configuration).BuildServiceProvider()
+            .GetRequiredService<ISandbox>();
+    }
+
+    private void WriteLock(string pythonImage)
+    {
+        Directory.CreateDirectory(Path.Combine(images, ".build"));
+        File.WriteAllText(Path.Combine(images, ".build", "images.json"), $$"""
+            { "languages": { "python": { "image": "{{pythonImage}}", "version": "3", "digest": "sha256:0" } } }
+            """);
+    }
+
+    [Fact]
+    public async Task An_unreachable_engine_is_a_sandbox_error_naming_the_endpoint()
+    {
+        WriteLock("codecube/python:any");
+        var sandbox = Build("unix:///tmp/codecube-no-such-engine.sock");
+
+        var result = await sandbox.RunAsync(new RunRequest("python", "print(1)"), null, CancellationToken.None);
+
+        Assert.Equal(RunOutcome.SandboxError, result.Outcome);
+        Assert.StartsWith("Docker engine is not reachable at unix:///tmp/codecube-no-such-engine.sock", result.Detail,
+            StringComparison.Ordinal);
+        Assert.Equal("python", result.Language);
+    }
+
+    [Fact]
+    public async Task A_missing_image_is_a_sandbox_error_that_says_to_build_it()
+    {
+        WriteLock("codecube/python:no-such-tag-" + Guid.NewGuid().ToString("N")[..8]);
+        var sandbox = Build("unix:///var/run/docker.sock");
+
+        var result = await sandbox.RunAsync(new RunRequest("python", "print(1)"), null, CancellationToken.None);
+
+        Assert.Equal(RunOutcome.SandboxError, result.Outcome);
+        Assert.Matches("^image codecube/python:no-such-tag-[0-9a-f]{8} is missing: run images/build.sh$", result.Detail);
+    }
+
+    [Fact]
+    public async Task A_language_not_in_the_lock_is_a_sandbox_error_that_says_to_build_it()
+    {
+        var sandbox = Build("unix:///var/run/docker.sock");
+
+        var result = await sandbox.RunAsync(new RunRequest("ruby", "puts 1"), null, CancellationToken.None);
+
+        Assert.Equal(RunOutcome.SandboxError, result.Outcome);
+        Assert.Equal("image codecube/ruby for ruby is missing: run images/build.sh", result.Detail);
+    }
+
+    [Fact]
+    public async Task Code_and_stdin_over_their_limits_are_refused_before_any_container_starts()
+    {
+        WriteLock("codecube/python:any");
+        var sandbox = Build("unix:///tmp/codecube-no-such-engine.sock");
+
+        var code = await sandbox.RunAsync(new RunRequest("python", new string('#', 64 * 1024 + 1)), null, CancellationToken.None);
+        var stdin = await sandbox.RunAsync(new RunRequest("python", "", new string('s', 10 * 1024 * 1024 + 1)), null, CancellationToken.None);
+
+        Assert.Equal("the code is larger than 64 KiB", code.Detail);
+        Assert.Equal("stdin is larger than 10 MiB", stdin.Detail);
+    }
+}

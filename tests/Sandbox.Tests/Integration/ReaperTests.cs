@@ -1,0 +1,120 @@
+using CodeCube.Sandbox.Docker;
+using CodeCube.Sandbox.Languages;
+using Docker.DotNet;
+using Docker.DotNet.Models;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CodeCube.Sandbox.Tests.Integration;
+
+public sealed class ReaperTests : IAsyncLifetime
+{
+    // Scopes every sweep here to this test's containers, so parallel tests (and other users of the engine) are safe.
+    private readonly string testLabel = "codecube.test=" + Guid.NewGuid().ToString("N");
+    private readonly FakeTimeProvider time = new(DateTimeOffset.UtcNow);
+    private readonly List<string> created = [];
+    private ServiceProvider provider = null!;
+
+    public Task InitializeAsync()
+    {
+        var settings = new Dictionary<string, string?> { ["Sandbox:InstanceId"] = "reaper-" + SandboxInstance.NewId() };
+        if (Environment.GetEnvironmentVariable("CODECUBE_IMAGES_DIR") is null)
+        {
+            settings["Sandbox:ImagesDirectory"] = TestPaths.RepoImages;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        provider = new ServiceCollection()
+            .AddSingleton<TimeProvider>(time)
+            .AddLogging()
+            .AddDockerSandbox(configuration)
+            .BuildServiceProvider();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        using var client = SandboxFixture.CreateClient();
+        foreach (var id in created)
+        {
+            try
+            {
+                await client.Containers.RemoveContainerAsync(id, new ContainerRemoveParameters { Force = true });
+            }
+            catch (DockerContainerNotFoundException)
+            {
+                // Reaped, as it should be.
+            }
+        }
+
+        await provider.DisposeAsync();
+    }
+
+    private async Task<string> CreateAsync(string instance, bool pooled = false)
+    {
+        var registry = provider.GetRequiredService<LanguageRegistry>();
+        Assert.True(registry.TryGetSpec("bash", out var bash));
+        var (key, value) = (testLabel.Split('=')[0], testLabel.Split('=')[1]);
+        using var client = SandboxFixture.CreateClient();
+        var response = await client.Containers.CreateContainerAsync(new CreateContainerParameters
+        {
+            Image = bash.Image,
+            Entrypoint = ["true"],
+            Labels = new Dictionary<string, string>
+            {
+                ["codecube"] = "1",
+                ["codecube.instance"] = instance,
+                ["codecube.pooled"] = pooled ? "1" : "0",
+                [key] = value,
+            },
+        });
+        created.Add(response.ID);
+        return response.ID;
+    }
+
+    private async Task<HashSet<string>> RemainingAsync()
+    {
+        using var client = SandboxFixture.CreateClient();
+        var list = await client.Containers.ListContainersAsync(new ContainersListParameters
+        {
+            All = true,
+            Filters = new Dictionary<string, IDictionary<string, bool>>
+            {
+                ["label"] = new Dictionary<string, bool> { [testLabel] = true },
+            },
+        });
+        return list.Select(c => c.ID).ToHashSet();
+    }
+
+    [Fact]
+    public async Task Removes_leftovers_by_age_but_never_a_live_container()
+    {
+        var instance = provider.GetRequiredService<SandboxInstance>();
+        var reaper = provider.GetRequiredService<ContainerReaper>();
+        reaper.ExtraLabelFilter = testLabel;
+        var ownLeftover = await CreateAsync(instance.Id);
+        var ownLive = await CreateAsync(instance.Id);
+        instance.Track(ownLive);
+        var deadInstance = await CreateAsync("dead-" + SandboxInstance.NewId());
+        var otherPooled = await CreateAsync("other-" + SandboxInstance.NewId(), pooled: true);
+
+        Assert.Equal(0, await reaper.ReapAsync(CancellationToken.None));
+
+        // Past the run limit: our own unused container goes; another instance's may still be running a compile.
+        time.Advance(TimeSpan.FromSeconds(15));
+        Assert.Equal(1, await reaper.ReapAsync(CancellationToken.None));
+        Assert.Equal(new HashSet<string> { ownLive, deadInstance, otherPooled }, await RemainingAsync());
+        Assert.DoesNotContain(ownLeftover, await RemainingAsync());
+
+        // Past any compile + run + grace: the dead instance's container goes; a pooled one may idle longer.
+        time.Advance(TimeSpan.FromMinutes(3));
+        await reaper.ReapAsync(CancellationToken.None);
+        Assert.Equal(new HashSet<string> { ownLive, otherPooled }, await RemainingAsync());
+
+        // Past the pool's idle limit too: only the live one stays.
+        time.Advance(TimeSpan.FromHours(1));
+        await reaper.ReapAsync(CancellationToken.None);
+        Assert.Equal(new HashSet<string> { ownLive }, await RemainingAsync());
+    }
+}

@@ -1,0 +1,122 @@
+using CodeCube.Sandbox.Languages;
+
+namespace CodeCube.Sandbox.Tests.Unit;
+
+public sealed class LanguageRegistryTests : IDisposable
+{
+    private readonly string dir = Directory.CreateTempSubdirectory("codecube-registry-").FullName;
+
+    public LanguageRegistryTests()
+    {
+        File.Copy(Path.Combine(TestPaths.RepoImages, "languages.json"), Path.Combine(dir, "languages.json"));
+    }
+
+    public void Dispose() => Directory.Delete(dir, recursive: true);
+
+    private void WriteLock(string json)
+    {
+        Directory.CreateDirectory(Path.Combine(dir, ".build"));
+        File.WriteAllText(Path.Combine(dir, ".build", "images.json"), json);
+    }
+
+    private const string PythonLock = """
+        { "base": "codecube/base:1", "languages": {
+          "python": { "image": "codecube/python:abc", "version": "3.11.2", "digest": "sha256:feed" } } }
+        """;
+
+    [Theory]
+    [InlineData("python")]
+    [InlineData("PYTHON")]
+    [InlineData("py")]
+    [InlineData("python3")]
+    [InlineData(".py")]
+    [InlineData("py ")]
+    public void Resolves_ids_aliases_and_extensions_case_insensitively(string name)
+    {
+        var registry = new LanguageRegistry(dir);
+
+        Assert.True(registry.TryResolve(name, out var language));
+        Assert.Equal("python", language.Id);
+    }
+
+    [Theory]
+    [InlineData(".cc", "cpp")]
+    [InlineData("c++", "cpp")]
+    [InlineData(".mjs", "javascript")]
+    [InlineData("golang", "go")]
+    [InlineData("sh", "bash")]
+    public void Resolves_other_languages(string name, string id)
+    {
+        Assert.True(new LanguageRegistry(dir).TryResolve(name, out var language));
+        Assert.Equal(id, language.Id);
+    }
+
+    [Fact]
+    public void Unknown_names_do_not_resolve()
+    {
+        Assert.False(new LanguageRegistry(dir).TryResolve("cobol", out _));
+    }
+
+    [Fact]
+    public void Version_and_digest_come_from_the_lock_and_unbuilt_languages_say_so()
+    {
+        WriteLock(PythonLock);
+        var registry = new LanguageRegistry(dir);
+
+        registry.TryResolve("python", out var python);
+        registry.TryResolve("ruby", out var ruby);
+
+        Assert.Equal(("3.11.2", "sha256:feed"), (python.Version, python.ImageDigest));
+        Assert.Equal((LanguageSpec.UnbuiltVersion, ""), (ruby.Version, ruby.ImageDigest));
+        Assert.False(python.Compiled);
+        Assert.True(registry.All.Single(l => l.Id == "c").Compiled);
+    }
+
+    [Fact]
+    public void A_lock_written_later_is_picked_up_without_a_restart()
+    {
+        var registry = new LanguageRegistry(dir);
+        Assert.Equal(LanguageSpec.UnbuiltVersion, registry.All.Single(l => l.Id == "python").Version);
+
+        WriteLock(PythonLock);
+
+        Assert.Equal("3.11.2", registry.All.Single(l => l.Id == "python").Version);
+        Assert.True(registry.TryGetSpec("py", out var spec));
+        Assert.Equal("codecube/python:abc", spec.Image);
+    }
+
+    [Theory]
+    [InlineData("pyhton", "python")]
+    [InlineData("pyton", "python")]
+    [InlineData("javscript", "javascript")]
+    [InlineData("rubby", "ruby")]
+    [InlineData("jav", "java")]
+    [InlineData("rustt", "rust")]
+    [InlineData("golnag", "golang")]
+    public void Suggests_close_matches_first(string typo, string expected)
+    {
+        var suggestions = new LanguageRegistry(dir).Suggest(typo);
+
+        Assert.Equal(expected, suggestions[0]);
+        Assert.InRange(suggestions.Count, 1, 3);
+    }
+
+    [Theory]
+    [InlineData("cobol")]
+    [InlineData("")]
+    [InlineData("haskell")]
+    public void Suggests_nothing_for_names_far_from_every_language(string unknown)
+    {
+        Assert.Empty(new LanguageRegistry(dir).Suggest(unknown));
+    }
+
+    [Theory]
+    [InlineData("kitten", "sitting", 3)]
+    [InlineData("pyhton", "python", 1)]
+    [InlineData("", "abc", 3)]
+    [InlineData("same", "same", 0)]
+    public void Edit_distance_counts_a_transposition_as_one(string a, string b, int expected)
+    {
+        Assert.Equal(expected, LanguageSuggester.Distance(a, b));
+    }
+}
