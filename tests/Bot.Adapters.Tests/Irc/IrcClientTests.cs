@@ -128,6 +128,22 @@ public sealed class IrcClientTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Erroneous_long_suffixed_nick_is_shortened_to_the_rfc_minimum()
+    {
+        Options.Nick = "verylongbotname";
+        Options.AltNicks = [];
+        Start();
+        var server = await _connector.NextConnectionAsync();
+        await server.ExpectAsync("USER");
+
+        server.Send(":irc.test 433 * verylongbotname :Nickname already in use");
+        Assert.Equal("NICK verylongbotname_", await server.ExpectAsync("NICK"));
+        server.Send(":irc.test 432 * verylongbotname_ :Erroneous nickname");
+
+        Assert.Equal("NICK verylong1", await server.ExpectAsync("NICK"));
+    }
+
+    [Fact]
     public async Task Ping_is_answered_with_the_same_token()
     {
         Start();

@@ -17,6 +17,8 @@ public sealed class IrcReconnectIntegrationTests : IAsyncLifetime
 
         await _server.KillAsync();
         await WaitUntil(() => !bot.Adapter.Client.IsRegistered, TimeSpan.FromSeconds(10));
+        // Stay down long enough for a few failed attempts, so the backoff path runs too.
+        await Task.Delay(TimeSpan.FromSeconds(3));
         await _server.RestartAsync();
         await using var user = await RawIrcUser.ConnectAsync(_server.Port, "witness", "#rebirth");
 
