@@ -24,6 +24,12 @@ public sealed partial class IrcChatAdapter(
     /// <summary>The client, for callers (and tests) that need the current nick or a "joined" signal.</summary>
     public IrcClient Client => client;
 
+    /// <summary>Our nick right now (an alternative after a collision): what users address the bot with.</summary>
+    public string CurrentNick => client.CurrentNick;
+
+    /// <summary>Completes when the bot is (again) in <paramref name="channel"/>; for tests and readiness checks.</summary>
+    public Task WaitUntilJoinedAsync(string channel, CancellationToken ct) => client.WaitUntilJoinedAsync(channel, ct);
+
     public ChatCapabilities Capabilities
     {
         get

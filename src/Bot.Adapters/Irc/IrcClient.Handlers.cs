@@ -3,6 +3,7 @@ namespace CodeCube.Adapters.Irc;
 public sealed partial class IrcClient
 {
     private const int MaxNickAttempts = 30;
+    private const int RfcMinNickLength = 9;
 
     private async Task StartRegistrationAsync(IrcSession session, CancellationToken ct)
     {
@@ -192,14 +193,16 @@ public sealed partial class IrcClient
         {
             throw new IOException("No usable nickname: the server refused every candidate.");
         }
-        var next = NickCandidate(session.NickAttempt);
+        // 432 (erroneous) for a suffixed nick usually means it got too long: shorten from then on.
+        session.NickTooLong |= m.Command == "432" && session.NickAttempt > _options.AltNicks.Count + 1;
+        var next = NickCandidate(session.NickAttempt, session.NickTooLong ? RfcMinNickLength : int.MaxValue);
         LogNickRefused(_logger, m.Param(1), m.Command, next);
         session.Nick = next;
         await session.SendAsync(IrcMessage.Create("NICK", next), ct).ConfigureAwait(false);
     }
 
     /// <summary>0 = the configured nick, then the alternatives, then nick_, then nick with a number.</summary>
-    internal string NickCandidate(int attempt)
+    internal string NickCandidate(int attempt, int maxLength = int.MaxValue)
     {
         if (attempt == 0)
         {
@@ -210,6 +213,8 @@ public sealed partial class IrcClient
             return _options.AltNicks[attempt - 1];
         }
         var extra = attempt - _options.AltNicks.Count;
-        return extra == 1 ? _options.Nick + "_" : _options.Nick + (extra - 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var suffix = extra == 1 ? "_" : (extra - 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var stem = _options.Nick[..Math.Min(_options.Nick.Length, Math.Max(1, maxLength - suffix.Length))];
+        return stem + suffix;
     }
 }

@@ -43,38 +43,58 @@ public sealed partial class IrcClient
 
     private async Task RunSenderAsync(CancellationToken ct)
     {
-        await foreach (var reply in _outbound.Reader.ReadAllAsync(ct).ConfigureAwait(false))
+        try
         {
-            var index = 0;
-            while (index < reply.Lines.Count && !reply.Cancel.IsCancellationRequested)
+            await foreach (var reply in _outbound.Reader.ReadAllAsync(ct).ConfigureAwait(false))
             {
-                var session = await WaitForSessionAsync(reply.Target, ct).ConfigureAwait(false);
-                await _limiter.WaitAsync(ct).ConfigureAwait(false);
-                // Budgets can shrink after a reconnect (longer nick or host); cut rather than overflow the line.
-                var text = IrcText.CutToBytes(IrcText.Sanitize(reply.Lines[index]), BudgetOf(session, reply.Target));
+                using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, reply.Cancel);
                 try
                 {
-                    await session.SendAsync(IrcMessage.Create("PRIVMSG", reply.Target, text.Length == 0 ? " " : text), ct).ConfigureAwait(false);
-                    index++;
+                    await SendReplyAsync(reply, linked.Token).ConfigureAwait(false);
+                    reply.Done.TrySetResult();
                 }
-                catch (Exception ex) when (ex is IOException or ObjectDisposedException or InvalidOperationException)
+                catch (OperationCanceledException) when (reply.Cancel.IsCancellationRequested && !ct.IsCancellationRequested)
                 {
-                    // The link died under us: the line is retried on the next connection.
-                    LogSendFailed(_logger, ex.Message);
-                    await WaitForAsync(() => !ReferenceEquals(_session, session), ct).ConfigureAwait(false);
+                    reply.Done.TrySetCanceled(reply.Cancel);
                 }
-            }
-            if (reply.Cancel.IsCancellationRequested)
-            {
-                reply.Done.TrySetCanceled(reply.Cancel);
-            }
-            else
-            {
-                reply.Done.TrySetResult();
+                catch (Exception ex) when (!ct.IsCancellationRequested)
+                {
+                    // One bad reply must not stop the queue for everyone else.
+                    reply.Done.TrySetException(ex);
+                }
             }
         }
+        finally
+        {
+            while (_outbound.Reader.TryRead(out var pending))
+            {
+                pending.Done.TrySetException(new OperationCanceledException("The IRC client stopped before the reply was sent."));
+            }
+        }
+    }
 
-        static int BudgetOf(IrcSession s, string target) => IrcLineBudget.PrivmsgText(s.Nick, s.User, s.Host, target);
+    private async Task SendReplyAsync(OutboundReply reply, CancellationToken ct)
+    {
+        var index = 0;
+        while (index < reply.Lines.Count)
+        {
+            var session = await WaitForSessionAsync(reply.Target, ct).ConfigureAwait(false);
+            await _limiter.WaitAsync(ct).ConfigureAwait(false);
+            // Budgets can shrink after a reconnect (longer nick or host); cut rather than overflow the line.
+            var budget = IrcLineBudget.PrivmsgText(session.Nick, session.User, session.Host, reply.Target);
+            var text = IrcText.CutToBytes(IrcText.Sanitize(reply.Lines[index]), budget);
+            try
+            {
+                await session.SendAsync(IrcMessage.Create("PRIVMSG", reply.Target, text.Length == 0 ? " " : text), ct).ConfigureAwait(false);
+                index++;
+            }
+            catch (Exception ex) when (ex is IOException or ObjectDisposedException or InvalidOperationException)
+            {
+                // The link died under us: the line is retried on the next connection.
+                LogSendFailed(_logger, ex.Message);
+                await WaitForAsync(() => !ReferenceEquals(_session, session), ct).ConfigureAwait(false);
+            }
+        }
     }
 
     private async Task<IrcSession> WaitForSessionAsync(string target, CancellationToken ct)

@@ -22,6 +22,8 @@ internal sealed class IrcSession(IIrcConnection connection, string nick) : IAsyn
 
     public int NickAttempt;
 
+    public bool NickTooLong;
+
     public int NickLength = 30;
 
     public List<string> OfferedCaps { get; } = [];

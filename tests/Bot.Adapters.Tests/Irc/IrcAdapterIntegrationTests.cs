@@ -1,0 +1,157 @@
+using System.Text;
+using CodeCube.Core.Chat;
+
+namespace CodeCube.Adapters.Tests.Irc;
+
+/// <summary>One ngIRCd for the class; each test uses its own nicks and channels.</summary>
+public sealed class NgircdFixture : IAsyncLifetime
+{
+    public NgircdServer Server { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Server = await NgircdServer.StartAsync();
+
+    public async Task DisposeAsync() => await Server.DisposeAsync();
+}
+
+public sealed class IrcAdapterIntegrationTests(NgircdFixture fixture) : IClassFixture<NgircdFixture>
+{
+    private const string Permalink = "https://codecube.test/s/Ab3dE";
+    private static readonly UTF8Encoding StrictUtf8 = new(false, throwOnInvalidBytes: true);
+    private int Port => fixture.Server.Port;
+
+    [Fact]
+    public async Task Bot_registers_joins_and_a_channel_user_sees_its_message()
+    {
+        await using var user = await RawIrcUser.ConnectAsync(Port, "alice", "#reg");
+        await using var bot = IrcBot.Start(Port, "regbot", "#reg");
+
+        await bot.WaitUntilJoinedAsync("#reg");
+        await bot.SendAsync("#reg", "hello");
+
+        var raw = await user.NextPrivmsgRawAsync();
+        Assert.StartsWith(":regbot!", RawIrcUser.Decode(raw), StringComparison.Ordinal);
+        Assert.Equal("hello", RawIrcUser.PrivmsgText(raw));
+        Assert.Equal("regbot", bot.Adapter.Client.CurrentNick);
+    }
+
+    [Fact]
+    public async Task Nick_collision_falls_back_to_the_alternative_nick()
+    {
+        await using var squatter = await RawIrcUser.ConnectAsync(Port, "takenbot");
+        await using var bot = IrcBot.Start(Port, "takenbot", "#nick", o => o.AltNicks = ["takenbot2"]);
+
+        await bot.WaitUntilJoinedAsync("#nick");
+
+        Assert.Equal("takenbot2", bot.Adapter.Client.CurrentNick);
+    }
+
+    [Fact]
+    public async Task Channel_and_private_messages_arrive_as_message_created_without_the_addressing()
+    {
+        await using var bot = IrcBot.Start(Port, "readbot", "#read");
+        await bot.WaitUntilJoinedAsync("#read");
+        await using var user = await RawIrcUser.ConnectAsync(Port, "bob", "#read");
+
+        await user.SendAsync("PRIVMSG #read :readbot: !run python\x02 print(1)");
+        var inChannel = (await bot.NextMessageAsync()).Message;
+        await user.SendAsync("PRIVMSG readbot :!run js 1");
+        var direct = (await bot.NextMessageAsync()).Message;
+
+        Assert.Equal(new Conversation("irc", "#read"), inChannel.Where);
+        Assert.Equal("!run python print(1)", inChannel.Text);
+        Assert.Equal("bob", inChannel.Author.DisplayName);
+        Assert.StartsWith("bob!", inChannel.Author.Id, StringComparison.Ordinal);
+        Assert.Equal(new Conversation("irc", "bob", IsDirect: true), direct.Where);
+        Assert.Equal("!run js 1", direct.Text);
+        await bot.SendAsync(direct.Where.ChannelId, "private answer", direct: true);
+        Assert.Equal("private answer", RawIrcUser.PrivmsgText(await user.NextPrivmsgRawAsync()));
+    }
+
+    [Fact]
+    public async Task Injected_line_breaks_stay_text_the_bot_stays_connected_and_nothing_reaches_another_channel()
+    {
+        await using var bot = IrcBot.Start(Port, "injbot", "#inj");
+        await bot.WaitUntilJoinedAsync("#inj");
+        await using var user = await RawIrcUser.ConnectAsync(Port, "carol", "#inj");
+        await using var other = await RawIrcUser.ConnectAsync(Port, "dave", "#other");
+
+        await bot.SendAsync("#inj", "out\r\nQUIT :bye\r\nPRIVMSG #other :spam\rJOIN #other\0x\n" + Permalink);
+        await bot.SendAsync("#inj", "still here");
+
+        var texts = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            texts.Add(RawIrcUser.PrivmsgText(await user.NextPrivmsgRawAsync()));
+        }
+        Assert.Equal(["out\u240D", "QUIT :bye\u240D", "PRIVMSG #other :spam\u240DJOIN #other\u2400x", Permalink, "still here"], texts);
+        Assert.DoesNotContain(await other.DrainAsync(), l => l.Contains("PRIVMSG", StringComparison.Ordinal) || l.Contains("injbot", StringComparison.Ordinal));
+        Assert.True(bot.Adapter.Client.IsJoined("#inj"));
+        Assert.DoesNotContain(await user.DrainAsync(), l => l.Contains("QUIT", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Thousand_output_lines_arrive_as_the_configured_lines_plus_the_permalink()
+    {
+        await using var bot = IrcBot.Start(Port, "longbot", "#long", o => o.MaxLinesPerReply = 3);
+        await bot.WaitUntilJoinedAsync("#long");
+        await using var user = await RawIrcUser.ConnectAsync(Port, "erin", "#long");
+        var text = string.Join('\n', Enumerable.Range(1, 1000).Select(i => $"output {i}").Append(Permalink));
+
+        await bot.SendAsync("#long", text);
+        await bot.SendAsync("#long", "marker");
+
+        var received = new List<string>();
+        while (received.LastOrDefault() != "marker")
+        {
+            received.Add(RawIrcUser.PrivmsgText(await user.NextPrivmsgRawAsync()));
+        }
+        Assert.Equal(["output 1", "output 2", "output 3", Permalink, "marker"], received);
+    }
+
+    [Fact]
+    public async Task Line_of_2000_multibyte_characters_is_cut_at_character_boundaries_within_512_bytes()
+    {
+        await using var bot = IrcBot.Start(Port, "widebot", "#wide", o => o.MaxLinesPerReply = 3);
+        await bot.WaitUntilJoinedAsync("#wide");
+        await using var user = await RawIrcUser.ConnectAsync(Port, "frank", "#wide");
+        var wide = string.Concat(Enumerable.Range(0, 2000).Select(i => i % 3 == 0 ? "😀" : i % 3 == 1 ? "€" : "ж"));
+
+        await bot.SendAsync("#wide", wide + "\n" + Permalink);
+
+        var raws = new List<byte[]>();
+        for (var i = 0; i < 4; i++)
+        {
+            raws.Add(await user.NextPrivmsgRawAsync());
+        }
+        Assert.All(raws, r => Assert.InRange(r.Length, 1, 512));
+        Assert.All(raws, r => StrictUtf8.GetString(r));
+        var texts = raws.Select(RawIrcUser.PrivmsgText).ToList();
+        Assert.Equal(Permalink, texts[^1]);
+        Assert.StartsWith(string.Concat(texts.SkipLast(1)), wide, StringComparison.Ordinal);
+        Assert.DoesNotContain("[CUT]", string.Concat(texts), StringComparison.Ordinal);
+        Assert.All(texts.SkipLast(1), t => Assert.True(Encoding.UTF8.GetByteCount(t) > 400));
+    }
+
+    [Fact]
+    public async Task Ten_replies_at_once_are_paced_by_the_limiter_and_none_is_lost()
+    {
+        await using var bot = IrcBot.Start(Port, "busybot", "#busy", o => (o.FloodBurst, o.FloodIntervalMs) = (5, 200));
+        await bot.WaitUntilJoinedAsync("#busy");
+        await using var user = await RawIrcUser.ConnectAsync(Port, "grace", "#busy");
+
+        await Task.WhenAll(Enumerable.Range(1, 10).Select(i => bot.SendAsync("#busy", $"result {i}\n{Permalink}/{i}")));
+
+        var received = new List<string>();
+        for (var i = 0; i < 20; i++)
+        {
+            received.Add(RawIrcUser.PrivmsgText(await user.NextPrivmsgRawAsync()));
+        }
+        for (var i = 1; i <= 10; i++)
+        {
+            var at = received.IndexOf($"result {i}");
+            Assert.True(at >= 0, $"reply {i} missing");
+            Assert.Equal($"{Permalink}/{i}", received[at + 1]);
+        }
+        Assert.True(bot.Adapter.Client.IsJoined("#busy"));
+    }
+}

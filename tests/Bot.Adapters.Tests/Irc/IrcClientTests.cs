@@ -1,0 +1,286 @@
+using CodeCube.Adapters.Irc;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CodeCube.Adapters.Tests.Irc;
+
+/// <summary>The client state machine against a scripted server.</summary>
+public sealed class IrcClientTests : IAsyncDisposable
+{
+    private readonly FakeTimeProvider _time = new();
+    private readonly ScriptedConnector _connector = new();
+    private readonly CancellationTokenSource _stop = new();
+    private readonly List<IrcMessage> _messages = [];
+    private Task? _run;
+    private IrcClient? _client;
+
+    private IrcOptions Options { get; } = new()
+    {
+        Server = "irc.test",
+        Nick = "bot",
+        AltNicks = ["bot2"],
+        Channels = [new IrcChannelOptions { Name = "#a" }, new IrcChannelOptions { Name = "#b", Key = "sekrit" }],
+        PingIntervalSeconds = 60,
+        PingTimeoutSeconds = 20,
+    };
+
+    private IrcClient Start()
+    {
+        var client = new IrcClient(Microsoft.Extensions.Options.Options.Create(Options), _connector, _time, NullLogger<IrcClient>.Instance);
+        _client = client;
+        _run = client.RunAsync(m => { lock (_messages) { _messages.Add(m); } }, _stop.Token);
+        return client;
+    }
+
+    [Fact]
+    public async Task Registers_with_cap_nick_user_and_joins_channels_with_keys_after_the_motd()
+    {
+        var client = Start();
+        var server = await _connector.NextConnectionAsync();
+
+        Assert.Equal("CAP LS 302", await server.NextAsync());
+        Assert.Equal("NICK bot", await server.NextAsync());
+        Assert.Equal("USER codecube 0 * :CodeCube code runner", await server.NextAsync());
+        server.Send(":irc.test CAP * LS :multi-prefix");
+        Assert.Equal("CAP END", await server.NextAsync());
+        server.Send(":irc.test 001 bot :Welcome to the Internet Relay Network bot!~bot@127.0.0.1");
+        server.Send(":irc.test 376 bot :End of MOTD command");
+        Assert.Equal("JOIN #a", await server.NextAsync());
+        Assert.Equal("JOIN #b sekrit", await server.NextAsync());
+        server.Send(":bot!~bot@10.1.2.3 JOIN #a");
+        await client.WaitUntilJoinedAsync("#a", CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.True(client.IsRegistered);
+        Assert.False(client.IsJoined("#b"));
+        Assert.Equal(IrcLineBudget.PrivmsgText("bot", "~bot", "10.1.2.3", "#a"), client.BudgetFor("#a"));
+    }
+
+    [Fact]
+    public async Task Sasl_plain_is_negotiated_across_a_multiline_cap_list_before_cap_end()
+    {
+        Options.SaslUser = "jilles";
+        Options.SaslPassword = "sesame";
+        var client = Start();
+        var server = await _connector.NextConnectionAsync();
+        await server.ExpectAsync("USER");
+
+        server.Send(":irc.test CAP * LS * :multi-prefix away-notify");
+        server.Send(":irc.test CAP * LS :sasl=PLAIN,EXTERNAL");
+        Assert.Equal("CAP REQ sasl", await server.NextAsync());
+        server.Send(":irc.test CAP * ACK :sasl");
+        Assert.Equal("AUTHENTICATE PLAIN", await server.NextAsync());
+        server.Send("AUTHENTICATE +");
+        Assert.Equal("AUTHENTICATE amlsbGVzAGppbGxlcwBzZXNhbWU=", await server.NextAsync());
+        server.Send(":irc.test 903 * :SASL authentication successful");
+        Assert.Equal("CAP END", await server.NextAsync());
+        server.Send(":irc.test 001 jilles :Welcome");
+        await WaitUntil(() => client.IsRegistered);
+    }
+
+    [Theory]
+    [InlineData("904")]
+    [InlineData("905")]
+    public async Task Sasl_failure_stops_the_client_with_a_clear_error_and_no_reconnect(string numeric)
+    {
+        Options.SaslUser = "u";
+        Options.SaslPassword = "wrong";
+        Start();
+        var server = await _connector.NextConnectionAsync();
+        server.Send(":irc.test CAP * LS :sasl");
+        await server.ExpectAsync("CAP REQ");
+        server.Send(":irc.test CAP * ACK :sasl");
+        server.Send("AUTHENTICATE +");
+        server.Send($":irc.test {numeric} * :SASL authentication failed");
+
+        var error = await Assert.ThrowsAsync<IrcAuthenticationException>(() => _run!.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Contains(numeric, error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, _connector.Connects);
+    }
+
+    [Fact]
+    public async Task Sasl_configured_but_not_offered_is_a_clear_error()
+    {
+        Options.SaslUser = "u";
+        Options.SaslPassword = "p";
+        Start();
+        var server = await _connector.NextConnectionAsync();
+        server.Send(":irc.test CAP * LS :multi-prefix");
+
+        await Assert.ThrowsAsync<IrcAuthenticationException>(() => _run!.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
+    public async Task Nick_in_use_tries_the_alternatives_then_a_suffix()
+    {
+        var client = Start();
+        var server = await _connector.NextConnectionAsync();
+        await server.ExpectAsync("USER");
+
+        server.Send(":irc.test 433 * bot :Nickname already in use");
+        Assert.Equal("NICK bot2", await server.ExpectAsync("NICK"));
+        server.Send(":irc.test 433 * bot2 :Nickname already in use");
+        Assert.Equal("NICK bot_", await server.ExpectAsync("NICK"));
+        server.Send(":irc.test 001 bot_ :Welcome");
+        await WaitUntil(() => client.IsRegistered);
+
+        Assert.Equal("bot_", client.CurrentNick);
+    }
+
+    [Fact]
+    public async Task Erroneous_long_suffixed_nick_is_shortened_to_the_rfc_minimum()
+    {
+        Options.Nick = "verylongbotname";
+        Options.AltNicks = [];
+        Start();
+        var server = await _connector.NextConnectionAsync();
+        await server.ExpectAsync("USER");
+
+        server.Send(":irc.test 433 * verylongbotname :Nickname already in use");
+        Assert.Equal("NICK verylongbotname_", await server.ExpectAsync("NICK"));
+        server.Send(":irc.test 432 * verylongbotname_ :Erroneous nickname");
+
+        Assert.Equal("NICK verylong1", await server.ExpectAsync("NICK"));
+    }
+
+    [Fact]
+    public async Task Ping_is_answered_with_the_same_token()
+    {
+        Start();
+        var server = await _connector.NextConnectionAsync();
+
+        server.Send("PING :tok 123");
+
+        Assert.Equal("PONG :tok 123", await server.ExpectAsync("PONG"));
+    }
+
+    [Fact]
+    public async Task Silent_link_gets_a_ping_then_a_reconnect_and_channels_are_rejoined()
+    {
+        var client = Start();
+        var first = await _connector.NextConnectionAsync();
+        await RegisterAsync(first);
+
+        await AdvanceUntil(() => first.TryTakeSent(out var line) && line.StartsWith("PING", StringComparison.Ordinal));
+        await AdvanceUntil(() => first.Disposed.IsCompleted);
+        await AdvanceUntil(() => _connector.Connects == 2);
+        var second = await _connector.NextConnectionAsync();
+        Assert.False(client.IsRegistered);
+        await RegisterAsync(second);
+
+        Assert.True(client.IsJoined("#a"));
+    }
+
+    [Fact]
+    public async Task Any_traffic_answers_the_liveness_check()
+    {
+        Start();
+        var server = await _connector.NextConnectionAsync();
+        await RegisterAsync(server);
+        await AdvanceUntil(() => server.TryTakeSent(out var line) && line.StartsWith("PING", StringComparison.Ordinal));
+
+        server.Send(":irc.test PONG irc.test :codecube");
+        await Task.Delay(100);
+        _time.Advance(TimeSpan.FromSeconds(Options.PingTimeoutSeconds + 1));
+        await Task.Delay(100);
+
+        Assert.False(server.Disposed.IsCompleted);
+    }
+
+    [Fact]
+    public async Task Ctcp_version_and_ping_are_answered_by_notice_and_not_passed_on()
+    {
+        Start();
+        var server = await _connector.NextConnectionAsync();
+        await RegisterAsync(server);
+
+        server.Send(":dx!d@h PRIVMSG bot :\x01VERSION\x01");
+        Assert.Equal("NOTICE dx :\x01VERSION CodeCube\x01", await server.ExpectAsync("NOTICE"));
+        server.Send(":mt!m@h PRIVMSG #a :\x01PING 1473523796 918320\x01");
+        Assert.Equal("NOTICE mt :\x01PING 1473523796 918320\x01", await server.ExpectAsync("NOTICE"));
+        server.Send(":dan!d@h PRIVMSG #a :\u0001ACTION !run py print(1)\u0001");
+        server.Send(":dan!d@h PRIVMSG #a :after");
+        await WaitUntil(() => { lock (_messages) { return _messages.Count > 0; } });
+
+        lock (_messages)
+        {
+            Assert.Equal(["after"], _messages.Select(m => m.Param(1)));
+        }
+    }
+
+    [Fact]
+    public async Task Queued_lines_wait_for_the_join_and_go_out_in_order()
+    {
+        var client = Start();
+        var server = await _connector.NextConnectionAsync();
+
+        var sending = client.SendLinesAsync("#a", ["one", "two words", ""], CancellationToken.None);
+        Assert.False(sending.IsCompleted);
+        await RegisterAsync(server);
+        await sending.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal("PRIVMSG #a one", await server.ExpectAsync("PRIVMSG"));
+        Assert.Equal("PRIVMSG #a :two words", await server.ExpectAsync("PRIVMSG"));
+        Assert.Equal("PRIVMSG #a : ", await server.ExpectAsync("PRIVMSG"));
+    }
+
+    [Fact]
+    public void Backoff_grows_exponentially_with_jitter_up_to_the_maximum()
+    {
+        Options.ReconnectMinDelayMs = 1000;
+        Options.ReconnectMaxDelayMs = 8000;
+        var client = new IrcClient(Microsoft.Extensions.Options.Options.Create(Options), _connector, _time, NullLogger<IrcClient>.Instance);
+
+        for (var i = 0; i < 50; i++)
+        {
+            Assert.InRange(client.Backoff(0).TotalMilliseconds, 500, 1000);
+            Assert.InRange(client.Backoff(2).TotalMilliseconds, 2000, 4000);
+            Assert.InRange(client.Backoff(30).TotalMilliseconds, 4000, 8000);
+        }
+        Assert.True(Enumerable.Range(0, 50).Select(_ => client.Backoff(3)).Distinct().Count() > 1);
+    }
+
+    private async Task RegisterAsync(ScriptedConnection server)
+    {
+        await server.ExpectAsync("USER");
+        server.Send(":irc.test CAP * LS :multi-prefix");
+        server.Send(":irc.test 001 bot :Welcome to the Internet Relay Network bot!~bot@127.0.0.1");
+        server.Send(":irc.test 422 bot :MOTD File is missing");
+        await server.ExpectAsync("JOIN #b");
+        server.Send(":bot!~bot@127.0.0.1 JOIN #a");
+        server.Send(":bot!~bot@127.0.0.1 JOIN #b");
+        await WaitUntil(() => _client!.IsJoined("#b"));
+    }
+
+    /// <summary>Advances fake time in steps until the condition holds; the client may still be reaching its wait.</summary>
+    private async Task AdvanceUntil(Func<bool> condition)
+    {
+        var met = condition();
+        for (var i = 0; i < 400 && !met; i++)
+        {
+            _time.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(10);
+            met = condition();
+        }
+        Assert.True(met);
+    }
+
+    private static async Task WaitUntil(Func<bool> condition)
+    {
+        for (var i = 0; i < 500 && !condition(); i++)
+        {
+            await Task.Delay(10);
+        }
+        Assert.True(condition());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        if (_run is not null)
+        {
+            await _run.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+        _stop.Dispose();
+    }
+}
