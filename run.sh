@@ -16,6 +16,6 @@ if ! redis-cli -h 127.0.0.1 -p "$redis_port" ping >/dev/null 2>&1; then
   for _ in $(seq 50); do redis-cli -h 127.0.0.1 -p "$redis_port" ping >/dev/null 2>&1 && break; sleep 0.1; done
 fi
 
-dotnet build src/Bot.Host -c Release -o artifacts/host -v q -nologo
+dotnet publish src/Bot.Host -c Release -o artifacts/host -v q -nologo
 export Redis__Configuration="${Redis__Configuration:-127.0.0.1:$redis_port}"
 exec dotnet artifacts/host/CodeCube.Host.dll "$@"

@@ -20,5 +20,5 @@ data=$(mktemp -d)
 redis-server --bind 127.0.0.1 --port "$port" --save "" --appendonly no --dir "$data" --daemonize yes --logfile "$data/redis.log"
 trap 'redis-cli -p "$port" shutdown nosave >/dev/null 2>&1 || true; rm -rf "$data"' EXIT
 
-dotnet build src/Bot.Host -c Release -o artifacts/host -v q -nologo
+dotnet publish src/Bot.Host -c Release -o artifacts/host -v q -nologo
 dotnet run --project bench/CodeCube.Bench -c Release -- --host artifacts/host/CodeCube.Host.dll --redis "127.0.0.1:$port" "$@"

@@ -6,7 +6,13 @@ if (CliApp.IsCliVerb(args))
     return await CliApp.RunAsync(args);
 }
 
-var builder = WebApplication.CreateBuilder(args);
+// A published host carries its wwwroot next to the binaries; serve from there whatever the working directory.
+var published = Directory.Exists(Path.Combine(AppContext.BaseDirectory, "wwwroot"));
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    ContentRootPath = published ? AppContext.BaseDirectory : null,
+});
 builder.AddCodeCube();
 var app = builder.Build();
 app.MapCodeCube();
