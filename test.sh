@@ -8,6 +8,9 @@ cd "$(dirname "$0")"
 scripts/prereqs.sh --test
 images/build.sh
 
+# The runner's own edge cases (bad headers, short reads, compile timeouts) inside the hardened base image.
+images/protocol-test.sh
+
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build CodeCube.sln -c Release -nologo -v q
 status=0
