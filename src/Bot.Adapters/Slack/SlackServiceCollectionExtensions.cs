@@ -10,14 +10,16 @@ namespace CodeCube.Adapters.Slack;
 public static class SlackServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the Slack adapter when section "Slack" has a BotToken (Slack__BotToken in the environment);
-    /// options are validated on start, so a missing app token or signing secret fails at boot.
+    /// Registers the Slack adapter when section "Slack" holds any token or secret (Slack__BotToken, Slack__AppToken,
+    /// Slack__SigningSecret in the environment); options are validated on start, so a half-configured Slack fails
+    /// at boot with a message naming the missing key instead of starting without it.
     /// </summary>
     public static IServiceCollection AddSlackAdapter(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var section = configuration.GetSection(SlackOptions.SectionName);
-        if (string.IsNullOrWhiteSpace(section[nameof(SlackOptions.BotToken)]))
+        string[] secrets = [nameof(SlackOptions.BotToken), nameof(SlackOptions.AppToken), nameof(SlackOptions.SigningSecret)];
+        if (secrets.All(key => string.IsNullOrWhiteSpace(section[key])))
         {
             return services;
         }

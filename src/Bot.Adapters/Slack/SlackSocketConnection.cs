@@ -101,14 +101,16 @@ internal sealed partial class SlackSocketConnection
             return;
         }
 
-        var type = message.TryGetProperty("type", out var t) ? t.GetString() : null;
+        var type = message.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String
+            ? t.GetString() : null;
         switch (type)
         {
             case "hello":
                 _hello.TrySetResult();
                 return;
             case "disconnect":
-                var reason = message.TryGetProperty("reason", out var r) ? r.GetString() ?? "unknown" : "unknown";
+                var reason = message.TryGetProperty("reason", out var r) && r.ValueKind == JsonValueKind.String
+                    ? r.GetString()! : "unknown";
                 _ended.TrySetResult(reason);
                 return;
         }

@@ -86,7 +86,8 @@ internal sealed partial class SlackWebApi(HttpClient http, IOptions<SlackOptions
             JsonElement root;
             try
             {
-                root = JsonDocument.Parse(bytes).RootElement.Clone();
+                using var doc = JsonDocument.Parse(bytes);
+                root = doc.RootElement.Clone();
             }
             catch (JsonException)
             {

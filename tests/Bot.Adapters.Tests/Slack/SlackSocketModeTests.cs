@@ -37,6 +37,7 @@ public sealed class SlackSocketModeTests
 
         // The reply is held by the server while Slack rotates the connection underneath it.
         var release = new TaskCompletionSource();
+        using var releaseIfFailed = new ReleaseOnDispose(release);
         server.Script("chat.postMessage", new ScriptedAnswer(200,
             """{"ok":true,"channel":"C111","ts":"1610241742.000300"}""", HoldUntil: release.Task));
         var reply = harness.Adapter.SendAsync(
@@ -152,5 +153,11 @@ public sealed class SlackSocketModeTests
 
         Assert.Equal("human", Assert.IsType<MessageCreated>(await harness.NextEventAsync()).Message.Text);
         Assert.True(await harness.NoMoreEventsAsync());
+    }
+
+    /// <summary>Lets a held server response go when a failed assertion leaves the test early.</summary>
+    private sealed class ReleaseOnDispose(TaskCompletionSource hold) : IDisposable
+    {
+        public void Dispose() => hold.TrySetResult();
     }
 }

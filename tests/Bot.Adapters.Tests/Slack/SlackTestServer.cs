@@ -111,7 +111,7 @@ internal sealed class SlackTestServer : IAsyncDisposable
         {
             if (scripted.HoldUntil is not null)
             {
-                await scripted.HoldUntil;
+                await scripted.HoldUntil.WaitAsync(context.RequestAborted);
             }
 
             if (scripted.RetryAfter is not null)
@@ -230,7 +230,9 @@ internal sealed class SlackTestServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
+        // A failed test can leave a held request or an open socket; do not wait for them for long.
+        using var stopTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        await _app.StopAsync(stopTimeout.Token);
         await _app.DisposeAsync();
     }
 }

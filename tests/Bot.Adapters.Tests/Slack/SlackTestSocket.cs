@@ -18,10 +18,12 @@ internal sealed class SlackTestSocket(WebSocket socket, string query)
 
     public async Task SendAsync(string json)
     {
-        await _sendGate.WaitAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        await _sendGate.WaitAsync(timeout.Token);
         try
         {
-            await socket.SendAsync(Encoding.UTF8.GetBytes(json), WebSocketMessageType.Text, true, default);
+            // Sending on a socket the bot closed throws, which is how a test notices.
+            await socket.SendAsync(Encoding.UTF8.GetBytes(json), WebSocketMessageType.Text, true, timeout.Token);
         }
         finally
         {
@@ -59,7 +61,15 @@ internal sealed class SlackTestSocket(WebSocket socket, string query)
                 {
                     _closedByBot.TrySetResult();
                     await _sendGate.WaitAsync(ct);
-                    await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, ct);
+                    try
+                    {
+                        await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, ct);
+                    }
+                    finally
+                    {
+                        _sendGate.Release();
+                    }
+
                     return;
                 }
 
