@@ -225,6 +225,38 @@ public sealed class IrcClientTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Reply_to_a_configured_channel_we_could_not_join_goes_out_after_the_join_wait()
+    {
+        var client = Start();
+        var server = await _connector.NextConnectionAsync();
+        await server.ExpectAsync("USER");
+        server.Send(":irc.test 001 bot :Welcome");
+        server.Send(":irc.test 422 bot :MOTD File is missing");
+        server.Send(":irc.test 474 bot #a :Cannot join channel (+b)");
+        await WaitUntil(() => client.IsRegistered);
+
+        var sending = client.SendLinesAsync("#a", ["one", "two"], CancellationToken.None);
+        Assert.False(sending.IsCompleted);
+        await AdvanceUntil(() => sending.IsCompleted);
+
+        Assert.Equal("PRIVMSG #a one", await server.ExpectAsync("PRIVMSG"));
+        Assert.Equal("PRIVMSG #a two", await server.ExpectAsync("PRIVMSG"));
+    }
+
+    [Fact]
+    public async Task Private_reply_does_not_wait_for_any_join()
+    {
+        var client = Start();
+        var server = await _connector.NextConnectionAsync();
+        await server.ExpectAsync("USER");
+        server.Send(":irc.test 001 bot :Welcome");
+
+        await client.SendLinesAsync("ann", ["hi"], CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal("PRIVMSG ann hi", await server.ExpectAsync("PRIVMSG"));
+    }
+
+    [Fact]
     public void Backoff_grows_exponentially_with_jitter_up_to_the_maximum()
     {
         Options.ReconnectMinDelayMs = 1000;
