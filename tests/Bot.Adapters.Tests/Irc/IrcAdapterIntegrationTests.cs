@@ -68,6 +68,21 @@ public sealed class IrcAdapterIntegrationTests(NgircdFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task Ctcp_version_from_a_user_is_answered_by_notice_and_is_not_an_event()
+    {
+        await using var bot = IrcBot.Start(Port, "ctcpbot", "#ctcp");
+        await bot.WaitUntilJoinedAsync("#ctcp");
+        await using var user = await RawIrcUser.ConnectAsync(Port, "heidi", "#ctcp");
+
+        await user.SendAsync("PRIVMSG #ctcp :\u0001VERSION\u0001");
+        var notice = await user.WaitForAsync(l => l.Contains(" NOTICE heidi ", StringComparison.Ordinal));
+        await user.SendAsync("PRIVMSG #ctcp :after ctcp");
+
+        Assert.EndsWith(":\u0001VERSION CodeCube\u0001", notice, StringComparison.Ordinal);
+        Assert.Equal("after ctcp", (await bot.NextMessageAsync()).Message.Text);
+    }
+
+    [Fact]
     public async Task Injected_line_breaks_stay_text_the_bot_stays_connected_and_nothing_reaches_another_channel()
     {
         await using var bot = IrcBot.Start(Port, "injbot", "#inj");

@@ -209,6 +209,28 @@ public sealed class IrcClientTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Ctcp_flood_gets_answers_only_within_the_flood_budget()
+    {
+        Options.FloodBurst = 2;
+        Start();
+        var server = await _connector.NextConnectionAsync();
+        await RegisterAsync(server);
+
+        for (var i = 0; i < 5; i++)
+        {
+            server.Send($":x{i}!x@h PRIVMSG bot :\u0001VERSION\u0001");
+        }
+        server.Send("PING :sentinel");
+        var answers = new List<string>();
+        for (var line = await server.NextAsync(); line != "PONG sentinel"; line = await server.NextAsync())
+        {
+            answers.Add(line);
+        }
+
+        Assert.Equal(["NOTICE x0 :\u0001VERSION CodeCube\u0001", "NOTICE x1 :\u0001VERSION CodeCube\u0001"], answers);
+    }
+
+    [Fact]
     public async Task Queued_lines_wait_for_the_join_and_go_out_in_order()
     {
         var client = Start();
