@@ -62,16 +62,23 @@ public sealed partial class IrcClient
                     // One bad reply must not stop the queue for everyone else.
                     reply.Done.TrySetException(ex);
                 }
+                catch (OperationCanceledException)
+                {
+                    reply.Done.TrySetException(Stopped());
+                    throw;
+                }
             }
         }
         finally
         {
             while (_outbound.Reader.TryRead(out var pending))
             {
-                pending.Done.TrySetException(new OperationCanceledException("The IRC client stopped before the reply was sent."));
+                pending.Done.TrySetException(Stopped());
             }
         }
     }
+
+    private static OperationCanceledException Stopped() => new("The IRC client stopped before the reply was sent.");
 
     private async Task SendReplyAsync(OutboundReply reply, CancellationToken ct)
     {
