@@ -99,7 +99,9 @@ public sealed partial class IrcChatAdapter(
         var source = IrcSource.Parse(m.Prefix);
         var target = m.Param(0);
         var nick = client.CurrentNick;
-        if (source.Nick.Length == 0 || string.Equals(source.Nick, nick, StringComparison.OrdinalIgnoreCase))
+        // Only people (nick!user@host) talk to the bot; a bare server name is not a user.
+        if (source.Nick.Length == 0 || source.Host.Length == 0
+            || string.Equals(source.Nick, nick, StringComparison.OrdinalIgnoreCase))
         {
             return null;
         }

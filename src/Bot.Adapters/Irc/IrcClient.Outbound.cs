@@ -62,23 +62,34 @@ public sealed partial class IrcClient
                     // One bad reply must not stop the queue for everyone else.
                     reply.Done.TrySetException(ex);
                 }
+                catch (OperationCanceledException)
+                {
+                    reply.Done.TrySetException(Stopped());
+                    throw;
+                }
             }
         }
         finally
         {
             while (_outbound.Reader.TryRead(out var pending))
             {
-                pending.Done.TrySetException(new OperationCanceledException("The IRC client stopped before the reply was sent."));
+                pending.Done.TrySetException(Stopped());
             }
         }
     }
 
+    private static OperationCanceledException Stopped() => new("The IRC client stopped before the reply was sent.");
+
     private async Task SendReplyAsync(OutboundReply reply, CancellationToken ct)
     {
         var index = 0;
+        // Wait for a JOIN only where one is coming (a configured channel), and at most once per reply, so a
+        // channel we were kicked from cannot hold up the queue for everyone.
+        var awaitJoin = _options.Channels.Any(c => string.Equals(c.Name, reply.Target, StringComparison.OrdinalIgnoreCase));
         while (index < reply.Lines.Count)
         {
-            var session = await WaitForSessionAsync(reply.Target, ct).ConfigureAwait(false);
+            var (session, joined) = await WaitForSessionAsync(reply.Target, awaitJoin, ct).ConfigureAwait(false);
+            awaitJoin &= joined;
             await _limiter.WaitAsync(ct).ConfigureAwait(false);
             // Budgets can shrink after a reconnect (longer nick or host); cut rather than overflow the line.
             var budget = IrcLineBudget.PrivmsgText(session.Nick, session.User, session.Host, reply.Target);
@@ -97,25 +108,32 @@ public sealed partial class IrcClient
         }
     }
 
-    private async Task<IrcSession> WaitForSessionAsync(string target, CancellationToken ct)
+    private async Task<(IrcSession Session, bool Joined)> WaitForSessionAsync(string target, bool awaitJoin, CancellationToken ct)
     {
-        await WaitForAsync(() => IsRegistered, ct).ConfigureAwait(false);
-        if (!IsChannelTarget(target))
+        while (true)
         {
-            return _session ?? await WaitForSessionAsync(target, ct).ConfigureAwait(false);
+            await WaitForAsync(() => IsRegistered, ct).ConfigureAwait(false);
+            var joined = true;
+            if (awaitJoin)
+            {
+                // After a reconnect the JOIN takes a moment; a line sent before it would be refused (404).
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(_options.JoinWaitSeconds), _time);
+                using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
+                try
+                {
+                    await WaitForAsync(() => IsJoined(target), linked.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (timeout.IsCancellationRequested && !ct.IsCancellationRequested)
+                {
+                    LogNotJoined(_logger, target);
+                    joined = false;
+                }
+            }
+            if (_session is { Registered: true } session)
+            {
+                return (session, joined);
+            }
         }
-        // After a reconnect the JOIN takes a moment; sending before it would be refused (404), so wait a while.
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(_options.JoinWaitSeconds), _time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
-        try
-        {
-            await WaitForAsync(() => IsJoined(target), linked.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !ct.IsCancellationRequested)
-        {
-            LogNotJoined(_logger, target);
-        }
-        return _session ?? await WaitForSessionAsync(target, ct).ConfigureAwait(false);
     }
 
     internal static bool IsChannelTarget(string target) => target.Length > 0 && target[0] is '#' or '&' or '+' or '!';

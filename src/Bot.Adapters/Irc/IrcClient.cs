@@ -10,6 +10,7 @@ namespace CodeCube.Adapters.Irc;
 /// </summary>
 public sealed partial class IrcClient
 {
+    private static readonly TimeSpan StableConnection = TimeSpan.FromSeconds(30);
     private readonly IrcOptions _options;
     private readonly IIrcConnector _connector;
     private readonly TimeProvider _time;
@@ -55,8 +56,11 @@ public sealed partial class IrcClient
             var failures = 0;
             while (!ct.IsCancellationRequested)
             {
+                var started = _time.GetTimestamp();
                 var registered = await RunOneConnectionAsync(onMessage, ct).ConfigureAwait(false);
-                failures = registered ? 0 : failures + 1;
+                // Only a link that stayed up resets the backoff: a server that drops us right after 001 is not hammered.
+                var stable = registered && _time.GetElapsedTime(started) >= StableConnection;
+                failures = stable ? 0 : failures + 1;
                 var delay = Backoff(failures);
                 LogReconnecting(_logger, delay.TotalMilliseconds);
                 await Task.Delay(delay, _time, ct).ConfigureAwait(false);

@@ -49,7 +49,7 @@ public sealed class IrcOptions
     public int ReconnectMaxDelayMs { get; set; } = 60_000;
 
     /// <summary>How long a reply waits for its channel to be (re)joined before it is sent anyway.</summary>
-    public int JoinWaitSeconds { get; set; } = 30;
+    public int JoinWaitSeconds { get; set; } = 10;
 
     public string VersionReply { get; set; } = "CodeCube";
 

@@ -55,6 +55,12 @@ public class IrcChatAdapterTests
     }
 
     [Theory]
+    [InlineData(":irc.test PRIVMSG #code :server notice")]
+    [InlineData(":cube!c@h PRIVMSG #code :my own echo")]
+    public void Messages_not_from_other_people_are_ignored(string line) =>
+        Assert.Null(_adapter.Translate(IrcMessage.Parse(line)!));
+
+    [Theory]
     [InlineData("#code")]
     [InlineData("ann")]
     public void Safe_targets_are_accepted(string target) => Assert.True(IrcChatAdapter.IsSafeTarget(target));

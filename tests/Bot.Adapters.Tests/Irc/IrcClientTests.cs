@@ -1,38 +1,11 @@
 using CodeCube.Adapters.Irc;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CodeCube.Adapters.Tests.Irc;
 
 /// <summary>The client state machine against a scripted server.</summary>
-public sealed class IrcClientTests : IAsyncDisposable
+public sealed class IrcClientTests : IrcClientTestBase
 {
-    private readonly FakeTimeProvider _time = new();
-    private readonly ScriptedConnector _connector = new();
-    private readonly CancellationTokenSource _stop = new();
-    private readonly List<IrcMessage> _messages = [];
-    private Task? _run;
-    private IrcClient? _client;
-
-    private IrcOptions Options { get; } = new()
-    {
-        Server = "irc.test",
-        Nick = "bot",
-        AltNicks = ["bot2"],
-        Channels = [new IrcChannelOptions { Name = "#a" }, new IrcChannelOptions { Name = "#b", Key = "sekrit" }],
-        PingIntervalSeconds = 60,
-        PingTimeoutSeconds = 20,
-    };
-
-    private IrcClient Start()
-    {
-        var client = new IrcClient(Microsoft.Extensions.Options.Options.Create(Options), _connector, _time, NullLogger<IrcClient>.Instance);
-        _client = client;
-        _run = client.RunAsync(m => { lock (_messages) { _messages.Add(m); } }, _stop.Token);
-        return client;
-    }
-
     [Fact]
     public async Task Registers_with_cap_nick_user_and_joins_channels_with_keys_after_the_motd()
     {
@@ -54,60 +27,6 @@ public sealed class IrcClientTests : IAsyncDisposable
         Assert.True(client.IsRegistered);
         Assert.False(client.IsJoined("#b"));
         Assert.Equal(IrcLineBudget.PrivmsgText("bot", "~bot", "10.1.2.3", "#a"), client.BudgetFor("#a"));
-    }
-
-    [Fact]
-    public async Task Sasl_plain_is_negotiated_across_a_multiline_cap_list_before_cap_end()
-    {
-        Options.SaslUser = "jilles";
-        Options.SaslPassword = "sesame";
-        var client = Start();
-        var server = await _connector.NextConnectionAsync();
-        await server.ExpectAsync("USER");
-
-        server.Send(":irc.test CAP * LS * :multi-prefix away-notify");
-        server.Send(":irc.test CAP * LS :sasl=PLAIN,EXTERNAL");
-        Assert.Equal("CAP REQ sasl", await server.NextAsync());
-        server.Send(":irc.test CAP * ACK :sasl");
-        Assert.Equal("AUTHENTICATE PLAIN", await server.NextAsync());
-        server.Send("AUTHENTICATE +");
-        Assert.Equal("AUTHENTICATE amlsbGVzAGppbGxlcwBzZXNhbWU=", await server.NextAsync());
-        server.Send(":irc.test 903 * :SASL authentication successful");
-        Assert.Equal("CAP END", await server.NextAsync());
-        server.Send(":irc.test 001 jilles :Welcome");
-        await WaitUntil(() => client.IsRegistered);
-    }
-
-    [Theory]
-    [InlineData("904")]
-    [InlineData("905")]
-    public async Task Sasl_failure_stops_the_client_with_a_clear_error_and_no_reconnect(string numeric)
-    {
-        Options.SaslUser = "u";
-        Options.SaslPassword = "wrong";
-        Start();
-        var server = await _connector.NextConnectionAsync();
-        server.Send(":irc.test CAP * LS :sasl");
-        await server.ExpectAsync("CAP REQ");
-        server.Send(":irc.test CAP * ACK :sasl");
-        server.Send("AUTHENTICATE +");
-        server.Send($":irc.test {numeric} * :SASL authentication failed");
-
-        var error = await Assert.ThrowsAsync<IrcAuthenticationException>(() => _run!.WaitAsync(TimeSpan.FromSeconds(10)));
-        Assert.Contains(numeric, error.Message, StringComparison.Ordinal);
-        Assert.Equal(1, _connector.Connects);
-    }
-
-    [Fact]
-    public async Task Sasl_configured_but_not_offered_is_a_clear_error()
-    {
-        Options.SaslUser = "u";
-        Options.SaslPassword = "p";
-        Start();
-        var server = await _connector.NextConnectionAsync();
-        server.Send(":irc.test CAP * LS :multi-prefix");
-
-        await Assert.ThrowsAsync<IrcAuthenticationException>(() => _run!.WaitAsync(TimeSpan.FromSeconds(10)));
     }
 
     [Fact]
@@ -209,6 +128,28 @@ public sealed class IrcClientTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Ctcp_flood_gets_answers_only_within_the_flood_budget()
+    {
+        Options.FloodBurst = 2;
+        Start();
+        var server = await _connector.NextConnectionAsync();
+        await RegisterAsync(server);
+
+        for (var i = 0; i < 5; i++)
+        {
+            server.Send($":x{i}!x@h PRIVMSG bot :\u0001VERSION\u0001");
+        }
+        server.Send("PING :sentinel");
+        var answers = new List<string>();
+        for (var line = await server.NextAsync(); line != "PONG sentinel"; line = await server.NextAsync())
+        {
+            answers.Add(line);
+        }
+
+        Assert.Equal(["NOTICE x0 :\u0001VERSION CodeCube\u0001", "NOTICE x1 :\u0001VERSION CodeCube\u0001"], answers);
+    }
+
+    [Fact]
     public async Task Queued_lines_wait_for_the_join_and_go_out_in_order()
     {
         var client = Start();
@@ -225,6 +166,50 @@ public sealed class IrcClientTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Reply_to_a_configured_channel_we_could_not_join_goes_out_after_the_join_wait()
+    {
+        var client = Start();
+        var server = await _connector.NextConnectionAsync();
+        await server.ExpectAsync("USER");
+        server.Send(":irc.test 001 bot :Welcome");
+        server.Send(":irc.test 422 bot :MOTD File is missing");
+        server.Send(":irc.test 474 bot #a :Cannot join channel (+b)");
+        await WaitUntil(() => client.IsRegistered);
+
+        var sending = client.SendLinesAsync("#a", ["one", "two"], CancellationToken.None);
+        Assert.False(sending.IsCompleted);
+        await AdvanceUntil(() => sending.IsCompleted);
+
+        Assert.Equal("PRIVMSG #a one", await server.ExpectAsync("PRIVMSG"));
+        Assert.Equal("PRIVMSG #a two", await server.ExpectAsync("PRIVMSG"));
+    }
+
+    [Fact]
+    public async Task Private_reply_does_not_wait_for_any_join()
+    {
+        var client = Start();
+        var server = await _connector.NextConnectionAsync();
+        await server.ExpectAsync("USER");
+        server.Send(":irc.test 001 bot :Welcome");
+
+        await client.SendLinesAsync("ann", ["hi"], CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal("PRIVMSG ann hi", await server.ExpectAsync("PRIVMSG"));
+    }
+
+    [Fact]
+    public async Task Stopping_the_client_fails_replies_still_waiting_instead_of_hanging_them()
+    {
+        var client = Start();
+        await _connector.NextConnectionAsync();
+        var pending = client.SendLinesAsync("#a", ["never sent"], CancellationToken.None);
+
+        await _stop.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pending.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
     public void Backoff_grows_exponentially_with_jitter_up_to_the_maximum()
     {
         Options.ReconnectMinDelayMs = 1000;
@@ -238,49 +223,5 @@ public sealed class IrcClientTests : IAsyncDisposable
             Assert.InRange(client.Backoff(30).TotalMilliseconds, 4000, 8000);
         }
         Assert.True(Enumerable.Range(0, 50).Select(_ => client.Backoff(3)).Distinct().Count() > 1);
-    }
-
-    private async Task RegisterAsync(ScriptedConnection server)
-    {
-        await server.ExpectAsync("USER");
-        server.Send(":irc.test CAP * LS :multi-prefix");
-        server.Send(":irc.test 001 bot :Welcome to the Internet Relay Network bot!~bot@127.0.0.1");
-        server.Send(":irc.test 422 bot :MOTD File is missing");
-        await server.ExpectAsync("JOIN #b");
-        server.Send(":bot!~bot@127.0.0.1 JOIN #a");
-        server.Send(":bot!~bot@127.0.0.1 JOIN #b");
-        await WaitUntil(() => _client!.IsJoined("#b"));
-    }
-
-    /// <summary>Advances fake time in steps until the condition holds; the client may still be reaching its wait.</summary>
-    private async Task AdvanceUntil(Func<bool> condition)
-    {
-        var met = condition();
-        for (var i = 0; i < 400 && !met; i++)
-        {
-            _time.Advance(TimeSpan.FromSeconds(1));
-            await Task.Delay(10);
-            met = condition();
-        }
-        Assert.True(met);
-    }
-
-    private static async Task WaitUntil(Func<bool> condition)
-    {
-        for (var i = 0; i < 500 && !condition(); i++)
-        {
-            await Task.Delay(10);
-        }
-        Assert.True(condition());
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        if (_run is not null)
-        {
-            await _run.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
-        _stop.Dispose();
     }
 }

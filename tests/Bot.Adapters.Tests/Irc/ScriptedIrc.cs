@@ -4,7 +4,7 @@ using CodeCube.Adapters.Irc;
 namespace CodeCube.Adapters.Tests.Irc;
 
 /// <summary>An <see cref="IIrcConnection"/> the test plays the server for: it reads what the client wrote.</summary>
-internal sealed class ScriptedConnection : IIrcConnection
+public sealed class ScriptedConnection : IIrcConnection
 {
     private readonly Channel<string> _toClient = Channel.CreateUnbounded<string>();
     private readonly Channel<string> _fromClient = Channel.CreateUnbounded<string>();
@@ -69,7 +69,7 @@ internal sealed class ScriptedConnection : IIrcConnection
 }
 
 /// <summary>Hands out a fresh scripted connection per connect and lets the test wait for each.</summary>
-internal sealed class ScriptedConnector : IIrcConnector
+public sealed class ScriptedConnector : IIrcConnector
 {
     private readonly Channel<ScriptedConnection> _connections = Channel.CreateUnbounded<ScriptedConnection>();
 

@@ -1,0 +1,80 @@
+using CodeCube.Adapters.Irc;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CodeCube.Adapters.Tests.Irc;
+
+/// <summary>An <see cref="IrcClient"/> on fake time against a scripted server.</summary>
+public abstract class IrcClientTestBase : IAsyncDisposable
+{
+    protected readonly FakeTimeProvider _time = new();
+    protected readonly ScriptedConnector _connector = new();
+    protected readonly CancellationTokenSource _stop = new();
+    protected readonly List<IrcMessage> _messages = [];
+    protected Task? _run;
+    protected IrcClient? _client;
+
+    protected IrcOptions Options { get; } = new()
+    {
+        Server = "irc.test",
+        Nick = "bot",
+        AltNicks = ["bot2"],
+        Channels = [new IrcChannelOptions { Name = "#a" }, new IrcChannelOptions { Name = "#b", Key = "sekrit" }],
+        PingIntervalSeconds = 60,
+        PingTimeoutSeconds = 20,
+    };
+
+    protected IrcClient Start()
+    {
+        var client = new IrcClient(Microsoft.Extensions.Options.Options.Create(Options), _connector, _time, NullLogger<IrcClient>.Instance);
+        _client = client;
+        _run = client.RunAsync(m => { lock (_messages) { _messages.Add(m); } }, _stop.Token);
+        return client;
+    }
+
+    protected async Task RegisterAsync(ScriptedConnection server)
+    {
+        await server.ExpectAsync("USER");
+        server.Send(":irc.test CAP * LS :multi-prefix");
+        server.Send(":irc.test 001 bot :Welcome to the Internet Relay Network bot!~bot@127.0.0.1");
+        server.Send(":irc.test 422 bot :MOTD File is missing");
+        await server.ExpectAsync("JOIN #b");
+        server.Send(":bot!~bot@127.0.0.1 JOIN #a");
+        server.Send(":bot!~bot@127.0.0.1 JOIN #b");
+        await WaitUntil(() => _client!.IsJoined("#b"));
+    }
+
+    /// <summary>Advances fake time in steps until the condition holds; the client may still be reaching its wait.</summary>
+    protected async Task AdvanceUntil(Func<bool> condition)
+    {
+        var met = condition();
+        for (var i = 0; i < 400 && !met; i++)
+        {
+            _time.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(10);
+            met = condition();
+        }
+        Assert.True(met);
+    }
+
+    protected static async Task WaitUntil(Func<bool> condition)
+    {
+        for (var i = 0; i < 500 && !condition(); i++)
+        {
+            await Task.Delay(10);
+        }
+        Assert.True(condition());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        if (_run is not null)
+        {
+            await _run.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+        _stop.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}
