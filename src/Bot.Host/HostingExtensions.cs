@@ -43,6 +43,7 @@ public static class HostingExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseCodeCubeWeb();
+        app.MapSlackEvents();
         return app;
     }
 }

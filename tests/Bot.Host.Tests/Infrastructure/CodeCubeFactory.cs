@@ -39,6 +39,12 @@ public sealed class CodeCubeFactory(string redisConfiguration, string publicBase
         }
 
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
+        // Registrations that depend on configuration (a chat adapter starts only when its section is set) read it
+        // while Program builds the services, before ConfigureAppConfiguration applies: host settings arrive in time.
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<ISandbox>();
