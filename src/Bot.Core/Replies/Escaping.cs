@@ -77,6 +77,7 @@ internal static partial class Escaping
     [GeneratedRegex("<(?=[@#/])")]
     private static partial Regex MentionOpener();
 
-    [GeneratedRegex("@(?=(everyone|here|channel)\\b)", RegexOptions.IgnoreCase)]
+    // No word boundary: a ping must not hide in "@herewego" either.
+    [GeneratedRegex("@(?=everyone|here|channel)", RegexOptions.IgnoreCase)]
     private static partial Regex BroadcastWord();
 }

@@ -19,7 +19,7 @@ internal static class PlainLines
         }
         else if (!sandboxError)
         {
-            lines.Add(ReplyFormatter.NoOutput);
+            AddWrapped(lines, ReplyFormatter.NoOutput, caps.MaxLineBytes);
         }
 
         var footer = string.Join(RunFooter.Separator, footerPieces.Append(permalink));
@@ -32,7 +32,7 @@ internal static class PlainLines
         var lines = new List<string>();
         foreach (var line in OutputText.Sanitize(text, expandTabs: true).Split('\n'))
         {
-            AddWrapped(lines, line.Length == 0 ? " " : OutputText.GuardLineStart(line), caps.MaxLineBytes);
+            AddWrapped(lines, line.Length == 0 ? " " : line, caps.MaxLineBytes);
         }
 
         var max = Math.Max(caps.MaxOutputLines, 1);
@@ -54,8 +54,8 @@ internal static class PlainLines
         for (var i = 0; i < source.Length && pieces.Count <= maxLines; i++)
         {
             // IRC cannot send an empty line; a space keeps the blank line visible.
-            var line = source[i].Length == 0 ? " " : OutputText.GuardLineStart(source[i]);
-            var split = OutputText.SplitUtf8(line, maxLineBytes);
+            var line = source[i].Length == 0 ? " " : source[i];
+            var split = OutputText.SplitUtf8(line, maxLineBytes, guardStarts: true);
             for (var j = 0; j < split.Count; j++)
             {
                 pieces.Add((split[j], i, j == split.Count - 1));
@@ -84,10 +84,10 @@ internal static class PlainLines
                 marker += ReplyFormatter.LinkTail;
             }
 
-            lines.Add(OutputText.SplitUtf8(marker, maxLineBytes)[0]);
+            lines.Add(OutputText.SplitUtf8(marker, maxLineBytes, guardStarts: true)[0]);
         }
     }
 
     private static void AddWrapped(List<string> lines, string line, int maxLineBytes) =>
-        lines.AddRange(OutputText.SplitUtf8(line, maxLineBytes));
+        lines.AddRange(OutputText.SplitUtf8(line, maxLineBytes, guardStarts: true));
 }
