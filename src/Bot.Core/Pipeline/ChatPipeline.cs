@@ -64,14 +64,26 @@ public sealed partial class ChatPipeline(
     private async Task OnCreatedAsync(IChatAdapter adapter, IncomingMessage message, CancellationToken ct)
     {
         var command = parser.Parse(message, adapter.Capabilities.Markup);
+        if (command is Command.NotACommand)
+        {
+            return;
+        }
+
+        // A platform may deliver the same message twice (Slack retries, gateway resumes): answer it once.
+        var where = message.Where;
+        if (await replies.GetAsync(where.Platform, where.ChannelId, message.MessageId, ct).ConfigureAwait(false) is not null)
+        {
+            return;
+        }
+
         var answer = await AnswerAsync(adapter, message, command, parentId: null, ct).ConfigureAwait(false);
         if (answer is null)
         {
             return;
         }
 
-        var sent = await adapter.SendAsync(answer.Reply.To(message.Where, message.MessageId), ct).ConfigureAwait(false);
-        await replies.SetAsync(message.Where.Platform, message.Where.ChannelId, message.MessageId,
+        var sent = await adapter.SendAsync(answer.Reply.To(where, message.MessageId), ct).ConfigureAwait(false);
+        await replies.SetAsync(where.Platform, where.ChannelId, message.MessageId,
             new ReplyLink(sent.MessageId, answer.SnippetId), ct).ConfigureAwait(false);
     }
 

@@ -50,7 +50,8 @@ internal static class PlainLines
     {
         // (piece, index of the source line, is the source line's last piece)
         var pieces = new List<(string Text, int Source, bool Last)>();
-        var source = OutputText.Sanitize(output, expandTabs: true).Split('\n');
+        var (head, totalLines) = ReplyFormatter.Head(output, maxLines, maxLines * Math.Max(maxLineBytes, 4));
+        var source = OutputText.Sanitize(head, expandTabs: true).Split('\n');
         for (var i = 0; i < source.Length && pieces.Count <= maxLines; i++)
         {
             // IRC cannot send an empty line; a space keeps the blank line visible.
@@ -62,7 +63,7 @@ internal static class PlainLines
             }
         }
 
-        var fits = pieces.Count <= maxLines && pieces.Count > 0 && pieces[^1].Last && pieces[^1].Source == source.Length - 1;
+        var fits = head.Length == output.Length && pieces.Count <= maxLines;
         var keep = fits ? pieces.Count : maxLines - 1;
         var fullyShown = 0;
         for (var k = 0; k < keep; k++)
@@ -78,7 +79,7 @@ internal static class PlainLines
         {
             var partial = keep > 0 && !pieces[keep - 1].Last;
             // The marker takes exactly one line: the long form if it fits, else the short one, cut if need be.
-            var marker = ReplyFormatter.Marker(source.Length - fullyShown, partial);
+            var marker = ReplyFormatter.Marker(totalLines - fullyShown, partial);
             if (Encoding.UTF8.GetByteCount(marker + ReplyFormatter.LinkTail) <= maxLineBytes)
             {
                 marker += ReplyFormatter.LinkTail;

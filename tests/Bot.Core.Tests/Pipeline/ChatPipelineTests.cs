@@ -28,6 +28,18 @@ public sealed class ChatPipelineTests
     }
 
     [Fact]
+    public async Task A_message_delivered_twice_is_answered_once()
+    {
+        using var h = new PipelineHarness();
+
+        await h.Created(Message("!run py print(1)"));
+        await h.Created(Message("!run py print(1)"));
+
+        Assert.Single(h.Adapter.Sent);
+        Assert.Single(h.Sandbox.Requests);
+    }
+
+    [Fact]
     public async Task Bots_and_ordinary_messages_are_ignored()
     {
         using var h = new PipelineHarness();

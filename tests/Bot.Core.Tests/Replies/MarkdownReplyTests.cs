@@ -98,6 +98,14 @@ public sealed partial class MarkdownReplyTests
         Assert.EndsWith($"<{Link}>", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Huge_output_is_counted_in_full()
+    {
+        var text = formatter.Format(Result(Lines(100_000)), Link, Discord(maxLines: 20)).Text;
+
+        Assert.Contains("line 20\n```\n… 99980 more lines (full output at the link)", text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(1, 5000)]
     [InlineData(3, 1500)]
