@@ -69,9 +69,12 @@ public sealed partial class ChatPipeline(
             return;
         }
 
-        // A platform may deliver the same message twice (Slack retries, gateway resumes): answer it once.
+        // A platform with real message ids may deliver a message twice (Slack retries, gateway resumes): answer
+        // once. Platforms without edits (IRC) may have no stable ids, so they are not checked.
         var where = message.Where;
-        if (await replies.GetAsync(where.Platform, where.ChannelId, message.MessageId, ct).ConfigureAwait(false) is not null)
+        var tracked = adapter.Capabilities.SupportsEdits && message.MessageId.Length > 0;
+        if (tracked && await replies.GetAsync(where.Platform, where.ChannelId, message.MessageId, ct)
+                .ConfigureAwait(false) is not null)
         {
             return;
         }
@@ -83,8 +86,11 @@ public sealed partial class ChatPipeline(
         }
 
         var sent = await adapter.SendAsync(answer.Reply.To(where, message.MessageId), ct).ConfigureAwait(false);
-        await replies.SetAsync(where.Platform, where.ChannelId, message.MessageId,
-            new ReplyLink(sent.MessageId, answer.SnippetId), ct).ConfigureAwait(false);
+        if (message.MessageId.Length > 0)
+        {
+            await replies.SetAsync(where.Platform, where.ChannelId, message.MessageId,
+                new ReplyLink(sent.MessageId, answer.SnippetId), ct).ConfigureAwait(false);
+        }
     }
 
     private async Task OnEditedAsync(IChatAdapter adapter, IncomingMessage message, CancellationToken ct)

@@ -41,6 +41,18 @@ public sealed class ChatPipelineTests
     }
 
     [Fact]
+    public async Task Platforms_without_edits_are_not_deduplicated_by_message_id()
+    {
+        using var h = new PipelineHarness(FakeChatAdapter.Irc);
+
+        await h.Created(Message("!run py print(1)", id: ""));
+        await h.Created(Message("!run py print(2)", id: ""));
+
+        Assert.Equal(2, h.Adapter.Sent.Count);
+        Assert.Empty(h.Replies.Links);
+    }
+
+    [Fact]
     public async Task Bots_and_ordinary_messages_are_ignored()
     {
         using var h = new PipelineHarness();
