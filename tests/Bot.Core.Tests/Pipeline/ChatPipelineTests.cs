@@ -194,8 +194,8 @@ public sealed class ChatPipelineTests
         await h.Created(Message("!run", "m3"));
 
         var texts = h.Adapter.Sent.Select(s => s.Reply.Text).ToList();
-        Assert.Contains("!run <language\\> \\[args...\\]", texts[0], StringComparison.Ordinal);
-        Assert.Contains("python \\(py, python3\\) 3.11.2", texts[1], StringComparison.Ordinal);
+        Assert.Contains("!run <language> \\[args...\\]", texts[0], StringComparison.Ordinal);
+        Assert.Contains("python (py, python3) 3.11.2", texts[1], StringComparison.Ordinal);
         Assert.StartsWith("usage: !run", texts[2], StringComparison.Ordinal);
         Assert.Empty(h.Sandbox.Requests);
     }

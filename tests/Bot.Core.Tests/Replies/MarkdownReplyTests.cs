@@ -167,10 +167,10 @@ public sealed partial class MarkdownReplyTests
     [Fact]
     public void Notices_escape_markdown_and_mentions()
     {
-        var discord = formatter.FormatNotice("unknown language '@everyone' **x** <@&1>", Discord());
+        var discord = formatter.FormatNotice("unknown language '@everyone' **x** <@&1> [a](b) a-b\n# no\n> quote", Discord());
         var slack = formatter.FormatNotice("unknown language '<!channel>' & more", Slack());
 
-        Assert.Equal("unknown language '@\u200Beveryone' \\*\\*x\\*\\* <\u200B@&1\\>", discord);
+        Assert.Equal("unknown language '@\u200Beveryone' \\*\\*x\\*\\* <\u200B@&1> \\[a\\](b) a-b\n\\# no\n\\> quote", discord);
         Assert.Equal("unknown language '&lt;!channel&gt;' &amp; more", slack);
     }
 
