@@ -19,7 +19,7 @@ namespace CodeCube.Core.Commands;
 /// </list>
 /// On Slack (no fence tags exist) a block's first line names the language only when it is a known id or alias,
 /// else it is code; elsewhere a one-word first line is a tag, as Markdown renders it.
-/// A leading "Name:" or "Name," before the prefix is accepted. CRLF is read as LF.
+/// A leading "Name:", "Name," or mention before the prefix is accepted. CRLF is read as LF.
 /// </summary>
 public sealed class CommandParser(ILanguageRegistry languages, IPermalinks permalinks, IOptions<PipelineOptions> options)
 {
@@ -73,7 +73,7 @@ public sealed class CommandParser(ILanguageRegistry languages, IPermalinks perma
 
         var (word, code) = Words.First(text);
         if (word is not null && code.Length == 0 && !languages.TryResolve(word, out _)
-            && permalinks.TryParse(word) is { } id)
+            && permalinks.TryParse(Words.Unbracket(word)) is { } id)
         {
             return new Command.RerunSnippet(id);
         }

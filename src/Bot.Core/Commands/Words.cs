@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 
 namespace CodeCube.Core.Commands;
@@ -94,7 +95,7 @@ internal static class Words
 
     /// <summary>
     /// The text after the command prefix, or null when the message does not start with it. One leading word ending
-    /// in ':' or ',' (an addressee such as "CodeCube:") may stand before the prefix.
+    /// in ':' or ',' (an addressee such as "CodeCube:") or a mention (&lt;@123&gt;, &lt;@U123&gt;) may stand before it.
     /// </summary>
     public static string? AfterPrefix(string text, string prefix)
     {
@@ -105,13 +106,32 @@ internal static class Words
         }
 
         var (word, _) = First(trimmed);
-        if (word is not { Length: > 1 } || word[^1] is not (':' or ','))
+        if (!IsAddressee(word))
         {
             return null;
         }
 
         var afterWord = trimmed[word.Length..].TrimStart(' ', '\t');
         return afterWord.StartsWith(prefix, StringComparison.Ordinal) ? afterWord[prefix.Length..] : null;
+    }
+
+    private static bool IsAddressee([NotNullWhen(true)] string? word) =>
+        word is { Length: > 1 }
+        && (word[^1] is ':' or ',' || (word.StartsWith("<@", StringComparison.Ordinal) && word[^1] == '>'));
+
+    /// <summary>
+    /// A link as chat platforms may deliver it: Slack and Discord users write &lt;url&gt; (Slack also &lt;url|label&gt;).
+    /// </summary>
+    public static string Unbracket(string word)
+    {
+        if (word.Length > 2 && word[0] == '<' && word[^1] == '>')
+        {
+            word = word[1..^1];
+            var bar = word.IndexOf('|', StringComparison.Ordinal);
+            return bar >= 0 ? word[..bar] : word;
+        }
+
+        return word;
     }
 
     /// <summary>Size for messages: "900 bytes", "64 KiB", "70.3 KiB".</summary>

@@ -64,15 +64,33 @@ public sealed partial class ChatPipeline(
     private async Task OnCreatedAsync(IChatAdapter adapter, IncomingMessage message, CancellationToken ct)
     {
         var command = parser.Parse(message, adapter.Capabilities.Markup);
+        if (command is Command.NotACommand)
+        {
+            return;
+        }
+
+        // A platform with real message ids may deliver a message twice (Slack retries, gateway resumes): answer
+        // once. Platforms without edits (IRC) may have no stable ids, so they are not checked.
+        var where = message.Where;
+        var tracked = adapter.Capabilities.SupportsEdits && message.MessageId.Length > 0;
+        if (tracked && await replies.GetAsync(where.Platform, where.ChannelId, message.MessageId, ct)
+                .ConfigureAwait(false) is not null)
+        {
+            return;
+        }
+
         var answer = await AnswerAsync(adapter, message, command, parentId: null, ct).ConfigureAwait(false);
         if (answer is null)
         {
             return;
         }
 
-        var sent = await adapter.SendAsync(answer.Reply.To(message.Where, message.MessageId), ct).ConfigureAwait(false);
-        await replies.SetAsync(message.Where.Platform, message.Where.ChannelId, message.MessageId,
-            new ReplyLink(sent.MessageId, answer.SnippetId), ct).ConfigureAwait(false);
+        var sent = await adapter.SendAsync(answer.Reply.To(where, message.MessageId), ct).ConfigureAwait(false);
+        if (message.MessageId.Length > 0)
+        {
+            await replies.SetAsync(where.Platform, where.ChannelId, message.MessageId,
+                new ReplyLink(sent.MessageId, answer.SnippetId), ct).ConfigureAwait(false);
+        }
     }
 
     private async Task OnEditedAsync(IChatAdapter adapter, IncomingMessage message, CancellationToken ct)

@@ -58,17 +58,20 @@ internal static partial class Escaping
     private static string NeutraliseBroadcastWords(string text) =>
         text.Contains('@', StringComparison.Ordinal) ? BroadcastWord().Replace(text, "@" + Zwsp) : text;
 
+    // Emphasis, spoilers, code and masked links work anywhere; headings, quotes and lists only at a line start.
     private static string EscapeDiscordMarkdown(string text)
     {
         var builder = new StringBuilder(text.Length + 8);
+        var lineStart = true;
         foreach (var c in text)
         {
-            if (c is '\\' or '*' or '_' or '~' or '`' or '|' or '>' or '#' or '-' or '[' or ']' or '(' or ')')
+            if (c is '\\' or '*' or '_' or '~' or '`' or '|' or '[' or ']' || (lineStart && c is '#' or '>' or '-'))
             {
                 builder.Append('\\');
             }
 
             builder.Append(c);
+            lineStart = c == '\n' || (lineStart && c is ' ' or '\t');
         }
 
         return builder.ToString();
@@ -77,6 +80,7 @@ internal static partial class Escaping
     [GeneratedRegex("<(?=[@#/])")]
     private static partial Regex MentionOpener();
 
-    [GeneratedRegex("@(?=(everyone|here|channel)\\b)", RegexOptions.IgnoreCase)]
+    // No word boundary: a ping must not hide in "@herewego" either.
+    [GeneratedRegex("@(?=everyone|here|channel)", RegexOptions.IgnoreCase)]
     private static partial Regex BroadcastWord();
 }

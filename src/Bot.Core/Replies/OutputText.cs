@@ -7,6 +7,7 @@ namespace CodeCube.Core.Replies;
 internal static class OutputText
 {
     public const char ZeroWidthSpace = '\u200B';
+    private const int ZeroWidthSpaceBytes = 3;
     private const string CommandCharacters = "!.?~@$%&+`,;:/\\^*=>|";
 
     /// <summary>
@@ -47,7 +48,9 @@ internal static class OutputText
     /// (grapheme clusters: an emoji sequence or a letter with its accents stays whole); a cluster longer than a
     /// piece is split between code points, never inside a surrogate pair.
     /// </summary>
-    public static List<string> SplitUtf8(string line, int maxBytes)
+    /// <param name="guardStarts">Start every piece that would begin with a command character with a
+    /// zero-width space (counted in the limit); see <see cref="GuardLineStart"/>.</param>
+    public static List<string> SplitUtf8(string line, int maxBytes, bool guardStarts = false)
     {
         maxBytes = Math.Max(maxBytes, 4);
         var pieces = new List<string>();
@@ -56,6 +59,11 @@ internal static class OutputText
         var i = 0;
         while (i < line.Length)
         {
+            if (guardStarts && i == start && CommandCharacters.Contains(line[i]))
+            {
+                bytes += ZeroWidthSpaceBytes;
+            }
+
             var element = StringInfo.GetNextTextElementLength(line, i);
             var elementBytes = Encoding.UTF8.GetByteCount(line.AsSpan(i, element));
             if (elementBytes > maxBytes)
@@ -65,11 +73,12 @@ internal static class OutputText
                 elementBytes = Encoding.UTF8.GetByteCount(line.AsSpan(i, element));
             }
 
-            if (bytes + elementBytes > maxBytes)
+            if (bytes + elementBytes > maxBytes && i > start)
             {
                 pieces.Add(line[start..i]);
                 start = i;
                 bytes = 0;
+                continue;
             }
 
             bytes += elementBytes;
@@ -81,7 +90,7 @@ internal static class OutputText
             pieces.Add(line[start..]);
         }
 
-        return pieces;
+        return guardStarts ? pieces.ConvertAll(GuardLineStart) : pieces;
     }
 
     /// <summary>

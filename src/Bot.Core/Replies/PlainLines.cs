@@ -19,7 +19,7 @@ internal static class PlainLines
         }
         else if (!sandboxError)
         {
-            lines.Add(ReplyFormatter.NoOutput);
+            AddWrapped(lines, ReplyFormatter.NoOutput, caps.MaxLineBytes);
         }
 
         var footer = string.Join(RunFooter.Separator, footerPieces.Append(permalink));
@@ -32,7 +32,7 @@ internal static class PlainLines
         var lines = new List<string>();
         foreach (var line in OutputText.Sanitize(text, expandTabs: true).Split('\n'))
         {
-            AddWrapped(lines, line.Length == 0 ? " " : OutputText.GuardLineStart(line), caps.MaxLineBytes);
+            AddWrapped(lines, line.Length == 0 ? " " : line, caps.MaxLineBytes);
         }
 
         var max = Math.Max(caps.MaxOutputLines, 1);
@@ -50,19 +50,20 @@ internal static class PlainLines
     {
         // (piece, index of the source line, is the source line's last piece)
         var pieces = new List<(string Text, int Source, bool Last)>();
-        var source = OutputText.Sanitize(output, expandTabs: true).Split('\n');
+        var (head, totalLines) = ReplyFormatter.Head(output, maxLines, maxLines * Math.Max(maxLineBytes, 4));
+        var source = OutputText.Sanitize(head, expandTabs: true).Split('\n');
         for (var i = 0; i < source.Length && pieces.Count <= maxLines; i++)
         {
             // IRC cannot send an empty line; a space keeps the blank line visible.
-            var line = source[i].Length == 0 ? " " : OutputText.GuardLineStart(source[i]);
-            var split = OutputText.SplitUtf8(line, maxLineBytes);
+            var line = source[i].Length == 0 ? " " : source[i];
+            var split = OutputText.SplitUtf8(line, maxLineBytes, guardStarts: true);
             for (var j = 0; j < split.Count; j++)
             {
                 pieces.Add((split[j], i, j == split.Count - 1));
             }
         }
 
-        var fits = pieces.Count <= maxLines && pieces.Count > 0 && pieces[^1].Last && pieces[^1].Source == source.Length - 1;
+        var fits = head.Length == output.Length && pieces.Count <= maxLines;
         var keep = fits ? pieces.Count : maxLines - 1;
         var fullyShown = 0;
         for (var k = 0; k < keep; k++)
@@ -78,16 +79,16 @@ internal static class PlainLines
         {
             var partial = keep > 0 && !pieces[keep - 1].Last;
             // The marker takes exactly one line: the long form if it fits, else the short one, cut if need be.
-            var marker = ReplyFormatter.Marker(source.Length - fullyShown, partial);
+            var marker = ReplyFormatter.Marker(totalLines - fullyShown, partial);
             if (Encoding.UTF8.GetByteCount(marker + ReplyFormatter.LinkTail) <= maxLineBytes)
             {
                 marker += ReplyFormatter.LinkTail;
             }
 
-            lines.Add(OutputText.SplitUtf8(marker, maxLineBytes)[0]);
+            lines.Add(OutputText.SplitUtf8(marker, maxLineBytes, guardStarts: true)[0]);
         }
     }
 
     private static void AddWrapped(List<string> lines, string line, int maxLineBytes) =>
-        lines.AddRange(OutputText.SplitUtf8(line, maxLineBytes));
+        lines.AddRange(OutputText.SplitUtf8(line, maxLineBytes, guardStarts: true));
 }

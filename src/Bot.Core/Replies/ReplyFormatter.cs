@@ -81,21 +81,22 @@ public sealed class ReplyFormatter
             return new FormattedReply(OutputText.CutAt(empty, caps.MaxMessageChars));
         }
 
-        var lines = OutputText.Sanitize(output, expandTabs: false).Split('\n');
         var maxLines = Math.Max(caps.MaxOutputLines, 1);
-        var text = Compose(lines, maxLines, footer, caps, attached: false, out var truncated);
+        var (head, totalLines) = Head(output, maxLines, caps.MaxMessageChars);
+        var lines = OutputText.Sanitize(head, expandTabs: false).Split('\n');
+        var text = Compose(lines, totalLines, maxLines, footer, caps, attached: false, out var truncated);
         ReplyAttachment? attachment = null;
         if (truncated && caps.SupportsUploads)
         {
             attachment = new ReplyAttachment("output.txt", "text/plain; charset=utf-8", Encoding.UTF8.GetBytes(output));
-            text = Compose(lines, Math.Min(maxLines, PreviewLinesWithAttachment), footer, caps, attached: true, out _);
+            text = Compose(lines, totalLines, Math.Min(maxLines, PreviewLinesWithAttachment), footer, caps, attached: true, out _);
         }
 
         return new FormattedReply(text, attachment);
     }
 
-    private static string Compose(
-        string[] lines, int maxLines, string footer, ChatCapabilities caps, bool attached, out bool truncated)
+    private static string Compose(string[] lines, int totalLines, int maxLines, string footer, ChatCapabilities caps,
+        bool attached, out bool truncated)
     {
         const string Open = "```\n";
         const string Close = "\n```\n";
@@ -130,11 +131,46 @@ public sealed class ReplyFormatter
             shown++;
         }
 
-        var hidden = lines.Length - shown;
+        var hidden = totalLines - shown;
         truncated = hidden > 0;
         var marker = truncated ? Marker(hidden, partial) + (attached ? AttachedTail : LinkTail) + "\n" : "";
         var text = body.Length == 0 ? marker + footer : Open + body + Close + marker + footer;
         return OutputText.CutAt(text, caps.MaxMessageChars);
+    }
+
+    /// <summary>
+    /// The part of the output a reply can possibly show (at most maxLines + 1 lines and maxChars + 1 characters, so
+    /// that anything beyond still reads as cut) and the output's total line count. Keeps formatting cost bounded by
+    /// the reply's size instead of the output's.
+    /// </summary>
+    internal static (string Head, int TotalLines) Head(string output, int maxLines, int maxChars)
+    {
+        var totalLines = output.AsSpan().Count('\n') + 1;
+        var end = output.Length;
+        var newline = -1;
+        for (var seen = 0; seen <= maxLines; seen++)
+        {
+            newline = output.IndexOf('\n', newline + 1);
+            if (newline < 0)
+            {
+                break;
+            }
+
+            end = newline;
+        }
+
+        if (newline < 0)
+        {
+            end = output.Length;
+        }
+
+        end = Math.Min(end, maxChars + 1);
+        if (end < output.Length && end > 0 && char.IsHighSurrogate(output[end - 1]))
+        {
+            end--;
+        }
+
+        return (output[..end], totalLines);
     }
 
     internal const string AttachedTail = " (full output attached)";

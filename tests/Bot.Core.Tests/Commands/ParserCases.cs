@@ -93,6 +93,9 @@ public static class ParserCases
         new("rerun by id", "!run AbCdEf123456", new Expect.Rerun("AbCdEf123456")),
         new("rerun by permalink", "!run https://cc.example/s/AbCdEf123456", new Expect.Rerun("AbCdEf123456")),
         new("rerun by permalink while replying", "!run https://cc.example/s/AbCdEf123456", new Expect.Rerun("AbCdEf123456"), $"{F}py\nx{F}"),
+        new("rerun by a bracketed link", "!run <https://cc.example/s/AbCdEf123456>", new Expect.Rerun("AbCdEf123456")),
+        new("rerun by a slack link with a label", "!run <https://cc.example/s/AbCdEf123456|snippet>", new Expect.Rerun("AbCdEf123456")),
+        new("a link elsewhere is not a snippet", "!run https://example.org/x/AbCdEf123456", new Expect.Error("unknown language")),
         new("a language name is not a snippet id", "!run javascript", new Expect.Error("usage:")),
 
         // Other verbs and non-commands
@@ -111,6 +114,7 @@ public static class ParserCases
         new("addressed with a colon", "CodeCube: !run py print(1)", new Expect.Run("python", "print(1)")),
         new("addressed with a comma", "CodeCube, !help", new Expect.Help()),
         new("leading spaces", "   !langs", new Expect.Languages()),
+        new("addressed with a mention", "<@123456> !run py print(1)", new Expect.Run("python", "print(1)")),
         new("two words before the prefix", "hey you: !run py x", new Expect.Not()),
 
         // Slack: fences carry no tags, so a first line is a language only when it names one

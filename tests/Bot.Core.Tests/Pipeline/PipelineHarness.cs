@@ -6,7 +6,6 @@ using CodeCube.Core.Quotas;
 using CodeCube.Core.Replies;
 using CodeCube.Core.Running;
 using CodeCube.Core.Tests.Fakes;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using MsOptions = Microsoft.Extensions.Options.Options;
 
@@ -29,7 +28,7 @@ internal sealed class PipelineHarness : IDisposable
             new CommandParser(languages, permalinks, pipelineOptions),
             new ReplyFormatter(),
             new RunQuotas(MsOptions.Create(quotas ?? new QuotaOptions { UserBurst = 1000, ChannelBurst = 1000 }), Time),
-            Gate, runs, Store, Replies, languages, pipelineOptions, Time, NullLogger<ChatPipeline>.Instance);
+            Gate, runs, Store, Replies, languages, pipelineOptions, Time, new SinkLogger<ChatPipeline>(Log));
     }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
@@ -39,6 +38,8 @@ internal sealed class PipelineHarness : IDisposable
     public InMemorySnippetStore Store { get; } = new();
 
     public InMemoryReplyMap Replies { get; } = new();
+
+    public LogSink Log { get; } = new();
 
     public FakeChatAdapter Adapter { get; }
 

@@ -98,6 +98,14 @@ public sealed partial class MarkdownReplyTests
         Assert.EndsWith($"<{Link}>", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Huge_output_is_counted_in_full()
+    {
+        var text = formatter.Format(Result(Lines(100_000)), Link, Discord(maxLines: 20)).Text;
+
+        Assert.Contains("line 20\n```\n… 99980 more lines (full output at the link)", text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(1, 5000)]
     [InlineData(3, 1500)]
@@ -159,10 +167,10 @@ public sealed partial class MarkdownReplyTests
     [Fact]
     public void Notices_escape_markdown_and_mentions()
     {
-        var discord = formatter.FormatNotice("unknown language '@everyone' **x** <@&1>", Discord());
+        var discord = formatter.FormatNotice("unknown language '@everyone' **x** <@&1> [a](b) a-b\n# no\n> quote", Discord());
         var slack = formatter.FormatNotice("unknown language '<!channel>' & more", Slack());
 
-        Assert.Equal("unknown language '@\u200Beveryone' \\*\\*x\\*\\* <\u200B@&1\\>", discord);
+        Assert.Equal("unknown language '@\u200Beveryone' \\*\\*x\\*\\* <\u200B@&1> \\[a\\](b) a-b\n\\# no\n\\> quote", discord);
         Assert.Equal("unknown language '&lt;!channel&gt;' &amp; more", slack);
     }
 

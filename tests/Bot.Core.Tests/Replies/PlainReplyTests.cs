@@ -61,6 +61,16 @@ public sealed class PlainReplyTests
     }
 
     [Fact]
+    public void Huge_output_is_counted_in_full_but_only_its_start_is_shown()
+    {
+        var output = new string('x', 1_000_000) + "\n" + Lines(50_000);
+
+        var lines = formatter.Format(Result(output), Link, Irc(maxLines: 3, maxLineBytes: 100)).Text.Split('\n');
+
+        Assert.Equal([new string('x', 100), new string('x', 100), "… line cut, 50000 more after it (full output at the link)"], lines[..3]);
+    }
+
+    [Fact]
     public void Control_characters_and_irc_formatting_codes_never_go_out_raw()
     {
         const string Output = "a\rb\0c\u001b[31md\u0007 \u0002bold\u0003 4red\u000f\u0016\u001d\u001f\u0001ACTION\u0001 "
