@@ -53,7 +53,4 @@ public sealed class PipelineOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
-    /// <summary>How long a message → reply link is kept (for edits and deletes); read by the IReplyMap store.</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "90.00:00:00")]
-    public TimeSpan ReplyMapTtl { get; set; } = TimeSpan.FromDays(2);
 }
