@@ -52,5 +52,4 @@ public sealed class PipelineOptions
     /// <summary>On shutdown, how long queued and running events may still finish.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(20);
-
 }
