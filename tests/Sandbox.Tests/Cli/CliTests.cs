@@ -28,14 +28,16 @@ public sealed class CliTests : IAsyncLifetime
         return path;
     }
 
-    private async Task<(int Code, string Out, string Err)> Cli(params string[] args)
+    private Task<(int Code, string Out, string Err)> Cli(params string[] args) => Cli(10_000, args);
+
+    private async Task<(int Code, string Out, string Err)> Cli(int runTimeoutMs, params string[] args)
     {
         using var stdout = new StringWriter(CultureInfo.InvariantCulture);
         using var stderr = new StringWriter(CultureInfo.InvariantCulture);
         var settings = new Dictionary<string, string?>
         {
             ["Sandbox:InstanceId"] = instance,
-            ["Sandbox:RunTimeoutMs"] = "1500",
+            ["Sandbox:RunTimeoutMs"] = runTimeoutMs.ToString(CultureInfo.InvariantCulture),
         };
         if (Environment.GetEnvironmentVariable("CODECUBE_IMAGES_DIR") is null)
         {
@@ -85,7 +87,7 @@ public sealed class CliTests : IAsyncLifetime
     {
         var file = Write("slow.py", "import time\ntime.sleep(30)");
 
-        var (code, stdout, _) = await Cli("run", file, "--json");
+        var (code, stdout, _) = await Cli(1500, "run", file, "--json");
 
         Assert.Equal(124, code);
         using var json = JsonDocument.Parse(stdout);
@@ -98,7 +100,7 @@ public sealed class CliTests : IAsyncLifetime
     {
         var file = Write("loop.sh", "echo start\nwhile :; do :; done");
 
-        var (code, stdout, stderr) = await Cli("run", file);
+        var (code, stdout, stderr) = await Cli(1500, "run", file);
 
         Assert.Equal(124, code);
         Assert.Equal("start\n", stdout);
