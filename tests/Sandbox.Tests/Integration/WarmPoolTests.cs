@@ -1,3 +1,4 @@
+using Docker.DotNet.Models;
 using CodeCube.Core.Contracts;
 using CodeCube.Sandbox.Pool;
 using Microsoft.Extensions.DependencyInjection;
@@ -77,6 +78,22 @@ public sealed class WarmPoolTests(PooledFixture fixture) : IClassFixture<PooledF
 
         Assert.Equal(["cold\n", "a\n", "b\n", "c\n"], runs.Select(r => r.Stdout).ToArray());
         Assert.Equal(0, fixture.Pool.Count("bash"));
+    }
+
+    [Fact]
+    public async Task A_pooled_container_that_died_while_waiting_is_replaced_by_a_cold_start()
+    {
+        await fixture.WaitForPooledAsync("python");
+        var pooled = (await SandboxFixture.ContainersAsync(fixture.InstanceId)).Single();
+        using (var client = SandboxFixture.CreateClient())
+        {
+            await client.Containers.KillContainerAsync(pooled.ID, new ContainerKillParameters());
+        }
+
+        var result = await fixture.RunAsync("python", "print('still fine')");
+
+        Assert.True(result.Outcome == RunOutcome.Completed, LanguageContractTests.Describe(result));
+        Assert.Equal("still fine\n", result.Stdout);
     }
 
     [Fact]
