@@ -113,6 +113,7 @@ internal sealed class RunExecutor(DockerEngine engine, IOptions<SandboxOptions> 
         {
             await runTimer.DisposeAsync().ConfigureAwait(false);
         }
+
         foreach (var (collector, stream) in new[] { (stdout, OutputStream.Stdout), (stderr, OutputStream.Stderr) })
         {
             var rest = collector.Complete();

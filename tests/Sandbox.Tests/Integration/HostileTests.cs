@@ -51,7 +51,6 @@ public sealed class HostileTests(ShortLimitFixture fixture) : IClassFixture<Shor
 
         Is(RunOutcome.Completed, result);
         Assert.Equal("main done\n", result.Stdout);
-        Assert.True(result.WallMs < Limit, $"the run waited for the background process ({result.WallMs} ms)");
         await AssertNextRunIsCleanAsync();
     }
 
