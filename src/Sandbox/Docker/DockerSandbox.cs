@@ -42,8 +42,22 @@ internal sealed partial class DockerSandbox(
         StartedContainer? container = null;
         try
         {
-            container = pool.TryTake(language) ?? await launcher.LaunchAsync(language, ct).ConfigureAwait(false);
+            container = pool.TryTake(language);
+            var pooled = container is not null;
+            container ??= await launcher.LaunchAsync(language, ct).ConfigureAwait(false);
             var result = await executor.ExecuteAsync(container, request, progress, ct).ConfigureAwait(false);
+            if (pooled && result.Outcome == RunOutcome.SandboxError)
+            {
+                // A pooled container can die while it waits (killed from outside, engine restart); the program
+                // never started in it, so one cold retry is safe.
+                LogPooledRetry(logger, info.Id, container.ShortId, result.Detail ?? "");
+                var dead = container;
+                container = null;
+                await launcher.RemoveAsync(dead).ConfigureAwait(false);
+                container = await launcher.LaunchAsync(language, ct).ConfigureAwait(false);
+                result = await executor.ExecuteAsync(container, request, progress, ct).ConfigureAwait(false);
+            }
+
             LogRun(logger, info.Id, container.ShortId, result.Outcome.ToWire(), result.WallMs);
             return result;
         }
@@ -84,6 +98,9 @@ internal sealed partial class DockerSandbox(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ran {Language} in {Container}: {Outcome} after {WallMs} ms")]
     private static partial void LogRun(ILogger logger, string language, string container, string outcome, long wallMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Pooled {Language} container {Container} failed ({Detail}); retrying cold")]
+    private static partial void LogPooledRetry(ILogger logger, string language, string container, string detail);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sandbox error for {Language}: {Detail}")]
     private static partial void LogSandboxError(ILogger logger, string language, string detail);

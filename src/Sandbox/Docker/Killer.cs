@@ -38,6 +38,15 @@ internal sealed class Killer(DockerEngine engine, string containerId) : IDisposa
         }
     }
 
+    /// <summary>No kill after this one: the run is over and its reason (or none) is final.</summary>
+    public void Seal()
+    {
+        lock (gate)
+        {
+            disposed = true;
+        }
+    }
+
     public async Task WhenDoneAsync()
     {
         Task pending;
@@ -63,11 +72,5 @@ internal sealed class Killer(DockerEngine engine, string containerId) : IDisposa
         }
     }
 
-    public void Dispose()
-    {
-        lock (gate)
-        {
-            disposed = true;
-        }
-    }
+    public void Dispose() => Seal();
 }

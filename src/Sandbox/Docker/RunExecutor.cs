@@ -95,6 +95,7 @@ internal sealed class RunExecutor(DockerEngine engine, IOptions<SandboxOptions> 
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             killer.Kill(KillReason.Cancelled);
+            runTimer?.Dispose();
             throw;
         }
         finally
@@ -103,6 +104,16 @@ internal sealed class RunExecutor(DockerEngine engine, IOptions<SandboxOptions> 
         }
 
         var end = time.GetTimestamp();
+
+        // The stream ends only when the container's last process has exited (tini holds stdout and stderr until
+        // then), so the program is over: a deadline passing while the engine records the exit is not a timeout.
+        killer.Seal();
+        compileTimer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        if (runTimer is not null)
+        {
+            await runTimer.DisposeAsync().ConfigureAwait(false);
+        }
+
         foreach (var (collector, stream) in new[] { (stdout, OutputStream.Stdout), (stderr, OutputStream.Stderr) })
         {
             var rest = collector.Complete();
@@ -112,19 +123,10 @@ internal sealed class RunExecutor(DockerEngine engine, IOptions<SandboxOptions> 
             }
         }
 
-        compileTimer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         container.Stream.Dispose();
         await writer.ConfigureAwait(false);
-
-        // The run timer stays armed while waiting: a program that closed its stdout and stderr but keeps running
-        // ends the stream early, and is still killed at the deadline.
-        var state = await WaitAndInspectAsync(container.Id, limits, ct).ConfigureAwait(false);
-        if (runTimer is not null)
-        {
-            await runTimer.DisposeAsync().ConfigureAwait(false);
-        }
-
         await killer.WhenDoneAsync().ConfigureAwait(false);
+        var state = await WaitAndInspectAsync(container.Id, limits, ct).ConfigureAwait(false);
         var wall = time.GetElapsedTime(runStart ?? begin, end);
         var marker = stdout.Marker ?? stderr.Marker;
         var seen = new RunObservation(

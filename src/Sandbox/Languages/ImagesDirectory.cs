@@ -7,9 +7,13 @@ internal static class ImagesDirectory
     public const string ManifestFile = "languages.json";
 
     /// <summary>The environment variable wins, then configuration, then a walk up from the working and app folders.</summary>
-    public static string Locate(string? configured)
+    public static string Locate(string? configured) => Locate(
+        configured,
+        Environment.GetEnvironmentVariable(EnvironmentVariable),
+        [Directory.GetCurrentDirectory(), AppContext.BaseDirectory]);
+
+    internal static string Locate(string? configured, string? fromEnv, IReadOnlyList<string> searchFrom)
     {
-        var fromEnv = Environment.GetEnvironmentVariable(EnvironmentVariable);
         if (!string.IsNullOrWhiteSpace(fromEnv))
         {
             return Path.GetFullPath(fromEnv);
@@ -20,7 +24,7 @@ internal static class ImagesDirectory
             return Path.GetFullPath(configured);
         }
 
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        foreach (var start in searchFrom)
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
@@ -33,7 +37,7 @@ internal static class ImagesDirectory
         }
 
         throw new DirectoryNotFoundException(
-            $"images/{ManifestFile} was not found above {Directory.GetCurrentDirectory()} or {AppContext.BaseDirectory}; " +
+            $"images/{ManifestFile} was not found above {string.Join(" or ", searchFrom)}; " +
             $"set Sandbox:ImagesDirectory or {EnvironmentVariable}");
     }
 

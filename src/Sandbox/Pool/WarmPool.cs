@@ -1,3 +1,4 @@
+using Docker.DotNet;
 using System.Collections.Concurrent;
 using CodeCube.Sandbox.Docker;
 using CodeCube.Sandbox.Languages;
@@ -140,8 +141,9 @@ internal sealed partial class WarmPool(
             {
                 queue.Enqueue(await launcher.LaunchAsync(language, ct, pooled: true).ConfigureAwait(false));
             }
-            catch (SandboxFailure e)
+            catch (Exception e) when (e is SandboxFailure or DockerApiException)
             {
+                // Runs fall back to cold starts meanwhile; the loop tries again shortly.
                 LogFillFailed(logger, language.Id, e.Message);
                 return false;
             }

@@ -28,7 +28,7 @@ public class SandboxFixture : IAsyncLifetime
     {
     }
 
-    public Task InitializeAsync()
+    public virtual Task InitializeAsync()
     {
         var settings = new Dictionary<string, string?> { ["Sandbox:InstanceId"] = InstanceId };
         if (Environment.GetEnvironmentVariable("CODECUBE_IMAGES_DIR") is null)
@@ -45,7 +45,7 @@ public class SandboxFixture : IAsyncLifetime
     public Task<RunResult> RunAsync(string language, string code, string stdin = "", params string[] args) =>
         Sandbox.RunAsync(new RunRequest(language, code, stdin, args), null, CancellationToken.None);
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         var left = await ContainersAsync(InstanceId);
         using var client = CreateClient();

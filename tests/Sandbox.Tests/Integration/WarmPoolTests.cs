@@ -1,0 +1,111 @@
+using Docker.DotNet.Models;
+using CodeCube.Core.Contracts;
+using CodeCube.Sandbox.Pool;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace CodeCube.Sandbox.Tests.Integration;
+
+/// <summary>The sandbox with its hosted services running and one pooled python container.</summary>
+public sealed class PooledFixture : SandboxFixture
+{
+    protected override void Configure(IDictionary<string, string?> settings)
+    {
+        settings["Sandbox:Pool:Size"] = "1";
+        settings["Sandbox:Pool:Languages:0"] = "python";
+    }
+
+    internal WarmPool Pool => Services.GetRequiredService<WarmPool>();
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        foreach (var service in Services.GetServices<IHostedService>())
+        {
+            await service.StartAsync(CancellationToken.None);
+        }
+    }
+
+    public override async Task DisposeAsync()
+    {
+        // Stopping drains the pool; the base then checks that nothing of this instance is left.
+        foreach (var service in Services.GetServices<IHostedService>().Reverse())
+        {
+            await service.StopAsync(CancellationToken.None);
+        }
+
+        await base.DisposeAsync();
+    }
+
+    internal async Task WaitForPooledAsync(string language)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (Pool.Count(language) == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"the pool never filled for {language}");
+            await Task.Delay(100);
+        }
+    }
+}
+
+public sealed class WarmPoolTests(PooledFixture fixture) : IClassFixture<PooledFixture>
+{
+    [Fact]
+    public async Task A_pooled_container_serves_one_run_then_is_replaced()
+    {
+        await fixture.WaitForPooledAsync("python");
+        var before = (await SandboxFixture.ContainersAsync(fixture.InstanceId)).Select(c => c.ID).ToHashSet();
+        Assert.Single(before);
+
+        var result = await fixture.RunAsync("python", "import sys\nprint(sys.stdin.read()[::-1])", "loop");
+
+        Assert.True(result.Outcome == RunOutcome.Completed, LanguageContractTests.Describe(result));
+        Assert.Equal("pool\n", result.Stdout);
+        await fixture.WaitForPooledAsync("python");
+        var after = (await SandboxFixture.ContainersAsync(fixture.InstanceId)).Select(c => c.ID).ToHashSet();
+        Assert.Single(after);
+        Assert.Empty(after.Intersect(before));
+    }
+
+    [Fact]
+    public async Task Languages_outside_the_pool_and_an_empty_pool_fall_back_to_a_cold_start()
+    {
+        var runs = await Task.WhenAll(
+            fixture.RunAsync("bash", "echo cold"),
+            fixture.RunAsync("python", "print('a')"),
+            fixture.RunAsync("python", "print('b')"),
+            fixture.RunAsync("python", "print('c')"));
+
+        Assert.Equal(["cold\n", "a\n", "b\n", "c\n"], runs.Select(r => r.Stdout).ToArray());
+        Assert.Equal(0, fixture.Pool.Count("bash"));
+    }
+
+    [Fact]
+    public async Task A_pooled_container_that_died_while_waiting_is_replaced_by_a_cold_start()
+    {
+        await fixture.WaitForPooledAsync("python");
+        var pooled = (await SandboxFixture.ContainersAsync(fixture.InstanceId)).Single();
+        using (var client = SandboxFixture.CreateClient())
+        {
+            await client.Containers.KillContainerAsync(pooled.ID, new ContainerKillParameters());
+        }
+
+        var result = await fixture.RunAsync("python", "print('still fine')");
+
+        Assert.True(result.Outcome == RunOutcome.Completed, LanguageContractTests.Describe(result));
+        Assert.Equal("still fine\n", result.Stdout);
+    }
+
+    [Fact]
+    public async Task A_pooled_container_is_as_hardened_as_a_cold_one()
+    {
+        await fixture.WaitForPooledAsync("python");
+
+        var result = await fixture.RunAsync("python", """
+            import os
+            print(os.getuid(), sorted(os.listdir('/sys/class/net')), os.access('/', os.W_OK))
+            """);
+
+        Assert.Equal("10001 ['lo'] False\n", result.Stdout);
+    }
+}
