@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using CodeCube.Host.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
 
 namespace CodeCube.EndToEnd.Tests.Infrastructure;
 
@@ -36,7 +35,8 @@ public sealed class CodeCubeApp : WebApplicationFactory<Program>
         {
             ["Redis:Configuration"] = redisConfiguration,
             ["Web:RunsPerMinutePerClient"] = "0",
-            ["Logging:LogLevel:Default"] = "Warning",
+            // CODECUBE_E2E_LOG=Debug shows what the host did when a test fails.
+            ["Logging:LogLevel:Default"] = Environment.GetEnvironmentVariable("CODECUBE_E2E_LOG") ?? "Warning",
         };
         foreach (var (key, value) in chat)
         {
@@ -66,7 +66,12 @@ public sealed class CodeCubeApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(_settings));
+        // UseSetting, not ConfigureAppConfiguration: the adapters decide at registration (before Build) whether their
+        // section is configured, and only host settings reach WebApplicationBuilder.Configuration that early.
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     protected override void Dispose(bool disposing)
