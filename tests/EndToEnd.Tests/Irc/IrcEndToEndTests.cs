@@ -70,7 +70,8 @@ public sealed class IrcEndToEndTests : IAsyncLifetime
         await user.SendAsync($@"PRIVMSG {Channel} :!run py print(""out\r\nQUIT :bye\r\nPRIVMSG #other :spam"")");
 
         var lines = await BotLinesAsync(user, 4);
-        Assert.Equal(["out", "QUIT :bye", "PRIVMSG #other :spam"], lines[..3]);
+        // The output's CR is shown as the control picture ␍; its LF starts a new line of text, never a new command.
+        Assert.Equal(["out\u240D", "QUIT :bye\u240D", "PRIVMSG #other :spam"], lines[..3]);
         _app.PermalinkId(lines[3]);
         // The bot is still in the channel and answers the next run.
         await user.SendAsync($"PRIVMSG {Channel} :!run py print(2)");
