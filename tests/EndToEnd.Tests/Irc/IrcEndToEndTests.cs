@@ -90,7 +90,7 @@ public sealed class IrcEndToEndTests : IAsyncLifetime
 
         var lines = await BotLinesAsync(user, MaxLines + 1);
         var id = _app.PermalinkId(lines[MaxLines]);
-        Assert.Equal(["0", "1", "2"], lines[..3]);
+        Assert.Equal(["0", "1", "2", "… 997 more lines (full output at the link)"], lines[..MaxLines]);
         // Nothing more from the bot: a PING round trip shows what else the server had queued for us.
         Assert.DoesNotContain(await user.DrainAsync(), l => l.StartsWith($":{BotNick}!", StringComparison.Ordinal));
         var snippet = await _app.SnippetAsync(id);
