@@ -58,6 +58,38 @@ public sealed class SlackEventsApiEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Editing_the_message_reruns_and_updates_the_reply_and_deleting_it_deletes_the_reply()
+    {
+        var callback = SlackFixtures.Json("events-callback-message.json");
+        callback["event"]!["text"] = "!run py\n```print(1)```";
+        var ts = callback["event"]!["ts"]!.GetValue<string>();
+        (await PostSignedAsync(callback.ToJsonString())).Dispose();
+        var post = await _slack.WaitForCallAsync("chat.postMessage");
+        Assert.StartsWith("```\n1\n```", post.Args["text"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        var changed = SlackFixtures.Json("events-callback-message_changed.json");
+        changed["event_id"] = "EvEdit";
+        changed["event"]!["channel"] = callback["event"]!["channel"]!.GetValue<string>();
+        changed["event"]!["message"]!["ts"] = ts;
+        changed["event"]!["message"]!["text"] = "!run py\n```print(2)```";
+        (await PostSignedAsync(changed.ToJsonString())).Dispose();
+        var update = await _slack.WaitForCallAsync("chat.update");
+        // The bot posted exactly one message (its reply), so the message it updates and deletes is that reply.
+        var replyTs = update.Args["ts"]!.GetValue<string>();
+        Assert.NotEqual(ts, replyTs);
+        Assert.StartsWith("```\n2\n```", update.Args["text"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        var deleted = SlackFixtures.Json("events-callback-message_deleted.json");
+        deleted["event_id"] = "EvDelete";
+        deleted["event"]!["channel"] = callback["event"]!["channel"]!.GetValue<string>();
+        deleted["event"]!["deleted_ts"] = ts;
+        (await PostSignedAsync(deleted.ToJsonString())).Dispose();
+        var delete = await _slack.WaitForCallAsync("chat.delete");
+        Assert.Equal(replyTs, delete.Args["ts"]!.GetValue<string>());
+        Assert.Single(_slack.CallsTo("chat.postMessage"));
+    }
+
+    [Fact]
     public async Task An_unsigned_event_is_refused_and_runs_nothing()
     {
         var callback = SlackFixtures.Json("events-callback-message.json");
