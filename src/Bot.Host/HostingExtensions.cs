@@ -43,6 +43,7 @@ public static class HostingExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseCodeCubeWeb();
+        // The Events API request URL; it answers 404 unless Slack runs in EventsApi mode.
         app.MapSlackEvents();
         return app;
     }

@@ -1,0 +1,126 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using CodeCube.Adapters.Tests.Discord;
+using CodeCube.EndToEnd.Tests.Infrastructure;
+using CodeCube.Host.Tests.Infrastructure;
+
+namespace CodeCube.EndToEnd.Tests.Discord;
+
+/// <summary>
+/// The real host pointed at a local Discord (REST v10 + gateway, written from the official docs): a user's message
+/// arrives as a gateway dispatch, runs in the Docker sandbox and the answer is a REST call the server records.
+/// </summary>
+public sealed class DiscordEndToEndTests : IAsyncLifetime
+{
+    private const string ChannelId = "290926798999357250";
+    private const string GuildId = "290926798999357249";
+    private const int RunTimeoutMs = 60_000;
+    private readonly RedisServerFixture _redis = new();
+    private DiscordProtocolServer _discord = null!;
+    private CodeCubeApp _app = null!;
+
+    public async Task InitializeAsync()
+    {
+        await _redis.InitializeAsync();
+        _discord = await DiscordProtocolServer.StartAsync();
+        _app = CodeCubeApp.Start(_redis.Configuration, new Dictionary<string, string?>
+        {
+            ["Discord:Token"] = DiscordProtocolServer.Token,
+            ["Discord:ApiBaseUrl"] = _discord.ApiBaseUrl,
+            ["Discord:GatewayUrlOverride"] = _discord.WsRoot + "/gateway",
+        });
+        await _discord.Gateway.WaitForAsync(p => p.Op == 2);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await _discord.DisposeAsync();
+        await _redis.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_fenced_python_block_gets_a_code_block_reply_with_the_footer_and_a_permalink_the_host_serves()
+    {
+        await SayAsync("MESSAGE_CREATE", "1200000000000000001", "!run\n```py\nprint(1)\n```");
+
+        var reply = await NextMessageCallAsync("POST");
+        var content = Content(reply);
+        Assert.StartsWith("```\n1\n```", content, StringComparison.Ordinal);
+        var version = await _app.PythonVersionAsync();
+        Assert.Contains($"python {version} · ", content, StringComparison.Ordinal);
+        Assert.Equal("1200000000000000001", reply.Json!["message_reference"]?["message_id"]?.GetValue<string>());
+        var snippet = await _app.SnippetAsync(_app.PermalinkId(content));
+        Assert.Equal("print(1)", snippet.Code);
+        Assert.Equal("1\n", snippet.Stdout);
+        Assert.Equal(version, snippet.Version);
+    }
+
+    [Fact]
+    public async Task Editing_the_run_message_reruns_and_edits_the_reply_and_deleting_it_deletes_the_reply()
+    {
+        await SayAsync("MESSAGE_CREATE", "1200000000000000002", "!run\n```py\nprint(1)\n```");
+        Assert.StartsWith("```\n1\n```", Content(await NextMessageCallAsync("POST")), StringComparison.Ordinal);
+
+        await SayAsync("MESSAGE_UPDATE", "1200000000000000002", "!run\n```py\nprint(2)\n```");
+        var edit = await NextMessageCallAsync("PATCH");
+        // The bot created exactly one message (its reply), so the message it edits and deletes is that reply.
+        var replyId = edit.Path[(edit.Path.LastIndexOf('/') + 1)..];
+        Assert.NotEqual("1200000000000000002", replyId);
+        Assert.StartsWith("```\n2\n```", Content(edit), StringComparison.Ordinal);
+        Assert.Equal("print(2)", (await _app.SnippetAsync(_app.PermalinkId(Content(edit)))).Code);
+
+        await _discord.Gateway.DispatchAsync("MESSAGE_DELETE", new JsonObject
+        {
+            ["id"] = "1200000000000000002",
+            ["channel_id"] = ChannelId,
+            ["guild_id"] = GuildId,
+        });
+        var delete = await NextMessageCallAsync("DELETE");
+        Assert.Equal($"/channels/{ChannelId}/messages/{replyId}", delete.Path);
+        Assert.Single(_discord.Calls, c => c.Method == "POST" && c.Path.EndsWith("/messages", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Output_of_five_thousand_characters_arrives_as_an_attachment()
+    {
+        await SayAsync("MESSAGE_CREATE", "1200000000000000003", "!run\n```py\nprint('x' * 5000)\n```");
+
+        var reply = await NextMessageCallAsync("POST");
+        var file = Assert.Single(reply.Files);
+        Assert.Contains(new string('x', 5000), Encoding.UTF8.GetString(file.Content), StringComparison.Ordinal);
+        Assert.True(Content(reply).Length <= 2000);
+        var snippet = await _app.SnippetAsync(_app.PermalinkId(Content(reply)));
+        Assert.Equal(new string('x', 5000) + "\n", snippet.Stdout);
+    }
+
+    [Fact]
+    public async Task Everyone_in_the_output_does_not_ping()
+    {
+        await SayAsync("MESSAGE_CREATE", "1200000000000000004", "!run\n```py\nprint('@everyone look')\n```");
+
+        var reply = await NextMessageCallAsync("POST");
+        Assert.Empty(reply.Json!["allowed_mentions"]!["parse"]!.AsArray());
+        var content = Content(reply);
+        Assert.DoesNotContain("@everyone", content, StringComparison.Ordinal);
+        Assert.Contains("everyone look", content, StringComparison.Ordinal);
+    }
+
+    private Task SayAsync(string type, string id, string content) =>
+        _discord.Gateway.DispatchAsync(type, DiscordFixtures.Message(id, ChannelId, content, guildId: GuildId));
+
+    private int _seen;
+
+    /// <summary>The next REST call on the channel's messages with this method, after those already looked at.</summary>
+    private async Task<RestCall> NextMessageCallAsync(string method)
+    {
+        var call = await Poll.UntilAsync(
+            () => _discord.Calls.Skip(_seen).FirstOrDefault(c => c.Method == method && c.Path.StartsWith($"/channels/{ChannelId}/messages", StringComparison.Ordinal)),
+            RunTimeoutMs);
+        _seen = _discord.Calls.ToList().IndexOf(call) + 1;
+        Assert.InRange(call.Status, 200, 299);
+        return call;
+    }
+
+    private static string Content(RestCall call) => call.Json?["content"]?.GetValue<string>() ?? "";
+}

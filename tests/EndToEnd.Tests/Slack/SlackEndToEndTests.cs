@@ -1,0 +1,113 @@
+using System.Text.Json;
+using CodeCube.Adapters.Tests.Slack;
+using CodeCube.EndToEnd.Tests.Infrastructure;
+using CodeCube.Host.Tests.Infrastructure;
+
+namespace CodeCube.EndToEnd.Tests.Slack;
+
+/// <summary>
+/// The real host in Socket Mode against a local Slack (Web API + Socket Mode WebSocket): a user's message arrives as
+/// an events_api envelope, runs in the Docker sandbox, and the answer is a chat.postMessage in the thread.
+/// </summary>
+public sealed class SlackEndToEndTests : IAsyncLifetime
+{
+    private const int RunTimeoutMs = 60_000;
+    private readonly RedisServerFixture _redis = new();
+    private SlackTestServer _slack = null!;
+    private CodeCubeApp _app = null!;
+    private SlackTestSocket _socket = null!;
+    private int _events;
+
+    public async Task InitializeAsync()
+    {
+        await _redis.InitializeAsync();
+        _slack = await SlackTestServer.StartAsync(TimeProvider.System);
+        _app = CodeCubeApp.Start(_redis.Configuration, new Dictionary<string, string?>
+        {
+            ["Slack:BotToken"] = SlackTestServer.BotToken,
+            ["Slack:AppToken"] = SlackTestServer.AppToken,
+            ["Slack:ApiBaseUrl"] = _slack.ApiBaseUrl.AbsoluteUri,
+            ["Slack:Mode"] = "SocketMode",
+        });
+        _socket = await _slack.AcceptSocketAsync();
+        await _socket.SendAsync(SlackFixtures.Text("socketmode-sdk-hello.json"));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await _slack.DisposeAsync();
+        await _redis.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_fenced_python_block_is_answered_in_the_thread_with_output_footer_and_a_permalink_the_host_serves()
+    {
+        var ts = await SayAsync("!run py\n```print(1)```");
+
+        var post = await NextPostAsync();
+        Assert.Equal(ts, post.Args["thread_ts"]!.GetValue<string>());
+        Assert.Equal("C111", post.Args["channel"]!.GetValue<string>());
+        var text = post.Args["text"]!.GetValue<string>();
+        Assert.StartsWith("```\n1\n```", text, StringComparison.Ordinal);
+        var version = await _app.PythonVersionAsync();
+        Assert.Contains($"python {version} · ", text, StringComparison.Ordinal);
+        var snippet = await _app.SnippetAsync(_app.PermalinkId(text));
+        Assert.Equal("print(1)", snippet.Code);
+        Assert.Equal("1\n", snippet.Stdout);
+        Assert.Equal(version, snippet.Version);
+    }
+
+    [Fact]
+    public async Task Slack_entities_in_the_code_are_decoded_before_it_runs()
+    {
+        await SayAsync("!run py\n```print(1 &lt; 2, 3 &gt; 4, 'a &amp; b')```");
+
+        var text = (await NextPostAsync()).Args["text"]!.GetValue<string>();
+        // The output is escaped again on its way out: & becomes &amp; in mrkdwn.
+        Assert.StartsWith("```\nTrue False a &amp; b\n```", text, StringComparison.Ordinal);
+        var snippet = await _app.SnippetAsync(_app.PermalinkId(text));
+        Assert.Equal("print(1 < 2, 3 > 4, 'a & b')", snippet.Code);
+        Assert.Equal("True False a & b\n", snippet.Stdout);
+    }
+
+    [Fact]
+    public async Task A_channel_mention_in_the_output_arrives_escaped()
+    {
+        // The program builds "<!channel>" itself, so only the output carries it.
+        await SayAsync("!run py\n```print(chr(60) + '!channel' + chr(62))```");
+
+        var text = (await NextPostAsync()).Args["text"]!.GetValue<string>();
+        Assert.DoesNotContain("<!channel>", text, StringComparison.Ordinal);
+        Assert.Contains("&lt;!channel&gt;", text, StringComparison.Ordinal);
+    }
+
+    /// <summary>Sends a user's message as an events_api envelope, waits for the ack and returns its ts.</summary>
+    private async Task<string> SayAsync(string text)
+    {
+        var n = Interlocked.Increment(ref _events);
+        var ts = $"1610241741.{n:D6}";
+        var envelopeId = $"env-{n}";
+        await _socket.SendAsync(SlackFixtures.Envelope(envelopeId, $"Ev{n}", e =>
+        {
+            e["ts"] = ts;
+            e["event_ts"] = ts;
+            e["text"] = text;
+        }));
+        var ack = JsonDocument.Parse(await _socket.ReceiveAsync()).RootElement;
+        Assert.Equal(envelopeId, ack.GetProperty("envelope_id").GetString());
+        return ts;
+    }
+
+    private async Task<RecordedCall> NextPostAsync()
+    {
+        var deadline = Environment.TickCount64 + RunTimeoutMs;
+        while (_slack.CallsTo("chat.postMessage").Count == 0)
+        {
+            Assert.True(Environment.TickCount64 < deadline, "the bot never answered");
+            await Task.Delay(20);
+        }
+
+        return Assert.Single(_slack.CallsTo("chat.postMessage"));
+    }
+}
