@@ -73,6 +73,14 @@ public sealed class SandboxOptions
     /// <summary>OCI runtime, e.g. "runsc" for gVisor; empty uses the engine's default.</summary>
     public string? Runtime { get; set; }
 
+    /// <summary>
+    /// Extra pids when <see cref="Runtime"/> is "runsc": gVisor's own host threads count against the container's
+    /// pids cgroup (about 40 idle, ~90 while rustc compiles), so without headroom a program that merely reads stdin
+    /// can kill its sandbox. A fork bomb stays bounded: every guest thread is a host thread.
+    /// </summary>
+    [Range(0, 4096)]
+    public int RunscPidsHeadroom { get; set; } = 128;
+
     /// <summary>Label value that tells this process's containers from those of other instances.</summary>
     public string? InstanceId { get; set; }
 

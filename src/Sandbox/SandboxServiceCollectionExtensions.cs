@@ -37,8 +37,10 @@ public static class SandboxServiceCollectionExtensions
                 : SandboxInstance.NewId()));
         services.TryAddSingleton<LanguageRegistry>();
         services.TryAddSingleton<ILanguageRegistry>(sp => sp.GetRequiredService<LanguageRegistry>());
+        services.TryAddSingleton(sp => new EngineProbe(sp.GetRequiredService<DockerEngine>()));
         services.TryAddSingleton<ContainerLauncher>();
         services.TryAddSingleton<RunExecutor>();
+        services.TryAddSingleton<ContainerRemover>();
         services.TryAddSingleton<WarmPool>();
         services.TryAddSingleton<ContainerReaper>();
         services.TryAddSingleton<ISandbox, DockerSandbox>();

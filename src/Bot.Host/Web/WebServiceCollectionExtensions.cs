@@ -16,16 +16,8 @@ public static class WebServiceCollectionExtensions
             .BindConfiguration(WebOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        // Permalinks read the same Web:PublicBaseUrl.
-        services.AddOptions<PermalinkOptions>()
-            .BindConfiguration(WebOptions.Section)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-
-        // Until AddCodeCubeCore registers these itself; TryAdd leaves its registrations alone.
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IPermalinks, Permalinks>();
-        services.TryAddSingleton<IRunService, RunService>();
+        // Permalink options, IRunService and IPermalinks come from AddCodeCubeCore.
+        services.AddHealthChecks().AddCheck<DockerHealthCheck>("docker");
 
         services.AddSingleton<RunInputReader>();
         services.AddProblemDetails();

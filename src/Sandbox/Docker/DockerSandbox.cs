@@ -17,6 +17,7 @@ internal sealed partial class DockerSandbox(
     ContainerLauncher launcher,
     RunExecutor executor,
     WarmPool pool,
+    ContainerRemover remover,
     IOptions<SandboxOptions> options,
     TimeProvider time,
     ILogger<DockerSandbox> logger) : ISandbox
@@ -73,9 +74,15 @@ internal sealed partial class DockerSandbox(
         }
         finally
         {
-            if (container is not null)
+            if (container is not null && ct.IsCancellationRequested)
             {
+                // A cancelled caller is going away: finish the cleanup before it does.
                 await launcher.RemoveAsync(container).ConfigureAwait(false);
+            }
+            else if (container is not null)
+            {
+                // The result is known; the user need not wait for the teardown.
+                remover.Remove(container);
             }
         }
     }

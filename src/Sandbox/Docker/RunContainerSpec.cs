@@ -41,7 +41,7 @@ internal static class RunContainerSpec
             Memory = limits.MemoryBytes,
             MemorySwap = limits.MemoryBytes,
             NanoCPUs = limits.NanoCpus,
-            PidsLimit = limits.PidsLimit,
+            PidsLimit = limits.PidsLimit + (options.Runtime == "runsc" ? options.RunscPidsHeadroom : 0),
             Ulimits =
             [
                 new Ulimit { Name = "nofile", Soft = options.NoFileLimit, Hard = options.NoFileLimit },

@@ -23,15 +23,15 @@ public sealed class HealthAndOptionsTests
     }
 
     [Fact]
-    public async Task Healthz_includes_other_registered_checks_and_is_503_when_one_of_them_is_down()
+    public async Task Healthz_reports_docker_and_other_registered_checks_and_is_503_when_one_is_down()
     {
         await using var redis = new RedisServerFixture();
         await redis.InitializeAsync();
         using var factory = new CodeCubeFactory(redis.Configuration)
         {
-            // Stands in for the sandbox's Docker check: /healthz must report any registered check.
+            // /healthz must report any registered check, not just the ones it knows.
             ConfigureServices = services => services.AddHealthChecks()
-                .AddCheck("docker", () => HealthCheckResult.Unhealthy("engine unreachable")),
+                .AddCheck("queue", () => HealthCheckResult.Unhealthy("engine unreachable")),
         };
 
         var response = await factory.CreateClient().GetAsync("/healthz");
@@ -39,8 +39,26 @@ public sealed class HealthAndOptionsTests
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal("healthy", checks.GetProperty("redis").GetProperty("status").GetString());
+        Assert.Equal("healthy", checks.GetProperty("docker").GetProperty("status").GetString());
+        Assert.Equal("unhealthy", checks.GetProperty("queue").GetProperty("status").GetString());
+        Assert.Equal("engine unreachable", checks.GetProperty("queue").GetProperty("description").GetString());
+    }
+
+    [Fact]
+    public async Task Healthz_is_503_naming_docker_when_the_engine_is_unreachable()
+    {
+        await using var redis = new RedisServerFixture();
+        await redis.InitializeAsync();
+        using var factory = new CodeCubeFactory(redis.Configuration);
+        factory.Settings["Sandbox:DockerEndpoint"] = "unix:///nonexistent/docker.sock";
+        factory.Settings["Sandbox:EngineTimeoutSeconds"] = "2";
+
+        var response = await factory.CreateClient().GetAsync("/healthz");
+        var checks = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("checks");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal("unhealthy", checks.GetProperty("docker").GetProperty("status").GetString());
-        Assert.Equal("engine unreachable", checks.GetProperty("docker").GetProperty("description").GetString());
+        Assert.Equal("healthy", checks.GetProperty("redis").GetProperty("status").GetString());
     }
 
     [Fact]

@@ -23,6 +23,9 @@ public class SandboxFixture : IAsyncLifetime
 
     internal IServiceProvider Services => provider!;
 
+    /// <summary>Used containers are removed in the background; counting containers needs them gone first.</summary>
+    internal Task DrainRemovalsAsync() => provider!.GetRequiredService<ContainerRemover>().DrainAsync();
+
     /// <summary>Settings on top of the defaults ("Sandbox:..." keys).</summary>
     protected virtual void Configure(IDictionary<string, string?> settings)
     {
@@ -47,16 +50,17 @@ public class SandboxFixture : IAsyncLifetime
 
     public virtual async Task DisposeAsync()
     {
+        // Disposing drains background removals (and the warm pool), as a host's shutdown does.
+        if (provider is not null)
+        {
+            await provider.DisposeAsync();
+        }
+
         var left = await ContainersAsync(InstanceId);
         using var client = CreateClient();
         foreach (var container in left)
         {
             await client.Containers.RemoveContainerAsync(container.ID, new ContainerRemoveParameters { Force = true });
-        }
-
-        if (provider is not null)
-        {
-            await provider.DisposeAsync();
         }
 
         if (left.Count > 0)

@@ -54,6 +54,7 @@ public sealed class WarmPoolTests(PooledFixture fixture) : IClassFixture<PooledF
     public async Task A_pooled_container_serves_one_run_then_is_replaced()
     {
         await fixture.WaitForPooledAsync("python");
+        await fixture.DrainRemovalsAsync();
         var before = (await SandboxFixture.ContainersAsync(fixture.InstanceId)).Select(c => c.ID).ToHashSet();
         Assert.Single(before);
 
@@ -62,6 +63,7 @@ public sealed class WarmPoolTests(PooledFixture fixture) : IClassFixture<PooledF
         Assert.True(result.Outcome == RunOutcome.Completed, LanguageContractTests.Describe(result));
         Assert.Equal("pool\n", result.Stdout);
         await fixture.WaitForPooledAsync("python");
+        await fixture.DrainRemovalsAsync();
         var after = (await SandboxFixture.ContainersAsync(fixture.InstanceId)).Select(c => c.ID).ToHashSet();
         Assert.Single(after);
         Assert.Empty(after.Intersect(before));
@@ -84,6 +86,7 @@ public sealed class WarmPoolTests(PooledFixture fixture) : IClassFixture<PooledF
     public async Task A_pooled_container_that_died_while_waiting_is_replaced_by_a_cold_start()
     {
         await fixture.WaitForPooledAsync("python");
+        await fixture.DrainRemovalsAsync();
         var pooled = (await SandboxFixture.ContainersAsync(fixture.InstanceId)).Single();
         using (var client = SandboxFixture.CreateClient())
         {
