@@ -94,9 +94,19 @@ public class RunContainerSpecTests
         var python = For("python", options).HostConfig;
 
         Assert.Equal(512L * 1024 * 1024, java.Memory);
-        Assert.Equal(128, java.PidsLimit);
+        Assert.Equal(128 + options.RunscPidsHeadroom, java.PidsLimit);
         Assert.Equal(128L * 1024 * 1024, python.Memory);
         Assert.Equal(500_000_000, python.NanoCPUs);
         Assert.Equal("runsc", python.Runtime);
+    }
+
+    [Fact]
+    public void Only_gvisor_gets_pids_headroom_for_its_own_threads()
+    {
+        var runc = For("python", new SandboxOptions()).HostConfig;
+        var runsc = For("python", new SandboxOptions { Runtime = "runsc", RunscPidsHeadroom = 100 }).HostConfig;
+
+        Assert.Equal(64, runc.PidsLimit);
+        Assert.Equal(164, runsc.PidsLimit);
     }
 }
