@@ -28,6 +28,8 @@ internal sealed class HostProcess : IAsyncDisposable
         psi.Environment["Redis__Configuration"] = redis;
         psi.Environment["Sandbox__Pool__Size"] = poolSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
+        // The per-client web rate limit protects a public host; the benchmark is one client on purpose.
+        psi.Environment["Web__RunsPerMinutePerClient"] = "0";
         var process = Process.Start(psi)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) =>

@@ -17,12 +17,21 @@ internal static class Runners
         try
         {
             await File.WriteAllTextAsync(Path.Combine(dir, program.FileName), program.Code);
-            if (program.NativeCompile is { } compile && (await ExecAsync("/bin/sh", ["-c", compile], dir, null)).Code != 0)
+            if (program.NativeCompile is { } compile)
             {
-                return false;
+                var built = await ExecAsync("/bin/sh", ["-c", compile], dir, null);
+                if (built.Code != 0)
+                {
+                    Console.Error.WriteLine($"  native {program.Language}: {built.Stdout}");
+                    return false;
+                }
             }
 
-            var run = await ExecAsync(program.NativeRun[0], program.NativeRun[1..], dir, null);
+            // Process.Start resolves a relative program against our own directory, not WorkingDirectory.
+            var file = program.NativeRun[0].StartsWith("./", StringComparison.Ordinal)
+                ? Path.Combine(dir, program.NativeRun[0][2..])
+                : program.NativeRun[0];
+            var run = await ExecAsync(file, program.NativeRun[1..], dir, null);
             return run.Code == 0 && run.Stdout.Contains(Expected, StringComparison.Ordinal);
         }
         finally
