@@ -24,11 +24,15 @@ public sealed class ChatHost(
     /// <summary>Wait before reading again from an adapter whose event stream threw.</summary>
     public static readonly TimeSpan RestartDelay = TimeSpan.FromSeconds(5);
 
+    // Per message, the event handled last. Workers run in parallel, but an edit or delete must wait until the
+    // message's earlier event is done: otherwise an edit during a run finds no reply yet and is lost.
+    private readonly Dictionary<(string, string, string), Task> _tails = [];
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var o = options.Value;
         var pumps = adapters.ToList();
-        var queue = Channel.CreateBounded<(IChatAdapter Adapter, ChatEvent Event)>(
+        var queue = Channel.CreateBounded<Queued>(
             new BoundedChannelOptions(o.EventQueueCapacity)
             {
                 FullMode = BoundedChannelFullMode.Wait,
@@ -52,7 +56,7 @@ public sealed class ChatHost(
     }
 
     private async Task PumpAsync(
-        IChatAdapter adapter, ChannelWriter<(IChatAdapter, ChatEvent)> writer, CancellationToken stoppingToken)
+        IChatAdapter adapter, ChannelWriter<Queued> writer, CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -61,7 +65,7 @@ public sealed class ChatHost(
                 await foreach (var chatEvent in adapter.ReadEventsAsync(stoppingToken).WithCancellation(stoppingToken)
                     .ConfigureAwait(false))
                 {
-                    await writer.WriteAsync((adapter, chatEvent), stoppingToken).ConfigureAwait(false);
+                    await writer.WriteAsync(Enqueue(adapter, chatEvent), stoppingToken).ConfigureAwait(false);
                 }
 
                 // The contract says a stream runs until cancelled; one that ends has nothing more to say.
@@ -87,14 +91,58 @@ public sealed class ChatHost(
         }
     }
 
-    private async Task WorkAsync(ChannelReader<(IChatAdapter Adapter, ChatEvent Event)> reader, CancellationToken drain)
+    // Runs on the adapter's pump, so the order of the chain is the order the platform reported the events in.
+    private Queued Enqueue(IChatAdapter adapter, ChatEvent chatEvent)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var key = chatEvent switch
+        {
+            MessageCreated e => (e.Message.Where.Platform, e.Message.Where.ChannelId, e.Message.MessageId),
+            MessageEdited e => (e.Message.Where.Platform, e.Message.Where.ChannelId, e.Message.MessageId),
+            MessageDeleted e => (e.Where.Platform, e.Where.ChannelId, e.MessageId),
+            _ => ((string, string, string)?)null,
+        };
+        if (key is not { } k)
+        {
+            done.SetResult();
+            return new Queued(adapter, chatEvent, Task.CompletedTask, done, null);
+        }
+
+        lock (_tails)
+        {
+            var previous = _tails.GetValueOrDefault(k, Task.CompletedTask);
+            _tails[k] = done.Task;
+            return new Queued(adapter, chatEvent, previous, done, k);
+        }
+    }
+
+    private void Finish(Queued item)
+    {
+        item.Done.TrySetResult();
+        if (item.Key is { } k)
+        {
+            lock (_tails)
+            {
+                if (_tails.TryGetValue(k, out var tail) && tail == item.Done.Task)
+                {
+                    _tails.Remove(k);
+                }
+            }
+        }
+    }
+
+    private sealed record Queued(
+        IChatAdapter Adapter, ChatEvent Event, Task Previous, TaskCompletionSource Done, (string, string, string)? Key);
+
+    private async Task WorkAsync(ChannelReader<Queued> reader, CancellationToken drain)
     {
         // Let ExecuteAsync go on to start the pumps before a worker does any work.
         await Task.Yield();
         try
         {
-            await foreach (var (adapter, chatEvent) in reader.ReadAllAsync(drain).ConfigureAwait(false))
+            await foreach (var item in reader.ReadAllAsync(drain).ConfigureAwait(false))
             {
+                var (adapter, chatEvent) = (item.Adapter, item.Event);
                 using var timeout = new CancellationTokenSource(options.Value.EventTimeout, time);
                 using var linked = CancellationTokenSource.CreateLinkedTokenSource(drain, timeout.Token);
                 var scope = scopes.CreateAsyncScope();
@@ -102,6 +150,7 @@ public sealed class ChatHost(
                 {
                     try
                     {
+                        await item.Previous.WaitAsync(linked.Token).ConfigureAwait(false);
                         var pipeline = scope.ServiceProvider.GetRequiredService<ChatPipeline>();
                         await pipeline.HandleAsync(adapter, chatEvent, linked.Token).ConfigureAwait(false);
                     }
@@ -112,6 +161,10 @@ public sealed class ChatHost(
                     catch (Exception ex)
                     {
                         Log.EventFailed(logger, ex, adapter.Platform, chatEvent.GetType().Name);
+                    }
+                    finally
+                    {
+                        Finish(item);
                     }
                 }
             }

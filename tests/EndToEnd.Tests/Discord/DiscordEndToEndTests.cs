@@ -82,6 +82,17 @@ public sealed class DiscordEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_edit_sent_while_the_first_run_is_still_running_edits_the_reply()
+    {
+        await SayAsync("MESSAGE_CREATE", "1200000000000000005", "!run\n```py\nprint(1)\n```");
+        await SayAsync("MESSAGE_UPDATE", "1200000000000000005", "!run\n```py\nprint(2)\n```");
+
+        Assert.StartsWith("```\n1\n```", Content(await NextMessageCallAsync("POST")), StringComparison.Ordinal);
+        var edit = await NextMessageCallAsync("PATCH");
+        Assert.StartsWith("```\n2\n```", Content(edit), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Output_of_five_thousand_characters_arrives_as_an_attachment()
     {
         await SayAsync("MESSAGE_CREATE", "1200000000000000003", "!run\n```py\nprint('x' * 5000)\n```");

@@ -100,34 +100,9 @@ public sealed class IrcEndToEndTests : IAsyncLifetime
     private async Task<RawIrcUser> JoinWithBotAsync(string nick)
     {
         var user = await RawIrcUser.ConnectAsync(_irc.Port, nick, Channel);
-        // The bot may join before or after us; a NAMES reply listing it settles which.
-        for (var attempt = 0; ; attempt++)
-        {
-            await user.SendAsync($"NAMES {Channel}");
-            var names = await user.WaitForAsync(l => l.Contains(" 353 ", StringComparison.Ordinal) || l.Contains(" 366 ", StringComparison.Ordinal));
-            if (names.Contains(" 353 ", StringComparison.Ordinal) && names.Contains(BotNick, StringComparison.Ordinal))
-            {
-                await user.WaitForAsync(l => l.Contains(" 366 ", StringComparison.Ordinal));
-                return user;
-            }
-
-            Assert.True(attempt < 300, $"{BotNick} never joined {Channel}");
-            await Task.Delay(100);
-        }
+        await IrcWait.UntilInChannelAsync(user, Channel, BotNick);
+        return user;
     }
 
-    private static async Task<string[]> BotLinesAsync(RawIrcUser user, int count)
-    {
-        var lines = new List<string>();
-        while (lines.Count < count)
-        {
-            var raw = await user.NextPrivmsgRawAsync(TimeSpan.FromSeconds(60));
-            if (RawIrcUser.Decode(raw).StartsWith($":{BotNick}!", StringComparison.Ordinal))
-            {
-                lines.Add(RawIrcUser.PrivmsgText(raw));
-            }
-        }
-
-        return [.. lines];
-    }
+    private static Task<string[]> BotLinesAsync(RawIrcUser user, int count) => IrcWait.BotLinesAsync(user, BotNick, count);
 }

@@ -82,6 +82,20 @@ public sealed class SlackEndToEndTests : IAsyncLifetime
         Assert.Contains("&lt;!channel&gt;", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Long_output_is_uploaded_as_a_file_in_the_thread()
+    {
+        var ts = await SayAsync("!run py\n```print('y' * 5000)```");
+
+        var complete = await _slack.WaitForCallAsync("files.completeUploadExternal");
+        Assert.Equal(ts, complete.Args["thread_ts"]!.GetValue<string>());
+        var upload = Assert.Single(_slack.Uploads);
+        Assert.Contains(new string('y', 5000), System.Text.Encoding.UTF8.GetString(upload.Value), StringComparison.Ordinal);
+        var comment = complete.Args["initial_comment"]?.GetValue<string>() ?? "";
+        var snippet = await _app.SnippetAsync(_app.PermalinkId(comment));
+        Assert.Equal(new string('y', 5000) + "\n", snippet.Stdout);
+    }
+
     /// <summary>Sends a user's message as an events_api envelope, waits for the ack and returns its ts.</summary>
     private async Task<string> SayAsync(string text)
     {
