@@ -78,7 +78,9 @@ expect "compile output, then marker" \
     '[ "$(rc)" = 0 ] && [ "$(cat "$tmp/out")" = "compiling
 partial
 @@CODECUBE $nonce run@@
-run" ] && [ "$(head -n 1 "$tmp/err")" = warning ]'
+run
+
+@@CODECUBE $nonce exit 0@@" ] && [ "$(head -n 1 "$tmp/err")" = warning ]'
 
 runner "$tmp/in" --file main.sh --compile 'exit 7' -- bash main.sh
 expect "compile failure exit code" '[ "$(rc)" = 1 ] && has_marker out "compile-failed 7"'
@@ -93,7 +95,7 @@ expect "compile timeout" '[ "$(rc)" = 1 ] && has_marker out compile-timeout && [
 printf '\0x y\0' >"$tmp/args"
 request "$tmp/code" "$tmp/args" $'stdin line\nno newline at end'
 runner "$tmp/in" --file main.sh -- bash main.sh
-expect "1 MiB code, args, stdin" "[ \"\$(rc)\" = 0 ] && [ \"\$(sed -n '/^@@CODECUBE/,\$p' \"\$tmp/out\" | tail -n +2)\" = \
+expect "1 MiB code, args, stdin" "[ \"\$(rc)\" = 0 ] && [ \"\$(sed -n '/^@@CODECUBE/,\$p' \"\$tmp/out\" | tail -n +2 | sed '/^@@CODECUBE/,\$d')\" = \
 \"size=$(wc -c <"$tmp/code") argc=2 [] [x y]
 stdin line
 no newline at end\" ]"
@@ -104,6 +106,6 @@ expect "unterminated argument" '[ "$(rc)" = 2 ] && has_marker out "error bad-arg
 
 : >"$tmp/args"; request "$tmp/code" "$tmp/args" ''
 runner "$tmp/in" --file main.sh -- ./no-such-program
-expect "run argv missing" '[ "$(rc)" = 127 ] && has_marker out run && grep -q "cannot run" "$tmp/err"'
+expect "run argv missing" '[ "$(rc)" = 127 ] && has_marker out run && has_marker out "exit 127" && grep -q "cannot run" "$tmp/err"'
 
 [ "$failures" = 0 ] && echo "protocol: all passed" || { echo "protocol: $failures failed"; exit 1; }

@@ -141,12 +141,13 @@ run_case() {
     set -e
 }
 
-# after_marker FILE STATUS: the text after the marker line with that status, or fails when it is absent.
+# after_marker FILE STATUS: the text after the marker line with that status, up to the end marker (exit/signal),
+# or fails when it is absent.
 after_marker() {
     local nonce
     nonce=$(cat "$tmp/nonce")
     grep -qxF "@@CODECUBE $nonce $2@@" "$1" || return 1
-    sed -n "/^@@CODECUBE $nonce /,\$p" "$1" | tail -n +2
+    sed -n "/^@@CODECUBE $nonce /,\$p" "$1" | tail -n +2 | sed "/^@@CODECUBE $nonce \(exit\|signal\) /,\$d"
 }
 
 check() {

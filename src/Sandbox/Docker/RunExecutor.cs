@@ -90,6 +90,13 @@ internal sealed class RunExecutor(DockerEngine engine, IOptions<SandboxOptions> 
                     killer.Kill(KillReason.OutputLimit);
                     break;
                 }
+
+                if (ExitedCleanly(stdout) && ExitedCleanly(stderr))
+                {
+                    // The runner reported the exit on both streams, so all output is in: no need to wait for the
+                    // container's teardown. A signal takes the slow path below, where inspect tells an OOM kill.
+                    break;
+                }
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -126,14 +133,17 @@ internal sealed class RunExecutor(DockerEngine engine, IOptions<SandboxOptions> 
         container.Stream.Dispose();
         await writer.ConfigureAwait(false);
         await killer.WhenDoneAsync().ConfigureAwait(false);
-        var state = await WaitAndInspectAsync(container.Id, limits, ct).ConfigureAwait(false);
+        var reported = ExitedCleanly(stdout) && ExitedCleanly(stderr) && killer.Reason == KillReason.None ? stdout.End!.Code : null;
+        var state = reported is null ? await WaitAndInspectAsync(container.Id, limits, ct).ConfigureAwait(false) : null;
         var wall = time.GetElapsedTime(runStart ?? begin, end);
         var marker = stdout.Marker ?? stderr.Marker;
         var seen = new RunObservation(
-            marker, killer.Reason, state?.OOMKilled ?? false, state?.ExitCode, stdout.Text, stderr.Text,
+            marker, killer.Reason, state?.OOMKilled ?? false, reported ?? state?.ExitCode, stdout.Text, stderr.Text,
             (long)wall.TotalMilliseconds, stdout.Overflowed || stderr.Overflowed, overflowed);
         return RunOutcomeMapper.Map(container.Language.Info, seen, limits.Applied);
     }
+
+    private static bool ExitedCleanly(StreamCollector collector) => collector.End is { Kind: MarkerKind.Exited };
 
     private static async Task WriteInputAsync(
         MultiplexedStream stream, byte[] header, string stdin, CancellationToken ct)

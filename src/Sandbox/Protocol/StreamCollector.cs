@@ -36,68 +36,147 @@ internal sealed class StreamCollector
     /// <summary>Bytes of output that arrived, kept or not (marker excluded).</summary>
     public long TotalBytes { get; private set; }
 
+    /// <summary>The end marker (<c>exit N</c> / <c>signal N</c>) once the program's exit was reported on this stream.</summary>
+    public MarkerStatus? End { get; private set; }
+
     /// <summary>
-    /// Takes one chunk. Returns the newly kept text for live progress (may be empty); the marker is never part of it.
+    /// Takes one chunk. Returns the newly kept text for live progress (may be empty); markers are never part of it.
+    /// Before the run marker everything is held (it may be compile output); after it, output flows at once except a
+    /// tail that could be the start of the end marker.
     /// </summary>
     public string Append(ReadOnlySpan<byte> chunk)
     {
-        if (Marker is not null)
+        if (End is not null)
         {
             return Keep(chunk, flush: false);
         }
 
         pending.Write(chunk);
-        var span = pending.WrittenSpan;
-        var at = span[searchFrom..].IndexOf(prefix);
-        if (at < 0)
+        var text = "";
+        while (true)
         {
-            searchFrom = Math.Max(0, span.Length - prefix.Length + 1);
-            if (span.Length > cap + prefix.Length + MaxStatusBytes)
+            var span = pending.WrittenSpan;
+            if (TryFindMarker(span, out var at, out var status, out var after))
             {
-                // Compile output alone is past the cap; keep what fits and let the caller stop the container.
-                var overflowText = Keep(span, flush: false);
+                var parsed = MarkerStatus.Parse(status);
+                var afterRun = Marker is not null;
+                // After the run only an end marker counts; any other copy is the program's own output.
+                text += Keep(span[..(afterRun && !parsed.IsEnd ? after : at)], flush: false);
+                var rest = span[after..].ToArray();
                 pending.Clear();
                 searchFrom = 0;
-                return overflowText;
+                if (afterRun && !parsed.IsEnd || !afterRun && parsed.Kind == MarkerKind.Run)
+                {
+                    Marker ??= parsed;
+                    pending.Write(rest);
+                    continue;
+                }
+
+                if (afterRun)
+                {
+                    End = parsed;
+                }
+                else
+                {
+                    Marker = parsed;
+                }
+
+                return text + Keep(rest, flush: false);
             }
 
-            return "";
-        }
-
-        at += searchFrom;
-        var statusStart = at + prefix.Length;
-        var end = span[statusStart..].IndexOf(Terminator);
-        if (end < 0)
-        {
-            searchFrom = at;
-            if (span.Length - statusStart > MaxStatusBytes)
+            if (Marker is null)
             {
-                // Not a real marker after all: the nonce matched but no terminator followed in time. Search on.
-                searchFrom = at + 1;
+                if (span.Length > cap + prefix.Length + MaxStatusBytes)
+                {
+                    // Compile output alone is past the cap; keep what fits and let the caller stop the container.
+                    text += Keep(span, flush: false);
+                    pending.Clear();
+                    searchFrom = 0;
+                }
+
+                return text;
             }
 
-            return "";
+            var hold = PossibleMarkerStart(span);
+            text += Keep(span[..hold], flush: false);
+            var tail = span[hold..].ToArray();
+            pending.Clear();
+            pending.Write(tail);
+            searchFrom = 0;
+            return text;
         }
-
-        Marker = MarkerStatus.Parse(Encoding.ASCII.GetString(span.Slice(statusStart, end)));
-        var before = span[..at];
-        var after = span[(statusStart + end + Terminator.Length)..];
-        var text = Keep(before, flush: false) + Keep(after, flush: false);
-        pending.Clear();
-        return text;
     }
 
     /// <summary>At end of stream: output that never saw a marker is kept as it is (a runner error explains it).</summary>
     public string Complete()
     {
         var text = "";
-        if (Marker is null && pending.WrittenCount > 0)
+        if (pending.WrittenCount > 0)
         {
             text = Keep(pending.WrittenSpan, flush: false);
             pending.Clear();
         }
 
         return text + Keep([], flush: true);
+    }
+
+    private bool TryFindMarker(ReadOnlySpan<byte> span, out int at, out string status, out int after)
+    {
+        while (true)
+        {
+            at = span[searchFrom..].IndexOf(prefix);
+            status = "";
+            after = 0;
+            if (at < 0)
+            {
+                searchFrom = Math.Max(0, span.Length - prefix.Length + 1);
+                return false;
+            }
+
+            at += searchFrom;
+            var statusStart = at + prefix.Length;
+            var end = span[statusStart..].IndexOf(Terminator);
+            if (end < 0 || end > MaxStatusBytes)
+            {
+                if (end < 0 && span.Length - statusStart <= MaxStatusBytes)
+                {
+                    searchFrom = at;
+                    return false;
+                }
+
+                // Not a real marker after all: the nonce matched but no terminator followed in time. Search on.
+                searchFrom = at + 1;
+                continue;
+            }
+
+            status = Encoding.ASCII.GetString(span.Slice(statusStart, end));
+            after = statusStart + end + Terminator.Length;
+            return true;
+        }
+    }
+
+    /// <summary>Where a marker may be starting at the end of <paramref name="span"/>; its length when none can.</summary>
+    private int PossibleMarkerStart(ReadOnlySpan<byte> span)
+    {
+        var from = Math.Max(0, span.Length - (prefix.Length + MaxStatusBytes + Terminator.Length));
+        for (var i = from; i < span.Length; i++)
+        {
+            if (span[i] != (byte)'\n')
+            {
+                continue;
+            }
+
+            var tail = span[i..];
+            var candidate = tail.Length <= prefix.Length
+                ? prefix.AsSpan().StartsWith(tail)
+                : tail.StartsWith(prefix) && tail.Length - prefix.Length <= MaxStatusBytes + Terminator.Length;
+            if (candidate)
+            {
+                return i;
+            }
+        }
+
+        return span.Length;
     }
 
     /// <summary>Everything kept, decoded as UTF-8 with invalid bytes replaced by U+FFFD.</summary>

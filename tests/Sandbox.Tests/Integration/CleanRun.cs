@@ -16,7 +16,7 @@ internal static class CleanRun
         var result = await fixture.RunAsync("python", probe);
 
         Assert.True(result.Outcome == RunOutcome.Completed, LanguageContractTests.Describe(result));
-        // tini and python (the runner exec'd into python); nothing left over from an earlier run.
-        Assert.Equal("2 ['/tmp/box/main.py']\n", result.Stdout);
+        // tini, the runner (waiting to report the exit) and python; nothing left over from an earlier run.
+        Assert.Equal("3 ['/tmp/box/main.py']\n", result.Stdout);
     }
 }

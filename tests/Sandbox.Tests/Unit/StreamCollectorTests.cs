@@ -174,4 +174,53 @@ public class StreamCollectorTests
     {
         Assert.Equal(expected, Utf8Text.SafeCut(Encoding.UTF8.GetBytes(text), max));
     }
+
+    [Fact]
+    public void The_end_marker_split_anywhere_reports_the_exit_code_and_is_dropped()
+    {
+        var data = Concat(Marker("run"), "a\nno newline at the end"u8.ToArray(), Marker("exit 3"));
+        for (var chunk = 1; chunk <= data.Length; chunk++)
+        {
+            var (collector, progress) = Feed(data, chunk);
+
+            Assert.Equal(MarkerKind.Exited, collector.End?.Kind);
+            Assert.Equal(3, collector.End?.Code);
+            Assert.Equal("a\nno newline at the end", collector.Text);
+            Assert.Equal("a\nno newline at the end", progress);
+        }
+    }
+
+    [Fact]
+    public void Output_streams_live_after_the_run_marker_holding_back_only_a_possible_marker_start()
+    {
+        var collector = new StreamCollector(Nonce, 1024);
+
+        var first = collector.Append(Concat(Marker("run"), "line one\n@@CODE"u8.ToArray()));
+        var second = collector.Append("CUBE is just text\n"u8.ToArray());
+
+        Assert.Equal("line one", first);
+        // A trailing newline could begin the end marker, so it waits for the next chunk.
+        Assert.Equal("\n@@CODECUBE is just text", second);
+        Assert.Null(collector.End);
+    }
+
+    [Fact]
+    public void A_signal_end_marker_is_reported_as_a_signal()
+    {
+        var (collector, _) = Feed(Concat(Marker("run"), Marker("signal 9")), 4);
+
+        Assert.Equal(MarkerKind.Signalled, collector.End?.Kind);
+        Assert.Equal(9, collector.End?.Code);
+        Assert.Equal("", collector.Text);
+    }
+
+    [Fact]
+    public void A_held_back_tail_is_kept_when_the_stream_ends_without_an_end_marker()
+    {
+        var (collector, progress) = Feed(Concat(Marker("run"), "out\n@@CODECUBE "u8.ToArray()), 3);
+
+        Assert.Null(collector.End);
+        Assert.Equal("out\n@@CODECUBE ", collector.Text);
+        Assert.Equal("out\n@@CODECUBE ", progress);
+    }
 }
