@@ -65,7 +65,9 @@ public sealed class HostileTests(ShortLimitFixture fixture) : IClassFixture<Shor
     [Fact]
     public async Task Stderr_has_its_own_cap()
     {
-        var result = await fixture.RunAsync("python", "import sys\nprint('fine')\nsys.stderr.write('e' * 200000)");
+        // One write, then a pause: stdout and stderr are separate pipes, so only this orders them for the test.
+        var result = await fixture.RunAsync(
+            "python", "import sys, time\nsys.stdout.write('fine\\n')\nsys.stdout.flush()\ntime.sleep(0.3)\nsys.stderr.write('e' * 200000)");
 
         Is(RunOutcome.OutputLimit, result);
         Assert.Equal("fine\n", result.Stdout);
