@@ -95,14 +95,18 @@ public interface ISandbox
     Task<RunResult> RunAsync(RunRequest request, IProgress<OutputChunk>? progress, CancellationToken ct);
 }
 
-/// <summary>A runnable language as the images were built.</summary>
+/// <summary>
+/// A runnable language as the images were built. <paramref name="LimitsKey"/> names the limits its runs get, so a
+/// cached result is never served once the limits change (a bigger output cap may change what a run produces).
+/// </summary>
 public sealed record LanguageInfo(
     string Id,
     IReadOnlyList<string> Aliases,
     string Version,
     IReadOnlyList<string> Extensions,
     bool Compiled,
-    string ImageDigest);
+    string ImageDigest,
+    string LimitsKey = "");
 
 /// <summary>The languages this installation can run.</summary>
 public interface ILanguageRegistry

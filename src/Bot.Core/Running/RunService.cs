@@ -48,7 +48,7 @@ public sealed class RunService(
     public static bool IsCacheable(RunOutcome outcome) =>
         outcome is RunOutcome.Completed or RunOutcome.CompileError or RunOutcome.OutputLimit;
 
-    /// <summary>SHA-256 over everything that decides a run's output: image, language, code, stdin, args.</summary>
+    /// <summary>SHA-256 over everything that decides a run's output: image, language, limits, code, stdin, args.</summary>
     public static string CacheKey(LanguageInfo language, RunRequest request)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -62,6 +62,7 @@ public sealed class RunService(
         Add(language.ImageDigest);
         Add(language.Id);
         Add(language.Version);
+        Add(language.LimitsKey);
         Add(request.Code);
         Add(request.Stdin);
         foreach (var arg in request.Arguments)

@@ -15,13 +15,16 @@ internal sealed class LanguageRegistry : ILanguageRegistry
     private readonly Lock gate = new();
     private Snapshot snapshot;
 
+    private readonly SandboxOptions options;
+
     public LanguageRegistry(IOptions<SandboxOptions> options)
-        : this(ImagesDirectory.Locate(options.Value.ImagesDirectory))
+        : this(ImagesDirectory.Locate(options.Value.ImagesDirectory), options.Value)
     {
     }
 
-    public LanguageRegistry(string imagesDirectory)
+    public LanguageRegistry(string imagesDirectory, SandboxOptions? options = null)
     {
+        this.options = options ?? new SandboxOptions();
         Directory = imagesDirectory;
         manifestPath = Path.Combine(imagesDirectory, ImagesDirectory.ManifestFile);
         lockPath = ImagesDirectory.LockFile(imagesDirectory);
@@ -92,7 +95,7 @@ internal sealed class LanguageRegistry : ILanguageRegistry
         }
 
         var specs = manifest.Languages
-            .Select(l => new LanguageSpec(l, imageLock?.Languages?.GetValueOrDefault(l.Id)))
+            .Select(l => WithLimitsKey(new LanguageSpec(l, imageLock?.Languages?.GetValueOrDefault(l.Id))))
             .ToList();
         var byName = new Dictionary<string, LanguageSpec>(StringComparer.OrdinalIgnoreCase);
         foreach (var spec in specs)
@@ -118,6 +121,10 @@ internal sealed class LanguageRegistry : ILanguageRegistry
         var names = specs.SelectMany(s => s.Info.Aliases.Prepend(s.Id)).ToList();
         return new Snapshot(stamp, specs, specs.Select(s => s.Info).ToList(), byName, names);
     }
+
+    // The effective limits (and runtime) are part of what a run produces, so they are part of its cache key.
+    private LanguageSpec WithLimitsKey(LanguageSpec spec) =>
+        spec with { Info = spec.Info with { LimitsKey = $"{Docker.EffectiveLimits.For(spec, options)} runtime={options.Runtime}" } };
 
     private sealed record Snapshot(
         DateTime LockStamp,

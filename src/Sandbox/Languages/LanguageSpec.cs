@@ -11,7 +11,7 @@ internal sealed record LanguageSpec(ManifestLanguage Manifest, LockedImage? Buil
 
     public string? Image => Built?.Image;
 
-    public LanguageInfo Info { get; } = new(
+    public LanguageInfo Info { get; init; } = new(
         Manifest.Id,
         Manifest.Aliases ?? [],
         Built?.Version ?? UnbuiltVersion,

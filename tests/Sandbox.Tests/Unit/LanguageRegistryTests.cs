@@ -1,3 +1,4 @@
+using CodeCube.Core.Contracts;
 using CodeCube.Sandbox.Languages;
 
 namespace CodeCube.Sandbox.Tests.Unit;
@@ -118,5 +119,23 @@ public sealed class LanguageRegistryTests : IDisposable
     public void Edit_distance_counts_a_transposition_as_one(string a, string b, int expected)
     {
         Assert.Equal(expected, LanguageSuggester.Distance(a, b));
+    }
+
+    [Fact]
+    public void The_limits_key_changes_with_the_limits_runs_get()
+    {
+        WriteLock(PythonLock);
+
+        LanguageInfo Python(SandboxOptions options)
+        {
+            Assert.True(new LanguageRegistry(dir, options).TryResolve("python", out var language));
+            return language;
+        }
+
+        var defaults = Python(new SandboxOptions());
+        Assert.Equal(defaults.LimitsKey, Python(new SandboxOptions()).LimitsKey);
+        Assert.NotEqual(defaults.LimitsKey, Python(new SandboxOptions { StdoutLimitBytes = 128 * 1024 }).LimitsKey);
+        Assert.NotEqual(defaults.LimitsKey, Python(new SandboxOptions { RunTimeoutMs = 20_000 }).LimitsKey);
+        Assert.NotEqual(defaults.LimitsKey, Python(new SandboxOptions { Runtime = "runsc" }).LimitsKey);
     }
 }
