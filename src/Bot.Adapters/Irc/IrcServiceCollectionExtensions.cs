@@ -1,8 +1,6 @@
-using CodeCube.Core.Chat;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace CodeCube.Adapters.Irc;
 
@@ -14,19 +12,14 @@ public static class IrcServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddIrcAdapter(this IServiceCollection services, IConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var section = configuration.GetSection(IrcOptions.SectionName);
-        if (string.IsNullOrWhiteSpace(section[nameof(IrcOptions.Server)]))
+        if (!services.TryAddAdapterOptions<IrcOptions, IrcOptionsValidator>(configuration, IrcOptions.SectionName,
+                AdapterRegistration.AnyOf(nameof(IrcOptions.Server)), IrcOptions.RenamedKeys))
         {
             return services;
         }
-        services.AddOptions<IrcOptions>().Bind(section).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IrcOptions>, IrcOptionsValidator>());
-        services.TryAddSingleton(TimeProvider.System);
+
         services.TryAddSingleton<IIrcConnector, TcpIrcConnector>();
         services.TryAddSingleton<IrcClient>();
-        services.TryAddSingleton<IrcChatAdapter>();
-        services.AddSingleton<IChatAdapter>(sp => sp.GetRequiredService<IrcChatAdapter>());
-        return services;
+        return services.AddChatAdapter<IrcChatAdapter>();
     }
 }

@@ -1,4 +1,3 @@
-using CodeCube.Core.Chat;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,17 +15,12 @@ public static class SlackServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddSlackAdapter(this IServiceCollection services, IConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var section = configuration.GetSection(SlackOptions.SectionName);
-        string[] secrets = [nameof(SlackOptions.BotToken), nameof(SlackOptions.AppToken), nameof(SlackOptions.SigningSecret)];
-        if (secrets.All(key => string.IsNullOrWhiteSpace(section[key])))
+        if (!services.TryAddAdapterOptions<SlackOptions, SlackOptionsValidator>(configuration, SlackOptions.SectionName,
+                AdapterRegistration.AnyOf(nameof(SlackOptions.BotToken), nameof(SlackOptions.AppToken), nameof(SlackOptions.SigningSecret))))
         {
             return services;
         }
 
-        services.AddOptions<SlackOptions>().Bind(section).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>());
-        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ISlackSocketFactory, ClientWebSocketFactory>();
         services.TryAddSingleton<SlackInbox>();
         // SlackWebApi lives in singletons, so the handler must refresh DNS itself instead of via the factory.
@@ -38,8 +32,7 @@ public static class SlackServiceCollectionExtensions
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         services.TryAddSingleton<SlackUploads>();
         services.TryAddSingleton<SlackSocketModeClient>();
-        services.TryAddSingleton<SlackAdapter>();
-        services.AddSingleton<IChatAdapter>(sp => sp.GetRequiredService<SlackAdapter>());
+        services.AddChatAdapter<SlackAdapter>();
         services.TryAddSingleton(sp => new SlackEventsReceiver(sp.GetRequiredService<SlackInbox>(),
             sp.GetRequiredService<IOptions<SlackOptions>>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<SlackEventsReceiver>>()));

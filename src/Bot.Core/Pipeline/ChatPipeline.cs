@@ -30,6 +30,7 @@ public sealed partial class ChatPipeline(
     IReplyMap replies,
     ILanguageRegistry languages,
     IOptions<PipelineOptions> options,
+    IOptions<InputLimitsOptions> limits,
     TimeProvider time,
     ILogger<ChatPipeline> logger)
 {
