@@ -17,7 +17,7 @@ internal static class AdapterRegistration
     /// </summary>
     public static bool TryAddAdapterOptions<TOptions, TValidator>(
         this IServiceCollection services, IConfiguration configuration, string section,
-        Func<IConfigurationSection, bool> enabled, params RenamedKey[] renamedKeys)
+        Func<IConfigurationSection, bool> enabled, params IReadOnlyList<RenamedKey> renamedKeys)
         where TOptions : class
         where TValidator : class, IValidateOptions<TOptions>, new()
     {

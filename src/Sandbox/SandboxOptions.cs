@@ -95,7 +95,7 @@ public sealed class SandboxOptions
     public WarmPoolOptions Pool { get; set; } = new();
 
     /// <summary>Keys that used to hold whole seconds or milliseconds.</summary>
-    internal static readonly RenamedKey[] RenamedKeys =
+    public static readonly IReadOnlyList<RenamedKey> RenamedKeys =
     [
         new($"{Section}:EngineTimeoutSeconds", $"{Section}:{nameof(EngineTimeout)}", OldUnit.Seconds),
         new($"{Section}:RunTimeoutMs", $"{Section}:{nameof(RunTimeout)}", OldUnit.Milliseconds),

@@ -74,7 +74,7 @@ public sealed class IrcOptions : IValidatableObject
     public bool UsesSasl => !string.IsNullOrEmpty(SaslPassword);
 
     /// <summary>Keys that used to hold whole seconds or milliseconds.</summary>
-    internal static readonly RenamedKey[] RenamedKeys =
+    public static readonly IReadOnlyList<RenamedKey> RenamedKeys =
     [
         new($"{SectionName}:FloodIntervalMs", $"{SectionName}:{nameof(FloodInterval)}", OldUnit.Milliseconds),
         new($"{SectionName}:PingIntervalSeconds", $"{SectionName}:{nameof(PingInterval)}", OldUnit.Seconds),

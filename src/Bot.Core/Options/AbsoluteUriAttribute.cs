@@ -15,14 +15,14 @@ public sealed class AbsoluteUriAttribute(params string[] schemes) : ValidationAt
     protected override ValidationResult? IsValid(object? value, ValidationContext validationContext)
     {
         ArgumentNullException.ThrowIfNull(validationContext);
-        var uri = value switch
+        var valid = value switch
         {
-            null or "" => null,
-            Uri given => given,
-            string text when Uri.TryCreate(text, UriKind.Absolute, out var parsed) => parsed,
-            _ => new Uri("relative:", UriKind.Relative),
+            null or "" => true,
+            Uri given => Allowed(given),
+            string text => Uri.TryCreate(text, UriKind.Absolute, out var parsed) && Allowed(parsed),
+            _ => false,
         };
-        if (uri is null || (uri.IsAbsoluteUri && (Schemes.Count == 0 || Schemes.Contains(uri.Scheme, StringComparer.OrdinalIgnoreCase))))
+        if (valid)
         {
             return ValidationResult.Success;
         }
@@ -31,6 +31,9 @@ public sealed class AbsoluteUriAttribute(params string[] schemes) : ValidationAt
         return new ValidationResult(string.Format(CultureInfo.InvariantCulture, "{0}, not '{1}'.",
             FormatErrorMessage(validationContext.DisplayName), got.Length <= 80 ? got : got[..80] + "…"));
     }
+
+    private bool Allowed(Uri uri) =>
+        uri.IsAbsoluteUri && (Schemes.Count == 0 || Schemes.Contains(uri.Scheme, StringComparer.OrdinalIgnoreCase));
 
     public override string FormatErrorMessage(string name) => $"{name} must be an absolute {Kind()}";
 

@@ -20,7 +20,7 @@ public sealed class InputLimitsOptions
     public int MaxStdinBytes { get; set; } = 64 * 1024;
 
     /// <summary>Each component used to have its own pair of keys; the smallest one set is taken.</summary>
-    internal static readonly RenamedKey[] RenamedKeys =
+    public static readonly IReadOnlyList<RenamedKey> RenamedKeys =
     [
         .. new[] { "Pipeline", "Web", "Sandbox" }.SelectMany(old => new RenamedKey[]
         {

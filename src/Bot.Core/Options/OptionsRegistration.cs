@@ -23,7 +23,7 @@ namespace CodeCube.Core.Options;
 public static partial class OptionsRegistration
 {
     public static OptionsBuilder<TOptions> AddValidatedOptions<TOptions, TValidator>(
-        this IServiceCollection services, IConfiguration configuration, string section, params RenamedKey[] renamedKeys)
+        this IServiceCollection services, IConfiguration configuration, string section, params IReadOnlyList<RenamedKey> renamedKeys)
         where TOptions : class
         where TValidator : class, IValidateOptions<TOptions>, new()
     {
@@ -36,12 +36,12 @@ public static partial class OptionsRegistration
 
         builder.Bind(configuration.GetSection(section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TOptions>>(new KeyNamingValidator<TOptions>(section, new TValidator()));
-        if (renamedKeys.Length > 0)
+        if (renamedKeys.Count > 0)
         {
             // After Bind, so a value read from an old key lands on top of the defaults.
             services.AddSingleton<IConfigureOptions<TOptions>>(sp => new RenamedKeysConfigurer<TOptions>(
                 configuration, section, renamedKeys,
-                (sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger(typeof(RenamedKey))));
+                sp.GetService<ILogger<RenamedKey>>() ?? NullLogger<RenamedKey>.Instance));
         }
 
         return builder;

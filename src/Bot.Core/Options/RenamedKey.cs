@@ -19,9 +19,10 @@ public enum OldUnit
 
 /// <summary>
 /// A configuration key that was renamed and is still read: a deployment keeps working after an upgrade, and the
-/// start-up log says once, per old key, which new key to use. When the new key is set too it wins and the old one
-/// is reported as ignored. When several old keys map to one new key (the size limits that used to exist per
-/// component) the smallest value is taken: it was the limit that applied.
+/// start-up log says once, per old key, which new key to use. When both are set, the one from the stronger source
+/// wins (environment over appsettings.json; the new name within one source) and an old key that loses is reported as
+/// ignored. When several old keys map to one new key (the size limits that used to exist per component) the
+/// smallest value is taken: it was the limit that applied.
 /// </summary>
 public sealed record RenamedKey(string OldKey, string NewKey, OldUnit Unit = OldUnit.Same);
 
@@ -36,26 +37,25 @@ internal sealed class RenamedKeysConfigurer<TOptions>(
     {
         foreach (var renames in renamedKeys.GroupBy(r => r.NewKey, StringComparer.OrdinalIgnoreCase))
         {
+            // Whichever name it has, the value from the stronger source wins (environment over appsettings.json),
+            // so an old key set in the environment still overrides a new key shipped in appsettings.json.
             var newKey = renames.Key;
+            var newStrength = Strength(newKey);
             var found = renames
-                .Select(r => (Rename: r, Raw: configuration[r.OldKey]))
+                .Select(r => (Rename: r, Raw: configuration[r.OldKey], Strength: Strength(r.OldKey)))
                 .Where(f => f.Raw is not null)
                 .ToList();
-            if (found.Count == 0)
+            foreach (var (rename, _, _) in found.Where(f => f.Strength <= newStrength))
             {
-                continue;
+                if (warned.TryAdd(rename.OldKey, true))
+                {
+                    OptionsLog.OldKeyIgnored(logger, rename.OldKey, newKey);
+                }
             }
 
-            if (configuration[newKey] is not null)
+            found.RemoveAll(f => f.Strength <= newStrength);
+            if (found.Count == 0)
             {
-                foreach (var (rename, _) in found)
-                {
-                    if (warned.TryAdd(rename.OldKey, true))
-                    {
-                        OptionsLog.OldKeyIgnored(logger, rename.OldKey, newKey);
-                    }
-                }
-
                 continue;
             }
 
@@ -73,6 +73,26 @@ internal sealed class RenamedKeysConfigurer<TOptions>(
                 }
             }
         }
+    }
+
+    /// <summary>The position of the last configuration source that sets <paramref name="key"/>; -1 when none does.</summary>
+    private int Strength(string key)
+    {
+        if (configuration is not IConfigurationRoot root)
+        {
+            return configuration[key] is null ? -1 : 0;
+        }
+
+        var providers = root.Providers.ToList();
+        for (var i = providers.Count - 1; i >= 0; i--)
+        {
+            if (providers[i].TryGet(key, out var value) && value is not null)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static (long Order, string Text) Read(RenamedKey rename, string raw)

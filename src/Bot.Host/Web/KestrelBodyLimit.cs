@@ -13,6 +13,14 @@ internal sealed class KestrelBodyLimit(IOptions<WebOptions> web) : IConfigureOpt
     public void Configure(KestrelServerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.Limits.MaxRequestBodySize = web.Value.MaxRequestBytes + 1L;
+        try
+        {
+            options.Limits.MaxRequestBodySize = web.Value.MaxRequestBytes + 1L;
+        }
+        catch (OptionsValidationException)
+        {
+            // WebApplication creates the server, and so these options, while it is built: before start-up
+            // validation, which then stops the host with this failure among every other bad key.
+        }
     }
 }
