@@ -7,41 +7,35 @@ using Microsoft.Extensions.Options;
 
 namespace CodeCube.Adapters;
 
-/// <summary>The registration shape every adapter shares: nothing unless its section is configured.</summary>
+/// <summary>The registration every adapter shares: nothing at all unless its section is configured.</summary>
 internal static class AdapterRegistration
 {
     /// <summary>
-    /// When <paramref name="enabled"/> says the section is configured: binds and validates the adapter's options
-    /// (failing start with the key named, see <see cref="OptionsRegistration"/>), adds the shared clock and returns
-    /// true. Otherwise registers nothing, so a host without that platform starts without it.
+    /// When any of <paramref name="enabledBy"/> has a value in <paramref name="section"/>: binds and validates the
+    /// adapter's options (start fails naming the key, see <see cref="OptionsRegistration"/>), adds the shared clock
+    /// and the adapter's own <paramref name="parts"/>, and registers <typeparamref name="TAdapter"/> as itself (for
+    /// its extras) and, the same instance, as an <see cref="IChatAdapter"/>. Otherwise a host starts without it.
     /// </summary>
-    public static bool TryAddAdapterOptions<TOptions, TValidator>(
-        this IServiceCollection services, IConfiguration configuration, string section,
-        Func<IConfigurationSection, bool> enabled, params IReadOnlyList<RenamedKey> renamedKeys)
+    public static IServiceCollection AddAdapter<TOptions, TValidator, TAdapter>(
+        this IServiceCollection services, IConfiguration configuration, string section, string[] enabledBy,
+        Action<IServiceCollection> parts, params IReadOnlyList<RenamedKey> renamedKeys)
         where TOptions : class
         where TValidator : class, IValidateOptions<TOptions>, new()
+        where TAdapter : class, IChatAdapter
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        if (!enabled(configuration.GetSection(section)))
+        ArgumentNullException.ThrowIfNull(parts);
+        var settings = configuration.GetSection(section);
+        if (enabledBy.All(key => string.IsNullOrWhiteSpace(settings[key])))
         {
-            return false;
+            return services;
         }
 
         services.AddValidatedOptions<TOptions, TValidator>(configuration, section, renamedKeys);
         services.TryAddSingleton(TimeProvider.System);
-        return true;
-    }
-
-    /// <summary>The adapter as itself (tests and hosts reach its extras) and, the same instance, as an IChatAdapter.</summary>
-    public static IServiceCollection AddChatAdapter<TAdapter>(this IServiceCollection services)
-        where TAdapter : class, IChatAdapter
-    {
+        parts(services);
         services.TryAddSingleton<TAdapter>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatAdapter, TAdapter>(sp => sp.GetRequiredService<TAdapter>()));
         return services;
     }
-
-    /// <summary>True when any of <paramref name="keys"/> has a non-blank value in the section.</summary>
-    public static Func<IConfigurationSection, bool> AnyOf(params string[] keys) =>
-        section => keys.Any(key => !string.IsNullOrWhiteSpace(section[key]));
 }

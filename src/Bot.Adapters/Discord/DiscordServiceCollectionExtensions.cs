@@ -12,20 +12,16 @@ public static class DiscordServiceCollectionExtensions
     /// Registers the Discord adapter when a token is configured (Discord:Token, usually from Discord__Token);
     /// the options are validated on start.
     /// </summary>
-    public static IServiceCollection AddDiscordAdapter(this IServiceCollection services, IConfiguration configuration)
-    {
-        if (!services.TryAddAdapterOptions<DiscordOptions, DiscordOptionsValidator>(configuration, DiscordOptions.SectionName,
-                AdapterRegistration.AnyOf(nameof(DiscordOptions.Token))))
-        {
-            return services;
-        }
-
-        services.AddHttpClient(DiscordRestClient.HttpClientName);
-        services.TryAddSingleton<IGatewayJitter, RandomGatewayJitter>();
-        services.TryAddSingleton<IGatewayTransportFactory, WebSocketGatewayTransportFactory>();
-        services.TryAddSingleton<DiscordRateLimiter>();
-        services.TryAddSingleton<DiscordRestClient>();
-        services.TryAddSingleton<DiscordGatewayClient>();
-        return services.AddChatAdapter<DiscordAdapter>();
-    }
+    public static IServiceCollection AddDiscordAdapter(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddAdapter<DiscordOptions, DiscordOptionsValidator, DiscordAdapter>(configuration, DiscordOptions.SectionName,
+            [nameof(DiscordOptions.Token)],
+            parts =>
+            {
+                parts.AddHttpClient(DiscordRestClient.HttpClientName);
+                parts.TryAddSingleton<IGatewayJitter, RandomGatewayJitter>();
+                parts.TryAddSingleton<IGatewayTransportFactory, WebSocketGatewayTransportFactory>();
+                parts.TryAddSingleton<DiscordRateLimiter>();
+                parts.TryAddSingleton<DiscordRestClient>();
+                parts.TryAddSingleton<DiscordGatewayClient>();
+            });
 }

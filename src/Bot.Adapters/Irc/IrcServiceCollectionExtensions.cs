@@ -10,16 +10,13 @@ public static class IrcServiceCollectionExtensions
     /// Registers the IRC adapter when section "Irc" names a Server; its options are validated at start-up.
     /// <see cref="IrcChatAdapter"/> is also resolvable directly (current nick, joined signal).
     /// </summary>
-    public static IServiceCollection AddIrcAdapter(this IServiceCollection services, IConfiguration configuration)
-    {
-        if (!services.TryAddAdapterOptions<IrcOptions, IrcOptionsValidator>(configuration, IrcOptions.SectionName,
-                AdapterRegistration.AnyOf(nameof(IrcOptions.Server)), IrcOptions.RenamedKeys))
-        {
-            return services;
-        }
-
-        services.TryAddSingleton<IIrcConnector, TcpIrcConnector>();
-        services.TryAddSingleton<IrcClient>();
-        return services.AddChatAdapter<IrcChatAdapter>();
-    }
+    public static IServiceCollection AddIrcAdapter(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddAdapter<IrcOptions, IrcOptionsValidator, IrcChatAdapter>(configuration, IrcOptions.SectionName,
+            [nameof(IrcOptions.Server)],
+            parts =>
+            {
+                parts.TryAddSingleton<IIrcConnector, TcpIrcConnector>();
+                parts.TryAddSingleton<IrcClient>();
+            },
+            IrcOptions.RenamedKeys);
 }

@@ -13,29 +13,24 @@ public static class SlackServiceCollectionExtensions
     /// Slack__SigningSecret in the environment); options are validated on start, so a half-configured Slack fails
     /// at boot with a message naming the missing key instead of starting without it.
     /// </summary>
-    public static IServiceCollection AddSlackAdapter(this IServiceCollection services, IConfiguration configuration)
-    {
-        if (!services.TryAddAdapterOptions<SlackOptions, SlackOptionsValidator>(configuration, SlackOptions.SectionName,
-                AdapterRegistration.AnyOf(nameof(SlackOptions.BotToken), nameof(SlackOptions.AppToken), nameof(SlackOptions.SigningSecret))))
-        {
-            return services;
-        }
-
-        services.TryAddSingleton<ISlackSocketFactory, ClientWebSocketFactory>();
-        services.TryAddSingleton<SlackInbox>();
-        // SlackWebApi lives in singletons, so the handler must refresh DNS itself instead of via the factory.
-        services.AddHttpClient<SlackWebApi>()
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+    public static IServiceCollection AddSlackAdapter(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddAdapter<SlackOptions, SlackOptionsValidator, SlackAdapter>(configuration, SlackOptions.SectionName,
+            [nameof(SlackOptions.BotToken), nameof(SlackOptions.AppToken), nameof(SlackOptions.SigningSecret)],
+            parts =>
             {
-                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            })
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
-        services.TryAddSingleton<SlackUploads>();
-        services.TryAddSingleton<SlackSocketModeClient>();
-        services.AddChatAdapter<SlackAdapter>();
-        services.TryAddSingleton(sp => new SlackEventsReceiver(sp.GetRequiredService<SlackInbox>(),
-            sp.GetRequiredService<IOptions<SlackOptions>>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<SlackEventsReceiver>>()));
-        return services;
-    }
+                parts.TryAddSingleton<ISlackSocketFactory, ClientWebSocketFactory>();
+                parts.TryAddSingleton<SlackInbox>();
+                // SlackWebApi lives in singletons, so the handler must refresh DNS itself instead of via the factory.
+                parts.AddHttpClient<SlackWebApi>()
+                    .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+                    {
+                        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                    })
+                    .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+                parts.TryAddSingleton<SlackUploads>();
+                parts.TryAddSingleton<SlackSocketModeClient>();
+                parts.TryAddSingleton(sp => new SlackEventsReceiver(sp.GetRequiredService<SlackInbox>(),
+                    sp.GetRequiredService<IOptions<SlackOptions>>(), sp.GetRequiredService<TimeProvider>(),
+                    sp.GetRequiredService<ILogger<SlackEventsReceiver>>()));
+            });
 }
