@@ -7,7 +7,7 @@ namespace CodeCube.Adapters.Discord;
 /// <summary>Configuration section "Discord". The token comes from the environment (Discord__Token).</summary>
 public sealed class DiscordOptions
 {
-    public const string SectionName = "Discord";
+    public const string Section = "Discord";
 
     /// <summary>The bot token, sent as <c>Authorization: Bot &lt;token&gt;</c> and in IDENTIFY.</summary>
     [Required(ErrorMessage = "{0} is required (set the environment variable Discord__Token).")]

@@ -13,7 +13,7 @@ public static class DiscordServiceCollectionExtensions
     /// the options are validated on start.
     /// </summary>
     public static IServiceCollection AddDiscordAdapter(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddAdapter<DiscordOptions, DiscordOptionsValidator, DiscordAdapter>(configuration, DiscordOptions.SectionName,
+        services.AddAdapter<DiscordOptions, DiscordOptionsValidator, DiscordAdapter>(configuration, DiscordOptions.Section,
             [nameof(DiscordOptions.Token)],
             parts =>
             {

@@ -10,7 +10,7 @@ namespace CodeCube.Adapters.Irc;
 /// </summary>
 public sealed class IrcOptions : IValidatableObject
 {
-    public const string SectionName = "Irc";
+    public const string Section = "Irc";
 
     public string Server { get; set; } = string.Empty;
 
@@ -76,18 +76,18 @@ public sealed class IrcOptions : IValidatableObject
     /// <summary>Keys that used to hold whole seconds or milliseconds.</summary>
     public static readonly IReadOnlyList<RenamedKey> RenamedKeys =
     [
-        new($"{SectionName}:FloodIntervalMs", $"{SectionName}:{nameof(FloodInterval)}", OldUnit.Milliseconds),
-        new($"{SectionName}:PingIntervalSeconds", $"{SectionName}:{nameof(PingInterval)}", OldUnit.Seconds),
-        new($"{SectionName}:PingTimeoutSeconds", $"{SectionName}:{nameof(PingTimeout)}", OldUnit.Seconds),
-        new($"{SectionName}:ReconnectMinDelayMs", $"{SectionName}:{nameof(ReconnectMinDelay)}", OldUnit.Milliseconds),
-        new($"{SectionName}:ReconnectMaxDelayMs", $"{SectionName}:{nameof(ReconnectMaxDelay)}", OldUnit.Milliseconds),
-        new($"{SectionName}:JoinWaitSeconds", $"{SectionName}:{nameof(JoinWait)}", OldUnit.Seconds),
+        new($"{Section}:FloodIntervalMs", $"{Section}:{nameof(FloodInterval)}", OldUnit.Milliseconds),
+        new($"{Section}:PingIntervalSeconds", $"{Section}:{nameof(PingInterval)}", OldUnit.Seconds),
+        new($"{Section}:PingTimeoutSeconds", $"{Section}:{nameof(PingTimeout)}", OldUnit.Seconds),
+        new($"{Section}:ReconnectMinDelayMs", $"{Section}:{nameof(ReconnectMinDelay)}", OldUnit.Milliseconds),
+        new($"{Section}:ReconnectMaxDelayMs", $"{Section}:{nameof(ReconnectMaxDelay)}", OldUnit.Milliseconds),
+        new($"{Section}:JoinWaitSeconds", $"{Section}:{nameof(JoinWait)}", OldUnit.Seconds),
     ];
 
     /// <summary>What single-attribute checks cannot say: IRC's word rules, and keys that only make sense together.</summary>
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        const string S = SectionName;
+        const string S = Section;
         if (!IsToken(Server))
         {
             yield return Error($"{S}:Server must be a host name.");

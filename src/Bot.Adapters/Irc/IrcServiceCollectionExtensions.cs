@@ -11,7 +11,7 @@ public static class IrcServiceCollectionExtensions
     /// <see cref="IrcChatAdapter"/> is also resolvable directly (current nick, joined signal).
     /// </summary>
     public static IServiceCollection AddIrcAdapter(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddAdapter<IrcOptions, IrcOptionsValidator, IrcChatAdapter>(configuration, IrcOptions.SectionName,
+        services.AddAdapter<IrcOptions, IrcOptionsValidator, IrcChatAdapter>(configuration, IrcOptions.Section,
             [nameof(IrcOptions.Server)],
             parts =>
             {

@@ -16,7 +16,7 @@ public enum SlackMode
 /// <summary>Configuration section "Slack"; secrets come from the environment (Slack__BotToken, ...).</summary>
 public sealed class SlackOptions : IValidatableObject
 {
-    public const string SectionName = "Slack";
+    public const string Section = "Slack";
 
     /// <summary>Bot user OAuth token (xoxb-…), sent as Bearer on every Web API call.</summary>
     [RegularExpression("^xoxb-.*", ErrorMessage = "{0} must be a bot token (xoxb-…); set Slack__BotToken.")]
@@ -40,13 +40,13 @@ public sealed class SlackOptions : IValidatableObject
         if (Mode == SlackMode.SocketMode && !AppToken.StartsWith("xapp-", StringComparison.Ordinal))
         {
             yield return new ValidationResult(
-                $"{SectionName}:AppToken must be an app-level token (xapp-…) for Socket Mode; set Slack__AppToken.");
+                $"{Section}:AppToken must be an app-level token (xapp-…) for Socket Mode; set Slack__AppToken.");
         }
 
         if (Mode == SlackMode.EventsApi && string.IsNullOrWhiteSpace(SigningSecret))
         {
             yield return new ValidationResult(
-                $"{SectionName}:SigningSecret is required for the Events API; set Slack__SigningSecret.");
+                $"{Section}:SigningSecret is required for the Events API; set Slack__SigningSecret.");
         }
     }
 }

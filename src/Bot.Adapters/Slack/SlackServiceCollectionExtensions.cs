@@ -14,7 +14,7 @@ public static class SlackServiceCollectionExtensions
     /// at boot with a message naming the missing key instead of starting without it.
     /// </summary>
     public static IServiceCollection AddSlackAdapter(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddAdapter<SlackOptions, SlackOptionsValidator, SlackAdapter>(configuration, SlackOptions.SectionName,
+        services.AddAdapter<SlackOptions, SlackOptionsValidator, SlackAdapter>(configuration, SlackOptions.Section,
             [nameof(SlackOptions.BotToken), nameof(SlackOptions.AppToken), nameof(SlackOptions.SigningSecret)],
             parts =>
             {
