@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace CodeCube.Host.Web;
 
 /// <summary><c>POST /api/v1/run</c> (one JSON answer) and <c>POST /api/v1/run/stream</c> (live output as SSE).</summary>
-public static partial class RunEndpoints
+public static class RunEndpoints
 {
     public static async Task<IResult> RunAsync(
         HttpContext http,
@@ -77,7 +77,7 @@ public static partial class RunEndpoints
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogStreamFailed(logger, ex);
+            logger.StreamFailed(ex);
             var error = new { title = "Run failed", detail = "The run could not be completed or stored; try again later." };
             await WriteEventAsync(http.Response, "error", error, options, CancellationToken.None);
         }
@@ -104,9 +104,6 @@ public static partial class RunEndpoints
         await response.WriteAsync($"event: {name}\ndata: {payload}\n\n", ct);
         await response.Body.FlushAsync(ct);
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "A streamed web run failed")]
-    private static partial void LogStreamFailed(ILogger logger, Exception exception);
 
     /// <summary>Reports synchronously into the channel (Progress&lt;T&gt; would post to the thread pool and reorder).</summary>
     private sealed class ChannelProgress(ChannelWriter<OutputChunk> writer) : IProgress<OutputChunk>

@@ -13,7 +13,7 @@ namespace CodeCube.Sandbox.Pool;
 /// A run takes one (single use: it is removed after the run) and the pool refills in the background; when the pool
 /// is empty the run starts a container cold. Everything left is removed on shutdown.
 /// </summary>
-internal sealed partial class WarmPool(
+internal sealed class WarmPool(
     ContainerLauncher launcher,
     LanguageRegistry registry,
     IOptions<SandboxOptions> options,
@@ -144,7 +144,7 @@ internal sealed partial class WarmPool(
             catch (Exception e) when (e is SandboxFailure or DockerApiException)
             {
                 // Runs fall back to cold starts meanwhile; the loop tries again shortly.
-                LogFillFailed(logger, language.Id, e.Message);
+                logger.PoolFillFailed(language.Id, e.Message);
                 return false;
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -161,7 +161,4 @@ internal sealed partial class WarmPool(
         wake.Dispose();
         base.Dispose();
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Warm pool could not start a {Language} container: {Detail}")]
-    private static partial void LogFillFailed(ILogger logger, string language, string detail);
 }
