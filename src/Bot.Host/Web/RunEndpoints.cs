@@ -15,14 +15,14 @@ public static class RunEndpoints
         [FromServices] RunInputReader reader,
         [FromServices] IRunService runs)
     {
-        var (input, problem) = await reader.ReadAsync(http.Request, http.RequestAborted);
+        var (input, problem) = await reader.ReadAsync(http.Request, http.RequestAborted).ConfigureAwait(false);
         if (input is null)
         {
             return problem!;
         }
 
         var record = await runs.RunAsync(
-            input.Request, AnonymousUser.AuthorFor(http), AnonymousUser.Origin, input.ParentId, null, http.RequestAborted);
+            input.Request, AnonymousUser.AuthorFor(http), AnonymousUser.Origin, input.ParentId, null, http.RequestAborted).ConfigureAwait(false);
         return Results.Ok(RunResponse.From(record));
     }
 
@@ -38,10 +38,10 @@ public static class RunEndpoints
         [FromServices] ILogger<RunInput> logger)
     {
         var ct = http.RequestAborted;
-        var (input, problem) = await reader.ReadAsync(http.Request, ct);
+        var (input, problem) = await reader.ReadAsync(http.Request, ct).ConfigureAwait(false);
         if (input is null)
         {
-            await problem!.ExecuteAsync(http);
+            await problem!.ExecuteAsync(http).ConfigureAwait(false);
             return;
         }
 
@@ -50,8 +50,8 @@ public static class RunEndpoints
         http.Response.Headers.CacheControl = "no-cache, no-store";
         // Reverse proxies (nginx) buffer responses unless told not to, which would defeat the live view.
         http.Response.Headers["X-Accel-Buffering"] = "no";
-        await http.Response.WriteAsync(": running\n\n", ct);
-        await http.Response.Body.FlushAsync(ct);
+        await http.Response.WriteAsync(": running\n\n", ct).ConfigureAwait(false);
+        await http.Response.Body.FlushAsync(ct).ConfigureAwait(false);
 
         // The sandbox reports from its own threads; the channel keeps chunks in order for the one writer here.
         // Unbounded is safe because the sandbox caps stdout and stderr.
@@ -60,26 +60,26 @@ public static class RunEndpoints
         var options = json.Value.SerializerOptions;
         try
         {
-            await foreach (var chunk in chunks.Reader.ReadAllAsync(ct))
+            await foreach (var chunk in chunks.Reader.ReadAllAsync(ct).ConfigureAwait(false))
             {
                 var stream = chunk.Stream == OutputStream.Stderr ? "stderr" : "stdout";
-                await WriteEventAsync(http.Response, "output", new OutputEvent(stream, chunk.Text), options, ct);
+                await WriteEventAsync(http.Response, "output", new OutputEvent(stream, chunk.Text), options, ct).ConfigureAwait(false);
             }
 
-            var record = await run;
-            await WriteEventAsync(http.Response, "result", RunResponse.From(record), options, ct);
+            var record = await run.ConfigureAwait(false);
+            await WriteEventAsync(http.Response, "result", RunResponse.From(record), options, ct).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             // The browser went away and the run is cancelled with it; wait for it so nothing outlives the request.
-            await Task.WhenAny(run);
+            await Task.WhenAny(run).ConfigureAwait(false);
             _ = run.Exception;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.StreamFailed(ex);
             var error = new { title = "Run failed", detail = "The run could not be completed or stored; try again later." };
-            await WriteEventAsync(http.Response, "error", error, options, CancellationToken.None);
+            await WriteEventAsync(http.Response, "error", error, options, CancellationToken.None).ConfigureAwait(false);
         }
     }
 
@@ -89,7 +89,7 @@ public static class RunEndpoints
     {
         try
         {
-            return await runs.RunAsync(input.Request, author, AnonymousUser.Origin, input.ParentId, progress, ct);
+            return await runs.RunAsync(input.Request, author, AnonymousUser.Origin, input.ParentId, progress, ct).ConfigureAwait(false);
         }
         finally
         {
@@ -101,8 +101,8 @@ public static class RunEndpoints
     {
         // JSON never contains a raw newline, so one data line per event is always well-formed SSE.
         var payload = JsonSerializer.Serialize(data, options);
-        await response.WriteAsync($"event: {name}\ndata: {payload}\n\n", ct);
-        await response.Body.FlushAsync(ct);
+        await response.WriteAsync($"event: {name}\ndata: {payload}\n\n", ct).ConfigureAwait(false);
+        await response.Body.FlushAsync(ct).ConfigureAwait(false);
     }
 
     /// <summary>Reports synchronously into the channel (Progress&lt;T&gt; would post to the thread pool and reorder).</summary>

@@ -25,13 +25,13 @@ public static class WebEndpoints
 
     private static async Task<IResult> SnippetPageAsync(string id, [FromServices] ISnippetStore store, CancellationToken ct)
     {
-        var snippet = await store.GetAsync(id, ct);
+        var snippet = await store.GetAsync(id, ct).ConfigureAwait(false);
         return snippet is null ? Html.NotFound("There is no snippet with that id.") : SnippetPage.Render(snippet);
     }
 
     private static async Task<IResult> RawAsync(string id, [FromServices] ISnippetStore store, CancellationToken ct)
     {
-        var snippet = await store.GetAsync(id, ct);
+        var snippet = await store.GetAsync(id, ct).ConfigureAwait(false);
         return snippet is null
             ? Html.NotFound("There is no snippet with that id.")
             : Results.Text(snippet.Code, "text/plain; charset=utf-8");
@@ -40,7 +40,7 @@ public static class WebEndpoints
     private static async Task<IResult> SnippetJsonAsync(
         string id, [FromServices] ISnippetStore store, [FromServices] IPermalinks permalinks, CancellationToken ct)
     {
-        var snippet = await store.GetAsync(id, ct);
+        var snippet = await store.GetAsync(id, ct).ConfigureAwait(false);
         return snippet is null
             ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown snippet", detail: "There is no snippet with that id.")
             : Results.Ok(SnippetResponse.From(snippet, permalinks));

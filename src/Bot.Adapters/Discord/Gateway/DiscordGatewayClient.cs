@@ -31,12 +31,12 @@ internal sealed class DiscordGatewayClient(
             try
             {
                 reconnect.Connecting();
-                var url = Session.CanResume ? Session.ResumeUrl! : gatewayUrl ??= await GetGatewayUrlAsync(ct);
+                var url = Session.CanResume ? Session.ResumeUrl! : gatewayUrl ??= await GetGatewayUrlAsync(ct).ConfigureAwait(false);
                 var transport = transports.Create();
-                await using (transport)
+                await using (transport.ConfigureAwait(false))
                 {
                     var connection = new GatewayConnection(transport, Session, options.Value.Token, jitter, time, logger);
-                    end = await connection.RunAsync(GatewayPayloads.WithQuery(url), onDispatch, ct);
+                    end = await connection.RunAsync(GatewayPayloads.WithQuery(url), onDispatch, ct).ConfigureAwait(false);
                 }
             }
             catch (DiscordApiException ex) when (ex.StatusCode == System.Net.HttpStatusCode.Unauthorized)
@@ -65,13 +65,13 @@ internal sealed class DiscordGatewayClient(
             var delay = end.Delay > backoff ? end.Delay : backoff;
             var wait = Task.Delay(delay, time, ct);
             logger.GatewayReconnecting(end.Reason, delay, Session.CanResume);
-            await wait;
+            await wait.ConfigureAwait(false);
         }
     }
 
     private async Task<string> GetGatewayUrlAsync(CancellationToken ct)
     {
         var configured = options.Value.GatewayUrlOverride;
-        return string.IsNullOrEmpty(configured) ? await rest.GetGatewayUrlAsync(ct) : configured;
+        return string.IsNullOrEmpty(configured) ? await rest.GetGatewayUrlAsync(ct).ConfigureAwait(false) : configured;
     }
 }
