@@ -2,6 +2,7 @@ using System.Text;
 using CodeCube.Core.Chat;
 using CodeCube.Core.Contracts;
 using CodeCube.Core.Options;
+using CodeCube.Core.Replies;
 using Microsoft.Extensions.Options;
 
 namespace CodeCube.Core.Commands;
@@ -222,14 +223,14 @@ public sealed class CommandParser(ILanguageRegistry languages, IPermalinks perma
         if (codeBytes > options.Value.MaxCodeBytes)
         {
             return new Command.ParseError(
-                $"the code is {Words.Size(codeBytes)}; the limit is {Words.Size(options.Value.MaxCodeBytes)}");
+                $"the code is {ByteSize.Format(codeBytes)}; the limit is {ByteSize.Format(options.Value.MaxCodeBytes)}");
         }
 
         var stdinBytes = Encoding.UTF8.GetByteCount(stdin);
         if (stdinBytes > options.Value.MaxStdinBytes)
         {
             return new Command.ParseError(
-                $"the stdin is {Words.Size(stdinBytes)}; the limit is {Words.Size(options.Value.MaxStdinBytes)}");
+                $"the stdin is {ByteSize.Format(stdinBytes)}; the limit is {ByteSize.Format(options.Value.MaxStdinBytes)}");
         }
 
         return new Command.Run(new RunRequest(language.Id, code, stdin, args));

@@ -1,5 +1,6 @@
 using System.Text;
 using CodeCube.Core.Contracts;
+using CodeCube.Core.Replies;
 using CodeCube.Sandbox.Languages;
 using CodeCube.Sandbox.Pool;
 using Docker.DotNet;
@@ -92,12 +93,12 @@ internal sealed class DockerSandbox(
         var o = options.Value;
         if (Encoding.UTF8.GetByteCount(request.Code) > o.MaxCodeBytes)
         {
-            return $"the code is larger than {RunOutcomeMapper.Bytes(o.MaxCodeBytes)}";
+            return $"the code is larger than {ByteSize.Format(o.MaxCodeBytes)}";
         }
 
         if (Encoding.UTF8.GetByteCount(request.Stdin) > o.MaxStdinBytes)
         {
-            return $"stdin is larger than {RunOutcomeMapper.Bytes(o.MaxStdinBytes)}";
+            return $"stdin is larger than {ByteSize.Format(o.MaxStdinBytes)}";
         }
 
         return null;
