@@ -16,8 +16,8 @@ public static class WebServiceCollectionExtensions
             .BindConfiguration(WebOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        // Permalink options, IRunService and IPermalinks come from AddCodeCubeCore.
-        services.AddHealthChecks().AddCheck<DockerHealthCheck>("docker");
+        // Permalink options, IRunService and IPermalinks come from AddCodeCubeCore; the health checks from
+        // AddDockerSandbox ("docker") and AddRedisStorage ("redis").
 
         services.AddSingleton<RunInputReader>();
         services.AddProblemDetails();
