@@ -3,6 +3,7 @@ using CodeCube.Core.Chat;
 using CodeCube.Core.Contracts;
 using CodeCube.Core.Options;
 using CodeCube.Core.Replies;
+using CodeCube.Core.Running;
 using Microsoft.Extensions.Options;
 
 namespace CodeCube.Core.Commands;

@@ -4,6 +4,7 @@ using CodeCube.Core.Contracts;
 using CodeCube.Core.Options;
 using CodeCube.Core.Quotas;
 using CodeCube.Core.Replies;
+using CodeCube.Core.Running;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using CodeCube.Core.Contracts;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
+using CodeCube.Core.Running;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,5 @@
 using CodeCube.Core.Contracts;
+using CodeCube.Core.Running;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CodeCube.Host.Web;
