@@ -1,7 +1,10 @@
 namespace CodeCube.Core.Contracts;
 
-/// <summary>An immutable stored run: code, input and everything it produced.</summary>
-public sealed record Snippet(
+/// <summary>
+/// An immutable stored run: code, input and everything it produced. Not sealed so the web API can show it as it is,
+/// plus its permalink, without a second copy of every field.
+/// </summary>
+public record Snippet(
     string Id,
     string Language,
     string Version,

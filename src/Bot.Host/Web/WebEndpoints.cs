@@ -11,7 +11,7 @@ public static class WebEndpoints
 
     public static IEndpointRouteBuilder MapCodeCubeWeb(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/", ([FromServices] ILanguageRegistry languages) => PlaygroundPage.Render(languages));
+        app.MapGet("/", ([FromServices] ILanguageRegistry languages) => Pages.Playground(languages));
         app.MapGet("/s/{id}", SnippetPageAsync);
         app.MapGet("/s/{id}/raw", RawAsync);
 
@@ -27,14 +27,14 @@ public static class WebEndpoints
     private static async Task<IResult> SnippetPageAsync(string id, [FromServices] ISnippetStore store, CancellationToken ct)
     {
         var snippet = await store.GetAsync(id, ct).ConfigureAwait(false);
-        return snippet is null ? Html.NotFound("There is no snippet with that id.") : SnippetPage.Render(snippet);
+        return snippet is null ? Pages.NotFound("There is no snippet with that id.") : Pages.Snippet(snippet);
     }
 
     private static async Task<IResult> RawAsync(string id, [FromServices] ISnippetStore store, CancellationToken ct)
     {
         var snippet = await store.GetAsync(id, ct).ConfigureAwait(false);
         return snippet is null
-            ? Html.NotFound("There is no snippet with that id.")
+            ? Pages.NotFound("There is no snippet with that id.")
             : Results.Text(snippet.Code, "text/plain; charset=utf-8");
     }
 
