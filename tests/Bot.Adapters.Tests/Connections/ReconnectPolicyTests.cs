@@ -55,42 +55,20 @@ public sealed class ReconnectPolicyTests
         Assert.Equal(3, policy.Attempts);
     }
 
-    [Fact]
-    public void A_session_that_dropped_soon_after_it_came_up_still_counts_as_a_failure()
+    [Theory]
+    [InlineData(true, 29_999, 2000)]  // came up, but dropped before it proved healthy: still a failure in a row
+    [InlineData(false, 300_000, 2000)] // a long attempt that never got going is no healthier
+    [InlineData(true, 30_000, 1000)]  // healthy: the count starts again, yet the floor is still waited
+    public void Only_a_session_that_came_up_and_stayed_up_starts_the_count_again(bool established, int upMs, int expectedMs)
     {
         var policy = Policy();
         policy.NextDelay(established: false);
 
         policy.Connecting();
-        _time.Advance(ReconnectPolicy.HealthySession - TimeSpan.FromTicks(1));
+        _time.Advance(TimeSpan.FromMilliseconds(upMs));
 
-        Assert.Equal(TimeSpan.FromSeconds(2), policy.NextDelay(established: true));
-    }
-
-    [Fact]
-    public void A_healthy_session_starts_the_count_again_but_still_waits_the_floor()
-    {
-        var policy = Policy();
-        policy.NextDelay(established: false);
-        policy.NextDelay(established: false);
-
-        policy.Connecting();
-        _time.Advance(ReconnectPolicy.HealthySession);
-
-        Assert.Equal(Floor, policy.NextDelay(established: true));
-        Assert.Equal(1, policy.Attempts);
-    }
-
-    [Fact]
-    public void A_long_attempt_that_never_got_going_is_not_healthy()
-    {
-        var policy = Policy();
-        policy.NextDelay(established: false);
-
-        policy.Connecting();
-        _time.Advance(TimeSpan.FromMinutes(5));
-
-        Assert.Equal(TimeSpan.FromSeconds(2), policy.NextDelay(established: false));
+        Assert.Equal(TimeSpan.FromMilliseconds(expectedMs), policy.NextDelay(established));
+        Assert.Equal(expectedMs == 1000 ? 1 : 2, policy.Attempts);
     }
 
     [Fact]
@@ -103,9 +81,11 @@ public sealed class ReconnectPolicyTests
     }
 
     [Fact]
-    public void The_defaults_are_one_second_to_a_minute()
+    public void The_defaults_are_one_second_to_a_minute_and_healthy_after_thirty_seconds()
     {
         var policy = new ReconnectPolicy(_time);
+
+        Assert.Equal(TimeSpan.FromSeconds(30), ReconnectPolicy.HealthySession);
 
         Assert.Equal(TimeSpan.FromSeconds(1), policy.Floor);
         Assert.Equal(TimeSpan.FromSeconds(60), policy.Cap);
