@@ -6,6 +6,7 @@ using CodeCube.Sandbox.Pool;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -15,8 +16,8 @@ public static class SandboxServiceCollectionExtensions
 {
     /// <summary>
     /// Docker sandbox (<see cref="ISandbox"/>), language registry (<see cref="ILanguageRegistry"/>), warm pool and
-    /// reaper (hosted services), with <see cref="SandboxOptions"/> bound from "Sandbox" and the shared
-    /// <see cref="InputLimitsOptions"/>, both validated on start.
+    /// reaper (hosted services), a "docker" health check, with <see cref="SandboxOptions"/> bound from "Sandbox" and the
+    /// shared <see cref="InputLimitsOptions"/>, both validated on start.
     /// </summary>
     public static IServiceCollection AddDockerSandbox(this IServiceCollection services, IConfiguration configuration)
     {
@@ -33,7 +34,7 @@ public static class SandboxServiceCollectionExtensions
                 : SandboxInstance.NewId()));
         services.TryAddSingleton<LanguageRegistry>();
         services.TryAddSingleton<ILanguageRegistry>(sp => sp.GetRequiredService<LanguageRegistry>());
-        services.TryAddSingleton(sp => new EngineProbe(sp.GetRequiredService<DockerEngine>()));
+        services.TryAddSingleton<EngineProbe>();
         services.TryAddSingleton<ContainerLauncher>();
         services.TryAddSingleton<RunExecutor>();
         services.TryAddSingleton<ContainerRemover>();
@@ -42,6 +43,16 @@ public static class SandboxServiceCollectionExtensions
         services.TryAddSingleton<ISandbox, DockerSandbox>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, WarmPoolHost>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ContainerReaperHost>());
+        // Only the check: whoever serves health (the web host) adds the health check service itself, and the CLI,
+        // which serves none, gets no extra hosted service.
+        services.Configure<HealthCheckServiceOptions>(o =>
+        {
+            if (!o.Registrations.Any(r => r.Name == DockerHealthCheck.Name))
+            {
+                o.Registrations.Add(new HealthCheckRegistration(DockerHealthCheck.Name,
+                    sp => ActivatorUtilities.CreateInstance<DockerHealthCheck>(sp), failureStatus: null, tags: null));
+            }
+        });
         return services;
     }
 

@@ -2,6 +2,7 @@ using CodeCube.Core.Commands;
 using CodeCube.Core.Contracts;
 using CodeCube.Core.Options;
 using CodeCube.Core.Pipeline;
+using CodeCube.Core.Running;
 using CodeCube.Core.Tests.Fakes;
 using CodeCube.Core.Tests.Pipeline;
 using Microsoft.Extensions.DependencyInjection;

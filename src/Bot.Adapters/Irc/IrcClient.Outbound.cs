@@ -102,7 +102,7 @@ public sealed partial class IrcClient
             catch (Exception ex) when (ex is IOException or ObjectDisposedException or InvalidOperationException)
             {
                 // The link died under us: the line is retried on the next connection.
-                LogSendFailed(_logger, ex.Message);
+                _logger.SendFailed(ex.Message);
                 await WaitForAsync(() => !ReferenceEquals(_session, session), ct).ConfigureAwait(false);
             }
         }
@@ -125,7 +125,7 @@ public sealed partial class IrcClient
                 }
                 catch (OperationCanceledException) when (timeout.IsCancellationRequested && !ct.IsCancellationRequested)
                 {
-                    LogNotJoined(_logger, target);
+                    _logger.NotJoined(target);
                     joined = false;
                 }
             }
@@ -168,7 +168,7 @@ public sealed partial class IrcClient
         }
         if (!_limiter.TryTake())
         {
-            LogCtcpDropped(_logger, verb, nick);
+            _logger.CtcpDropped(verb, nick);
             return;
         }
         await session.SendAsync(IrcMessage.Create("NOTICE", nick, "\x01" + answer + "\x01"), ct).ConfigureAwait(false);

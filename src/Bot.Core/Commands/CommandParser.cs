@@ -2,6 +2,8 @@ using System.Text;
 using CodeCube.Core.Chat;
 using CodeCube.Core.Contracts;
 using CodeCube.Core.Options;
+using CodeCube.Core.Replies;
+using CodeCube.Core.Running;
 using Microsoft.Extensions.Options;
 
 namespace CodeCube.Core.Commands;
@@ -224,14 +226,14 @@ public sealed class CommandParser(
         if (codeBytes > max.MaxCodeBytes)
         {
             return new Command.ParseError(
-                $"the code is {Words.Size(codeBytes)}; the limit is {Words.Size(max.MaxCodeBytes)}");
+                $"the code is {ByteSize.Format(codeBytes)}; the limit is {ByteSize.Format(max.MaxCodeBytes)}");
         }
 
         var stdinBytes = Encoding.UTF8.GetByteCount(stdin);
         if (stdinBytes > max.MaxStdinBytes)
         {
             return new Command.ParseError(
-                $"the stdin is {Words.Size(stdinBytes)}; the limit is {Words.Size(max.MaxStdinBytes)}");
+                $"the stdin is {ByteSize.Format(stdinBytes)}; the limit is {ByteSize.Format(max.MaxStdinBytes)}");
         }
 
         return new Command.Run(new RunRequest(language.Id, code, stdin, args));

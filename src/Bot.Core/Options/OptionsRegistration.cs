@@ -66,7 +66,7 @@ public static partial class OptionsRegistration
         : IValidateOptions<TOptions>
         where TOptions : class
     {
-        private readonly Regex path = new($@"(?<![\w:]){Regex.Escape(section)}((?:\.\w+|\[\d+\])+)", RegexOptions.CultureInvariant);
+        private readonly Regex _path = new($@"(?<![\w:]){Regex.Escape(section)}((?:\.\w+|\[\d+\])+)", RegexOptions.CultureInvariant);
 
         public ValidateOptionsResult Validate(string? name, TOptions options)
         {
@@ -82,7 +82,7 @@ public static partial class OptionsRegistration
             }
 
             return ValidateOptionsResult.Fail(result.Failures!.Select(failure =>
-                path.Replace(MemberPrefix().Replace(failure, ""), m => section + ToKey(m.Groups[1].Value))));
+                _path.Replace(MemberPrefix().Replace(failure, ""), m => section + ToKey(m.Groups[1].Value))));
         }
 
         private static string ToKey(string memberPath) =>

@@ -31,7 +31,7 @@ internal sealed class RenamedKeysConfigurer<TOptions>(
     : IConfigureOptions<TOptions>
     where TOptions : class
 {
-    private readonly ConcurrentDictionary<string, bool> warned = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, bool> _warned = new(StringComparer.OrdinalIgnoreCase);
 
     public void Configure(TOptions options)
     {
@@ -47,9 +47,9 @@ internal sealed class RenamedKeysConfigurer<TOptions>(
                 .ToList();
             foreach (var (rename, _, _) in found.Where(f => f.Strength <= newStrength))
             {
-                if (warned.TryAdd(rename.OldKey, true))
+                if (_warned.TryAdd(rename.OldKey, true))
                 {
-                    OptionsLog.OldKeyIgnored(logger, rename.OldKey, newKey);
+                    logger.OldKeyIgnored(rename.OldKey, newKey);
                 }
             }
 
@@ -67,9 +67,9 @@ internal sealed class RenamedKeysConfigurer<TOptions>(
                 .Bind(options);
             foreach (var (rename, _) in values)
             {
-                if (warned.TryAdd(rename.OldKey, true))
+                if (_warned.TryAdd(rename.OldKey, true))
                 {
-                    OptionsLog.OldKeyRead(logger, rename.OldKey, newKey, taken);
+                    logger.OldKeyRead(rename.OldKey, newKey, taken);
                 }
             }
         }

@@ -19,8 +19,8 @@ public static class WebServiceCollectionExtensions
         services.AddValidatedOptions<WebOptions, WebOptionsValidator>(configuration, WebOptions.Section);
         services.AddInputLimits(configuration);
         services.AddSingleton<IConfigureOptions<KestrelServerOptions>, KestrelBodyLimit>();
-        // Permalink options, IRunService and IPermalinks come from AddCodeCubeCore.
-        services.AddHealthChecks().AddCheck<DockerHealthCheck>("docker");
+        // Permalink options, IRunService and IPermalinks come from AddCodeCubeCore; the health checks from
+        // AddDockerSandbox ("docker") and AddRedisStorage ("redis").
 
         services.AddSingleton<RunInputReader>();
         services.AddProblemDetails();

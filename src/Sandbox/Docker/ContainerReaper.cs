@@ -12,7 +12,7 @@ namespace CodeCube.Sandbox.Docker;
 /// older than the run limit, and other instances' once they are older than any run could last (their owner died).
 /// Runs at start and every <c>Sandbox:ReaperInterval</c>.
 /// </summary>
-internal sealed partial class ContainerReaper(
+internal sealed class ContainerReaper(
     DockerEngine engine,
     SandboxInstance instance,
     LanguageRegistry registry,
@@ -31,7 +31,7 @@ internal sealed partial class ContainerReaper(
             }
             catch (SandboxFailure e)
             {
-                LogEngineAway(logger, e.Message);
+                logger.ReaperSkipped(e.Message);
             }
         }
         while (await WaitAsync(timer, stoppingToken).ConfigureAwait(false));
@@ -76,7 +76,7 @@ internal sealed partial class ContainerReaper(
             await engine.CallAsync(
                 t => RemoveQuietlyAsync(container.ID, t), ct).ConfigureAwait(false);
             removed++;
-            LogReaped(logger, container.ID.Length > 12 ? container.ID[..12] : container.ID);
+            logger.Reaped(container.ID.Length > 12 ? container.ID[..12] : container.ID);
         }
 
         return removed;
@@ -134,10 +134,4 @@ internal sealed partial class ContainerReaper(
             return false;
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Reaped leftover sandbox container {Container}")]
-    private static partial void LogReaped(ILogger logger, string container);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Reaper skipped a sweep: {Detail}")]
-    private static partial void LogEngineAway(ILogger logger, string detail);
 }

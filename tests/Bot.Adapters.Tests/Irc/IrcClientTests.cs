@@ -208,20 +208,4 @@ public sealed class IrcClientTests : IrcClientTestBase
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pending.WaitAsync(TimeSpan.FromSeconds(10)));
     }
-
-    [Fact]
-    public void Backoff_grows_exponentially_with_jitter_up_to_the_maximum()
-    {
-        Options.ReconnectMinDelay = TimeSpan.FromSeconds(1);
-        Options.ReconnectMaxDelay = TimeSpan.FromSeconds(8);
-        var client = new IrcClient(Microsoft.Extensions.Options.Options.Create(Options), _connector, _time, NullLogger<IrcClient>.Instance);
-
-        for (var i = 0; i < 50; i++)
-        {
-            Assert.InRange(client.Backoff(0).TotalMilliseconds, 500, 1000);
-            Assert.InRange(client.Backoff(2).TotalMilliseconds, 2000, 4000);
-            Assert.InRange(client.Backoff(30).TotalMilliseconds, 4000, 8000);
-        }
-        Assert.True(Enumerable.Range(0, 50).Select(_ => client.Backoff(3)).Distinct().Count() > 1);
-    }
 }
