@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Threading.Channels;
 using CodeCube.Adapters.Discord;
 using CodeCube.Adapters.Discord.Gateway;
@@ -88,7 +87,7 @@ internal sealed class DiscordTestHarness : IAsyncDisposable
 
     /// <summary>The adapter logs just after it starts a timed wait: after this, advancing the clock is safe.</summary>
     public Task WaitForLogAsync(string fragment) =>
-        Poll.UntilAsync(() => Logs.Entries.Select(e => e.Message).FirstOrDefault(m => m.Contains(fragment, StringComparison.Ordinal)));
+        Eventually.TrueAsync(() => Logs.Entries.Any(e => e.Message.Contains(fragment, StringComparison.Ordinal)), $"a log entry with '{fragment}'");
 
     public bool HasPendingEvent => events.Reader.TryPeek(out _);
 
@@ -122,28 +121,4 @@ internal sealed class DiscordTestHarness : IAsyncDisposable
 internal sealed class FixedJitter(double value) : IGatewayJitter
 {
     public double Next() => value;
-}
-
-internal sealed class LogSink : ILoggerProvider
-{
-    private readonly ConcurrentQueue<(LogLevel Level, string Message)> entries = new();
-
-    public IReadOnlyList<(LogLevel Level, string Message)> Entries => [.. entries];
-
-    public ILogger CreateLogger(string categoryName) => new Sink(entries);
-
-    public void Dispose()
-    {
-    }
-
-    private sealed class Sink(ConcurrentQueue<(LogLevel, string)> entries) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            entries.Enqueue((logLevel, formatter(state, exception)));
-    }
 }

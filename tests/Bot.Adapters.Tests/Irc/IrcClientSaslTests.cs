@@ -24,7 +24,7 @@ public sealed class IrcClientSaslTests : IrcClientTestBase
         server.Send(":irc.test 903 * :SASL authentication successful");
         Assert.Equal("CAP END", await server.NextAsync());
         server.Send(":irc.test 001 jilles :Welcome");
-        await WaitUntil(() => client.IsRegistered);
+        await Eventually.TrueAsync(() => client.IsRegistered, "the client to register");
     }
 
     [Theory]

@@ -42,30 +42,12 @@ public abstract class IrcClientTestBase : IAsyncDisposable
         await server.ExpectAsync("JOIN #b");
         server.Send(":bot!~bot@127.0.0.1 JOIN #a");
         server.Send(":bot!~bot@127.0.0.1 JOIN #b");
-        await WaitUntil(() => _client!.IsJoined("#b"));
+        await Eventually.TrueAsync(() => _client!.IsJoined("#b"), "the client to join #b");
     }
 
-    /// <summary>Advances fake time in steps until the condition holds; the client may still be reaching its wait.</summary>
-    protected async Task AdvanceUntil(Func<bool> condition)
-    {
-        var met = condition();
-        for (var i = 0; i < 400 && !met; i++)
-        {
-            _time.Advance(TimeSpan.FromSeconds(1));
-            await Task.Delay(10);
-            met = condition();
-        }
-        Assert.True(met);
-    }
-
-    protected static async Task WaitUntil(Func<bool> condition)
-    {
-        for (var i = 0; i < 500 && !condition(); i++)
-        {
-            await Task.Delay(10);
-        }
-        Assert.True(condition());
-    }
+    /// <summary>Advances fake time a second at a time (at most 400 s) until the condition holds.</summary>
+    protected Task AdvanceUntil(Func<bool> condition, string what) =>
+        _time.AdvanceUntilAsync(condition, what, atMost: TimeSpan.FromSeconds(400));
 
     public async ValueTask DisposeAsync()
     {

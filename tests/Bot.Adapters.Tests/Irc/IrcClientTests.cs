@@ -41,7 +41,7 @@ public sealed class IrcClientTests : IrcClientTestBase
         server.Send(":irc.test 433 * bot2 :Nickname already in use");
         Assert.Equal("NICK bot_", await server.ExpectAsync("NICK"));
         server.Send(":irc.test 001 bot_ :Welcome");
-        await WaitUntil(() => client.IsRegistered);
+        await Eventually.TrueAsync(() => client.IsRegistered, "the client to register");
 
         Assert.Equal("bot_", client.CurrentNick);
     }
@@ -80,9 +80,9 @@ public sealed class IrcClientTests : IrcClientTestBase
         var first = await _connector.NextConnectionAsync();
         await RegisterAsync(first);
 
-        await AdvanceUntil(() => first.TryTakeSent(out var line) && line.StartsWith("PING", StringComparison.Ordinal));
-        await AdvanceUntil(() => first.Disposed.IsCompleted);
-        await AdvanceUntil(() => _connector.Connects == 2);
+        await AdvanceUntil(() => first.TryTakeSent(out var line) && line.StartsWith("PING", StringComparison.Ordinal), "a PING on the silent link");
+        await AdvanceUntil(() => first.Disposed.IsCompleted, "the silent link to be dropped");
+        await AdvanceUntil(() => _connector.Connects == 2, "a reconnect");
         var second = await _connector.NextConnectionAsync();
         Assert.False(client.IsRegistered);
         await RegisterAsync(second);
@@ -96,14 +96,14 @@ public sealed class IrcClientTests : IrcClientTestBase
         Start();
         var server = await _connector.NextConnectionAsync();
         await RegisterAsync(server);
-        await AdvanceUntil(() => server.TryTakeSent(out var line) && line.StartsWith("PING", StringComparison.Ordinal));
+        await AdvanceUntil(() => server.TryTakeSent(out var line) && line.StartsWith("PING", StringComparison.Ordinal), "a liveness PING");
 
         server.Send(":irc.test PONG irc.test :codecube");
+        // Lets the client read the PONG before the clock moves; a line sent to sync with it would be traffic too.
         await Task.Delay(100);
         _time.Advance(TimeSpan.FromSeconds(Options.PingTimeoutSeconds + 1));
-        await Task.Delay(100);
 
-        Assert.False(server.Disposed.IsCompleted);
+        await Eventually.NeverAsync(() => server.Disposed.IsCompleted, "the link was dropped despite the PONG", TimeSpan.FromMilliseconds(100));
     }
 
     [Fact]
@@ -119,7 +119,7 @@ public sealed class IrcClientTests : IrcClientTestBase
         Assert.Equal("NOTICE mt :\x01PING 1473523796 918320\x01", await server.ExpectAsync("NOTICE"));
         server.Send(":dan!d@h PRIVMSG #a :\u0001ACTION !run py print(1)\u0001");
         server.Send(":dan!d@h PRIVMSG #a :after");
-        await WaitUntil(() => { lock (_messages) { return _messages.Count > 0; } });
+        await Eventually.TrueAsync(() => { lock (_messages) { return _messages.Count > 0; } }, "a message passed on");
 
         lock (_messages)
         {
@@ -174,11 +174,11 @@ public sealed class IrcClientTests : IrcClientTestBase
         server.Send(":irc.test 001 bot :Welcome");
         server.Send(":irc.test 422 bot :MOTD File is missing");
         server.Send(":irc.test 474 bot #a :Cannot join channel (+b)");
-        await WaitUntil(() => client.IsRegistered);
+        await Eventually.TrueAsync(() => client.IsRegistered, "the client to register");
 
         var sending = client.SendLinesAsync("#a", ["one", "two"], CancellationToken.None);
         Assert.False(sending.IsCompleted);
-        await AdvanceUntil(() => sending.IsCompleted);
+        await AdvanceUntil(() => sending.IsCompleted, "the reply to go out after the join wait");
 
         Assert.Equal("PRIVMSG #a one", await server.ExpectAsync("PRIVMSG"));
         Assert.Equal("PRIVMSG #a two", await server.ExpectAsync("PRIVMSG"));

@@ -16,7 +16,7 @@ public sealed class IrcReconnectIntegrationTests : IAsyncLifetime
         await bot.WaitUntilJoinedAsync("#rebirth");
 
         await _server.KillAsync();
-        await WaitUntil(() => !bot.Adapter.Client.IsRegistered, TimeSpan.FromSeconds(10));
+        await Eventually.TrueAsync(() => !bot.Adapter.Client.IsRegistered, "the bot to notice the server is gone");
         // Stay down long enough for a few failed attempts, so the backoff path runs too.
         await Task.Delay(TimeSpan.FromSeconds(3));
         await _server.RestartAsync();
@@ -35,22 +35,12 @@ public sealed class IrcReconnectIntegrationTests : IAsyncLifetime
         await bot.WaitUntilJoinedAsync("#queue");
 
         await _server.KillAsync();
-        await WaitUntil(() => !bot.Adapter.Client.IsRegistered, TimeSpan.FromSeconds(10));
+        await Eventually.TrueAsync(() => !bot.Adapter.Client.IsRegistered, "the bot to notice the server is gone");
         var pending = bot.SendAsync("#queue", "queued while down");
         await _server.RestartAsync();
         await using var user = await RawIrcUser.ConnectAsync(_server.Port, "watcher", "#queue");
 
         await pending;
         Assert.Equal("queued while down", RawIrcUser.PrivmsgText(await user.NextPrivmsgRawAsync()));
-    }
-
-    private static async Task WaitUntil(Func<bool> condition, TimeSpan limit)
-    {
-        var deadline = DateTime.UtcNow + limit;
-        while (!condition() && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
-        Assert.True(condition());
     }
 }

@@ -71,7 +71,7 @@ public sealed class SlackEventsApiTests
         var answer = harness.Receiver.Handle(body, name => name == "X-Slack-Request-Timestamp" ? Now(harness) : null);
 
         Assert.Equal(401, answer.StatusCode);
-        Assert.True(await harness.NoMoreEventsAsync());
+        await harness.AssertNoMoreEventsAsync();
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public sealed class SlackEventsApiTests
         Assert.Equal(new Conversation("slack", "C123ABC456", "1355517523.000005"), created.Message.Where);
         Assert.Equal("Hello world", created.Message.Text);
         Assert.Equal("U123ABC456", created.Message.Author.Id);
-        Assert.True(await harness.NoMoreEventsAsync());
+        await harness.AssertNoMoreEventsAsync();
     }
 
     [Fact]

@@ -69,12 +69,9 @@ internal sealed class SlackHarness : IAsyncDisposable
         return await _events.Reader.ReadAsync(timeout.Token);
     }
 
-    /// <summary>True when no further event arrives in a short while (for "handled once" checks).</summary>
-    public async Task<bool> NoMoreEventsAsync()
-    {
-        await Task.Delay(300);
-        return !_events.Reader.TryRead(out _);
-    }
+    /// <summary>Checks that no further event arrives for a moment (for "handled once" checks).</summary>
+    public Task AssertNoMoreEventsAsync() =>
+        Eventually.NeverAsync(() => _events.Reader.TryPeek(out _), "the adapter yielded another event");
 
     /// <summary>Accepts the next socket and says hello on it, as Slack does.</summary>
     public async Task<SlackTestSocket> ConnectSocketAsync()

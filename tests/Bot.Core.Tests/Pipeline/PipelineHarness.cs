@@ -62,15 +62,5 @@ internal sealed class PipelineHarness : IDisposable
 
     public OutgoingReply OnlySent() => Assert.Single(Adapter.Sent).Reply;
 
-    /// <summary>Waits for something another task does; fails after a generous bound instead of hanging.</summary>
-    public static async Task Until(Func<bool> condition)
-    {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (!condition())
-        {
-            await Task.Delay(5, cts.Token);
-        }
-    }
-
     public void Dispose() => Gate.Dispose();
 }

@@ -8,12 +8,12 @@ using Microsoft.Extensions.Options;
 
 namespace CodeCube.Host.Tests.Web;
 
-public sealed class HealthAndOptionsTests
+public sealed class HealthAndOptionsTests(ITestOutputHelper output)
 {
     [Fact]
     public async Task Healthz_is_503_naming_redis_when_redis_is_down()
     {
-        using var factory = new CodeCubeFactory($"127.0.0.1:{RedisServer.FreePort()},connectTimeout=500");
+        using var factory = new CodeCubeFactory($"127.0.0.1:{Loopback.FreePort()},connectTimeout=500", output);
 
         var response = await factory.CreateClient().GetAsync("/healthz");
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
@@ -27,7 +27,7 @@ public sealed class HealthAndOptionsTests
     {
         await using var redis = new RedisServerFixture();
         await redis.InitializeAsync();
-        using var factory = new CodeCubeFactory(redis.Configuration)
+        using var factory = new CodeCubeFactory(redis.Configuration, output)
         {
             // /healthz must report any registered check, not just the ones it knows.
             ConfigureServices = services => services.AddHealthChecks()
@@ -49,7 +49,7 @@ public sealed class HealthAndOptionsTests
     {
         await using var redis = new RedisServerFixture();
         await redis.InitializeAsync();
-        using var factory = new CodeCubeFactory(redis.Configuration);
+        using var factory = new CodeCubeFactory(redis.Configuration, output);
         factory.Settings["Sandbox:DockerEndpoint"] = "unix:///nonexistent/docker.sock";
         factory.Settings["Sandbox:EngineTimeoutSeconds"] = "2";
 
@@ -66,7 +66,7 @@ public sealed class HealthAndOptionsTests
     {
         await using var redis = new RedisServerFixture();
         await redis.InitializeAsync();
-        using var factory = new CodeCubeFactory(redis.Configuration);
+        using var factory = new CodeCubeFactory(redis.Configuration, output);
         factory.Settings["Web:RunsPerMinutePerClient"] = "2";
         var client = factory.CreateClient();
 
@@ -88,7 +88,7 @@ public sealed class HealthAndOptionsTests
     [Fact]
     public void Host_refuses_to_start_with_an_invalid_public_base_url_and_says_which_setting()
     {
-        using var factory = new CodeCubeFactory("127.0.0.1:1,connectTimeout=200", publicBaseUrl: "not a url");
+        using var factory = new CodeCubeFactory("127.0.0.1:1,connectTimeout=200", output, publicBaseUrl: "not a url");
 
         var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 

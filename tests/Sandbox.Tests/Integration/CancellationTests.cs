@@ -14,6 +14,6 @@ public sealed class CancellationTests(SandboxFixture fixture) : IClassFixture<Sa
             new RunRequest("python", "import time\nprint('up', flush=True)\ntime.sleep(60)"), started, cts.Token);
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
-        Assert.Empty(await SandboxFixture.ContainersAsync(fixture.InstanceId));
+        Assert.Empty(await TestSandbox.ContainersAsync(fixture.InstanceId));
     }
 }

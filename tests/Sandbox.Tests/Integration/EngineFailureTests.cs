@@ -12,7 +12,7 @@ public sealed class EngineFailureTests : IDisposable
 
     public EngineFailureTests()
     {
-        File.Copy(Path.Combine(TestPaths.RepoImages, "languages.json"), Path.Combine(images, "languages.json"));
+        File.Copy(Path.Combine(RepoPaths.Images, "languages.json"), Path.Combine(images, "languages.json"));
     }
 
     public void Dispose() => Directory.Delete(images, recursive: true);

@@ -15,7 +15,7 @@ public class SandboxFixture : IAsyncLifetime
 {
     private ServiceProvider? provider;
 
-    public string InstanceId { get; } = "test-" + SandboxInstance.NewId();
+    public string InstanceId { get; } = TestSandbox.NewInstanceId("test");
 
     public ISandbox Sandbox => provider!.GetRequiredService<ISandbox>();
 
@@ -33,12 +33,7 @@ public class SandboxFixture : IAsyncLifetime
 
     public virtual Task InitializeAsync()
     {
-        var settings = new Dictionary<string, string?> { ["Sandbox:InstanceId"] = InstanceId };
-        if (Environment.GetEnvironmentVariable("CODECUBE_IMAGES_DIR") is null)
-        {
-            settings["Sandbox:ImagesDirectory"] = TestPaths.RepoImages;
-        }
-
+        var settings = TestSandbox.Settings(InstanceId);
         Configure(settings);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         provider = new ServiceCollection().AddLogging().AddDockerSandbox(configuration).BuildServiceProvider();
@@ -56,8 +51,8 @@ public class SandboxFixture : IAsyncLifetime
             await provider.DisposeAsync();
         }
 
-        var left = await ContainersAsync(InstanceId);
-        using var client = CreateClient();
+        var left = await TestSandbox.ContainersAsync(InstanceId);
+        using var client = TestSandbox.Engine();
         foreach (var container in left)
         {
             await client.Containers.RemoveContainerAsync(container.ID, new ContainerRemoveParameters { Force = true });
@@ -69,22 +64,6 @@ public class SandboxFixture : IAsyncLifetime
                 $"{left.Count} container(s) labelled codecube.instance={InstanceId} were left behind: " +
                 string.Join(", ", left.Select(c => $"{c.ID[..12]} ({c.State})")));
         }
-    }
-
-    internal static DockerClient CreateClient() =>
-        new DockerClientConfiguration(new Uri("unix:///var/run/docker.sock")).CreateClient(DockerEngine.ApiVersion);
-
-    internal static async Task<IList<ContainerListResponse>> ContainersAsync(string instanceId)
-    {
-        using var client = CreateClient();
-        return await client.Containers.ListContainersAsync(new ContainersListParameters
-        {
-            All = true,
-            Filters = new Dictionary<string, IDictionary<string, bool>>
-            {
-                ["label"] = new Dictionary<string, bool> { [$"codecube.instance={instanceId}"] = true },
-            },
-        });
     }
 }
 

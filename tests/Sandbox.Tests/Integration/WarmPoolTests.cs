@@ -37,15 +37,8 @@ public sealed class PooledFixture : SandboxFixture
         await base.DisposeAsync();
     }
 
-    internal async Task WaitForPooledAsync(string language)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (Pool.Count(language) == 0)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"the pool never filled for {language}");
-            await Task.Delay(100);
-        }
-    }
+    internal Task WaitForPooledAsync(string language) =>
+        Eventually.TrueAsync(() => Pool.Count(language) > 0, $"the pool to fill for {language}", TimeSpan.FromSeconds(60));
 }
 
 public sealed class WarmPoolTests(PooledFixture fixture) : IClassFixture<PooledFixture>
@@ -55,7 +48,7 @@ public sealed class WarmPoolTests(PooledFixture fixture) : IClassFixture<PooledF
     {
         await fixture.WaitForPooledAsync("python");
         await fixture.DrainRemovalsAsync();
-        var before = (await SandboxFixture.ContainersAsync(fixture.InstanceId)).Select(c => c.ID).ToHashSet();
+        var before = (await TestSandbox.ContainersAsync(fixture.InstanceId)).Select(c => c.ID).ToHashSet();
         Assert.Single(before);
 
         var result = await fixture.RunAsync("python", "import sys\nprint(sys.stdin.read()[::-1])", "loop");
@@ -64,7 +57,7 @@ public sealed class WarmPoolTests(PooledFixture fixture) : IClassFixture<PooledF
         Assert.Equal("pool\n", result.Stdout);
         await fixture.WaitForPooledAsync("python");
         await fixture.DrainRemovalsAsync();
-        var after = (await SandboxFixture.ContainersAsync(fixture.InstanceId)).Select(c => c.ID).ToHashSet();
+        var after = (await TestSandbox.ContainersAsync(fixture.InstanceId)).Select(c => c.ID).ToHashSet();
         Assert.Single(after);
         Assert.Empty(after.Intersect(before));
     }
@@ -87,8 +80,8 @@ public sealed class WarmPoolTests(PooledFixture fixture) : IClassFixture<PooledF
     {
         await fixture.WaitForPooledAsync("python");
         await fixture.DrainRemovalsAsync();
-        var pooled = (await SandboxFixture.ContainersAsync(fixture.InstanceId)).Single();
-        using (var client = SandboxFixture.CreateClient())
+        var pooled = (await TestSandbox.ContainersAsync(fixture.InstanceId)).Single();
+        using (var client = TestSandbox.Engine())
         {
             await client.Containers.KillContainerAsync(pooled.ID, new ContainerKillParameters());
         }

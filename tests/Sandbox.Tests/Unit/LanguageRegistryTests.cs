@@ -9,7 +9,7 @@ public sealed class LanguageRegistryTests : IDisposable
 
     public LanguageRegistryTests()
     {
-        File.Copy(Path.Combine(TestPaths.RepoImages, "languages.json"), Path.Combine(dir, "languages.json"));
+        File.Copy(Path.Combine(RepoPaths.Images, "languages.json"), Path.Combine(dir, "languages.json"));
     }
 
     public void Dispose() => Directory.Delete(dir, recursive: true);

@@ -52,7 +52,7 @@ public class OptionsTests
     [Fact]
     public void The_sandbox_registry_pool_and_reaper_are_all_registered()
     {
-        using var provider = Build(new() { ["Sandbox:ImagesDirectory"] = TestPaths.RepoImages });
+        using var provider = Build(new() { ["Sandbox:ImagesDirectory"] = RepoPaths.Images });
 
         Assert.NotNull(provider.GetRequiredService<ISandbox>());
         Assert.NotEmpty(provider.GetRequiredService<ILanguageRegistry>().All);

@@ -1,24 +1,23 @@
 using System.Globalization;
 using System.Text.Json;
 using CodeCube.Host.Cli;
-using CodeCube.Sandbox.Docker;
-using CodeCube.Sandbox.Tests.Integration;
+using CodeCube.Testing.Docker;
 using Microsoft.Extensions.Configuration;
 
-namespace CodeCube.Sandbox.Tests.Cli;
+namespace CodeCube.Host.Tests.Cli;
 
 /// <summary>The CLI entry point in-process, against the real engine and images.</summary>
 public sealed class CliTests : IAsyncLifetime
 {
     private readonly string dir = Directory.CreateTempSubdirectory("codecube-cli-").FullName;
-    private readonly string instance = "cli-" + SandboxInstance.NewId();
+    private readonly string instance = TestSandbox.NewInstanceId("cli");
 
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
     {
         Directory.Delete(dir, recursive: true);
-        Assert.Empty(await SandboxFixture.ContainersAsync(instance));
+        Assert.Empty(await TestSandbox.ContainersAsync(instance));
     }
 
     private string Write(string name, string content)
@@ -34,15 +33,8 @@ public sealed class CliTests : IAsyncLifetime
     {
         using var stdout = new StringWriter(CultureInfo.InvariantCulture);
         using var stderr = new StringWriter(CultureInfo.InvariantCulture);
-        var settings = new Dictionary<string, string?>
-        {
-            ["Sandbox:InstanceId"] = instance,
-            ["Sandbox:RunTimeoutMs"] = runTimeoutMs.ToString(CultureInfo.InvariantCulture),
-        };
-        if (Environment.GetEnvironmentVariable("CODECUBE_IMAGES_DIR") is null)
-        {
-            settings["Sandbox:ImagesDirectory"] = TestPaths.RepoImages;
-        }
+        var settings = TestSandbox.Settings(instance);
+        settings["Sandbox:RunTimeoutMs"] = runTimeoutMs.ToString(CultureInfo.InvariantCulture);
 
         var code = await CliApp.RunAsync(args, stdout, stderr, b => b.AddInMemoryCollection(settings), CancellationToken.None);
         return (code, stdout.ToString(), stderr.ToString());
