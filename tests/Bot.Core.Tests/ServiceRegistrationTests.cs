@@ -1,8 +1,6 @@
 using CodeCube.Core.Commands;
-using CodeCube.Core.Contracts;
 using CodeCube.Core.Options;
 using CodeCube.Core.Pipeline;
-using CodeCube.Core.Tests.Fakes;
 using CodeCube.Core.Tests.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using CodeCube.Core.Chat;
-
 namespace CodeCube.Adapters.Tests.Discord;
 
 public sealed class DiscordGatewayTests

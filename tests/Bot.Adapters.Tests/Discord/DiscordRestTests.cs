@@ -1,7 +1,4 @@
-using System.Text;
-using System.Text.Json.Nodes;
 using CodeCube.Adapters.Discord.Rest;
-using CodeCube.Core.Chat;
 
 namespace CodeCube.Adapters.Tests.Discord;
 

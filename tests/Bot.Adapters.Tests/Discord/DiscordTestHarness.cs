@@ -1,11 +1,5 @@
-using System.Threading.Channels;
 using CodeCube.Adapters.Discord;
 using CodeCube.Adapters.Discord.Gateway;
-using CodeCube.Core.Chat;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CodeCube.Adapters.Tests.Discord;
 
@@ -46,20 +40,18 @@ internal sealed class DiscordTestHarness : IAsyncDisposable
     {
         var server = await DiscordProtocolServer.StartAsync();
         configure?.Invoke(server.Gateway);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var time = new FakeTimeProvider();
+        var logs = new LogSink();
+        var provider = TestServices.Build(new Dictionary<string, string?>
         {
             ["Discord:Token"] = token,
             ["Discord:ApiBaseUrl"] = server.ApiBaseUrl,
             ["Discord:GatewayUrlOverride"] = overrideGatewayUrl ? server.WsRoot + "/gateway" : null,
-        }).Build();
-        var time = new FakeTimeProvider();
-        var logs = new LogSink();
-        var collection = new ServiceCollection()
+        }, (services, configuration) => services
             .AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Debug))
             .AddSingleton<TimeProvider>(time)
             .AddSingleton<IGatewayJitter>(new FixedJitter(jitter))
-            .AddDiscordAdapter(configuration);
-        var provider = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+            .AddDiscordAdapter(configuration));
         var harness = new DiscordTestHarness(server, provider, time, logs);
         if (connect)
         {

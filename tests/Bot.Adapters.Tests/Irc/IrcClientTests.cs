@@ -1,5 +1,4 @@
 using CodeCube.Adapters.Irc;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CodeCube.Adapters.Tests.Irc;
 

@@ -12,8 +12,7 @@ public sealed class IrcReconnectIntegrationTests : IAsyncLifetime
     [Fact]
     public async Task Server_killed_and_restarted_the_bot_rejoins_within_15_seconds_and_delivers_again()
     {
-        await using var bot = IrcBot.Start(_server.Port, "phoenix", "#rebirth");
-        await bot.WaitUntilJoinedAsync("#rebirth");
+        await using var bot = await IrcBot.JoinAsync(_server.Port, "phoenix", "#rebirth");
 
         await _server.KillAsync();
         await Eventually.TrueAsync(() => !bot.Adapter.Client.IsRegistered, "the bot to notice the server is gone");
@@ -31,8 +30,7 @@ public sealed class IrcReconnectIntegrationTests : IAsyncLifetime
     [Fact]
     public async Task Reply_sent_while_the_server_is_down_is_delivered_after_the_reconnect()
     {
-        await using var bot = IrcBot.Start(_server.Port, "patient", "#queue");
-        await bot.WaitUntilJoinedAsync("#queue");
+        await using var bot = await IrcBot.JoinAsync(_server.Port, "patient", "#queue");
 
         await _server.KillAsync();
         await Eventually.TrueAsync(() => !bot.Adapter.Client.IsRegistered, "the bot to notice the server is gone");

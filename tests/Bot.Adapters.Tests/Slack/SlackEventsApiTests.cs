@@ -1,10 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using CodeCube.Adapters.Slack;
-using CodeCube.Core.Chat;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CodeCube.Adapters.Tests.Slack;
 

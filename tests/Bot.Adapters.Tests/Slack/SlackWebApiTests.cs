@@ -1,7 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using CodeCube.Core.Chat;
-
 namespace CodeCube.Adapters.Tests.Slack;
 
 public sealed class SlackWebApiTests

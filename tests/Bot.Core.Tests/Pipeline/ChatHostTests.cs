@@ -1,7 +1,4 @@
 using System.Runtime.CompilerServices;
-using CodeCube.Core.Chat;
-using CodeCube.Core.Tests.Fakes;
-using Microsoft.Extensions.Logging;
 using static CodeCube.Core.Tests.Pipeline.PipelineHarness;
 
 namespace CodeCube.Core.Tests.Pipeline;
@@ -85,7 +82,7 @@ public sealed class ChatHostTests
         await stopping;
 
         Assert.Empty(adapter.Sent);
-        Assert.Contains(fixture.Sink.Entries, e => e.Message.Contains("cancelled", StringComparison.Ordinal));
+        Assert.Contains(fixture.Log.Entries, e => e.Message.Contains("cancelled", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -103,7 +100,7 @@ public sealed class ChatHostTests
         await Eventually.TrueAsync(() => adapter.Inner.Sent.Count == 1, "the answer after the restart");
         await fixture.Host.StopAsync(CancellationToken.None);
 
-        Assert.Contains(fixture.Sink.Entries, e => e.Level == LogLevel.Error && e.Exception is IOException);
+        Assert.Contains(fixture.Log.Entries, e => e.Level == LogLevel.Error && e.Exception is IOException);
     }
 
     /// <summary>Throws on the first read (a dropped connection), then yields one run.</summary>

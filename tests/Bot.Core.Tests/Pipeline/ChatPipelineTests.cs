@@ -1,8 +1,4 @@
-using CodeCube.Core.Chat;
-using CodeCube.Core.Contracts;
 using CodeCube.Core.Options;
-using CodeCube.Core.Tests.Fakes;
-using Microsoft.Extensions.Logging;
 using static CodeCube.Core.Tests.Pipeline.PipelineHarness;
 
 namespace CodeCube.Core.Tests.Pipeline;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using CodeCube.Host.Cli;
 using CodeCube.Testing.Docker;
 using Microsoft.Extensions.Configuration;
@@ -45,11 +44,9 @@ public sealed class CliTests : IAsyncLifetime
     {
         var file = Write("hello.py", "import sys\nprint('hello', sys.argv[1:], input())\nprint('warn', file=sys.stderr)\nsys.exit(3)");
 
-        var (code, stdout, stderr) = await Cli("run", file, "--stdin", "typed", "--", "a", "b");
+        var result = await Cli("run", file, "--stdin", "typed", "--", "a", "b");
 
-        Assert.Equal(3, code);
-        Assert.Equal("hello ['a', 'b'] typed\n", stdout);
-        Assert.Equal("warn\n", stderr);
+        Assert.Equal((3, "hello ['a', 'b'] typed\n", "warn\n"), result);
     }
 
     [Fact]
@@ -92,11 +89,9 @@ public sealed class CliTests : IAsyncLifetime
     {
         var file = Write("loop.sh", "echo start\nwhile :; do :; done");
 
-        var (code, stdout, stderr) = await Cli(1500, "run", file);
+        var result = await Cli(1500, "run", file);
 
-        Assert.Equal(124, code);
-        Assert.Equal("start\n", stdout);
-        Assert.Equal("codecube: timed out: killed after the 1.5 s run limit\n", stderr);
+        Assert.Equal((124, "start\n", "codecube: timed out: killed after the 1.5 s run limit\n"), result);
     }
 
     [Fact]

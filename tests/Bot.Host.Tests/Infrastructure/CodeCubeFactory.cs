@@ -1,9 +1,7 @@
-using CodeCube.Core.Contracts;
 using CodeCube.Testing.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Xunit.Abstractions;
 
 namespace CodeCube.Host.Tests.Infrastructure;
 

@@ -1,4 +1,3 @@
-using CodeCube.Core.Contracts;
 using CodeCube.Host.Storage;
 using StackExchange.Redis;
 

@@ -1,6 +1,4 @@
-using CodeCube.Core.Contracts;
 using CodeCube.Host.Storage;
-using CodeCube.Host.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 

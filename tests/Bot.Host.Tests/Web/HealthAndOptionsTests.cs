@@ -1,32 +1,33 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using CodeCube.Host.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
 namespace CodeCube.Host.Tests.Web;
 
-public sealed class HealthAndOptionsTests(ITestOutputHelper output)
+[Collection(RedisCollection.Name)]
+public sealed class HealthAndOptionsTests(RedisServerFixture redis, ITestOutputHelper output)
 {
+    private static async Task<(HttpStatusCode Status, JsonElement Checks)> HealthzAsync(CodeCubeFactory factory)
+    {
+        var response = await factory.CreateClient().GetAsync("/healthz");
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        return (response.StatusCode, body.GetProperty("checks"));
+    }
+
     [Fact]
     public async Task Healthz_is_503_naming_redis_when_redis_is_down()
     {
         using var factory = new CodeCubeFactory($"127.0.0.1:{Loopback.FreePort()},connectTimeout=500", output);
 
-        var response = await factory.CreateClient().GetAsync("/healthz");
-        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var (status, checks) = await HealthzAsync(factory);
 
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-        Assert.Equal("unhealthy", body.GetProperty("checks").GetProperty("redis").GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        Assert.Equal("unhealthy", checks.GetProperty("redis").GetProperty("status").GetString());
     }
 
     [Fact]
     public async Task Healthz_reports_docker_and_other_registered_checks_and_is_503_when_one_is_down()
     {
-        await using var redis = new RedisServerFixture();
-        await redis.InitializeAsync();
         using var factory = new CodeCubeFactory(redis.Configuration, output)
         {
             // /healthz must report any registered check, not just the ones it knows.
@@ -34,10 +35,9 @@ public sealed class HealthAndOptionsTests(ITestOutputHelper output)
                 .AddCheck("queue", () => HealthCheckResult.Unhealthy("engine unreachable")),
         };
 
-        var response = await factory.CreateClient().GetAsync("/healthz");
-        var checks = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("checks");
+        var (status, checks) = await HealthzAsync(factory);
 
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
         Assert.Equal("healthy", checks.GetProperty("redis").GetProperty("status").GetString());
         Assert.Equal("healthy", checks.GetProperty("docker").GetProperty("status").GetString());
         Assert.Equal("unhealthy", checks.GetProperty("queue").GetProperty("status").GetString());
@@ -47,16 +47,13 @@ public sealed class HealthAndOptionsTests(ITestOutputHelper output)
     [Fact]
     public async Task Healthz_is_503_naming_docker_when_the_engine_is_unreachable()
     {
-        await using var redis = new RedisServerFixture();
-        await redis.InitializeAsync();
         using var factory = new CodeCubeFactory(redis.Configuration, output);
         factory.Settings["Sandbox:DockerEndpoint"] = "unix:///nonexistent/docker.sock";
         factory.Settings["Sandbox:EngineTimeoutSeconds"] = "2";
 
-        var response = await factory.CreateClient().GetAsync("/healthz");
-        var checks = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("checks");
+        var (status, checks) = await HealthzAsync(factory);
 
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
         Assert.Equal("unhealthy", checks.GetProperty("docker").GetProperty("status").GetString());
         Assert.Equal("healthy", checks.GetProperty("redis").GetProperty("status").GetString());
     }
@@ -64,8 +61,6 @@ public sealed class HealthAndOptionsTests(ITestOutputHelper output)
     [Fact]
     public async Task Runs_over_the_per_client_limit_get_429_problem_details()
     {
-        await using var redis = new RedisServerFixture();
-        await redis.InitializeAsync();
         using var factory = new CodeCubeFactory(redis.Configuration, output);
         factory.Settings["Web:RunsPerMinutePerClient"] = "2";
         var client = factory.CreateClient();

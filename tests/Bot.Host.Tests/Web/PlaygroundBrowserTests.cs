@@ -1,4 +1,3 @@
-using CodeCube.Host.Tests.Infrastructure;
 using CodeCube.Testing.Web;
 using Microsoft.Playwright;
 
@@ -21,7 +20,7 @@ public sealed class PlaygroundBrowserTests(RedisServerFixture redis, ITestOutput
         _factory.ListenOnLoopback();
         _factory.StartServer();
         _factory.Sandbox.ChunkDelay = TimeSpan.FromMilliseconds(50);
-        _chromium = await Chromium.LaunchAsync(TimeSpan.FromSeconds(30));
+        _chromium = await Chromium.LaunchAsync();
     }
 
     public async Task DisposeAsync()

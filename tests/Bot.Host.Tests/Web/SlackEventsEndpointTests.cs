@@ -1,5 +1,3 @@
-using System.Net;
-using CodeCube.Host.Tests.Infrastructure;
 using CodeCube.Testing.Slack;
 
 namespace CodeCube.Host.Tests.Web;

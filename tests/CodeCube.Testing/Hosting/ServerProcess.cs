@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace CodeCube.Testing.Hosting;
 
 /// <summary>Starts a real server binary (redis-server, ngircd) as a child process for one test or class.</summary>

@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using System.Text;
 using CodeCube.Testing.Hosting;
 
 namespace CodeCube.Testing.Irc;

@@ -1,5 +1,4 @@
 using System.Net.Sockets;
-using System.Text;
 using System.Threading.Channels;
 
 namespace CodeCube.Testing.Irc;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CodeCube.Testing.Hosting;
 using StackExchange.Redis;
 

@@ -1,7 +1,3 @@
-using System.Collections.Concurrent;
-using System.Net.WebSockets;
-using System.Text;
-using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using CodeCube.Testing.Hosting;
 using Microsoft.AspNetCore.Builder;

@@ -1,5 +1,3 @@
-using System.Net.WebSockets;
-using System.Text;
 using System.Threading.Channels;
 
 namespace CodeCube.Testing.Slack;

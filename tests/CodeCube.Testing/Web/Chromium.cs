@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Playwright;
 
 namespace CodeCube.Testing.Web;
@@ -6,24 +5,24 @@ namespace CodeCube.Testing.Web;
 /// <summary>Debian's Chromium (/usr/bin/chromium) driven by Playwright, headless, for the pages people look at.</summary>
 public sealed class Chromium : IAsyncDisposable
 {
+    /// <summary>
+    /// Bounds every action and expectation on its pages: two cores shared with other test runs need it generous, and
+    /// it never hides a missing element.
+    /// </summary>
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+
     private readonly IPlaywright playwright;
     private readonly IBrowser browser;
-    private readonly float timeoutMs;
 
-    private Chromium(IPlaywright playwright, IBrowser browser, TimeSpan timeout)
+    private Chromium(IPlaywright playwright, IBrowser browser)
     {
         this.playwright = playwright;
         this.browser = browser;
-        timeoutMs = (float)timeout.TotalMilliseconds;
     }
 
-    /// <summary>
-    /// Launches the browser. <paramref name="timeout"/> bounds every action and expectation on its pages: two cores
-    /// shared with other test runs need it generous, and it never hides a missing element.
-    /// </summary>
-    public static async Task<Chromium> LaunchAsync(TimeSpan timeout)
+    public static async Task<Chromium> LaunchAsync()
     {
-        Assertions.SetDefaultExpectTimeout((float)timeout.TotalMilliseconds);
+        Assertions.SetDefaultExpectTimeout((float)Timeout.TotalMilliseconds);
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -31,14 +30,14 @@ public sealed class Chromium : IAsyncDisposable
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
         });
-        return new Chromium(playwright, browser, timeout);
+        return new Chromium(playwright, browser);
     }
 
     /// <summary>A new page; its <see cref="WatchedPage.Dialogs"/> and console errors are counted for the test to check.</summary>
     public async Task<WatchedPage> NewPageAsync()
     {
         var page = await browser.NewPageAsync();
-        page.SetDefaultTimeout(timeoutMs);
+        page.SetDefaultTimeout((float)Timeout.TotalMilliseconds);
         return new WatchedPage(page);
     }
 

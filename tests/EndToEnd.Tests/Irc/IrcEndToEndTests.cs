@@ -1,5 +1,3 @@
-using CodeCube.EndToEnd.Tests.Infrastructure;
-
 namespace CodeCube.EndToEnd.Tests.Irc;
 
 /// <summary>

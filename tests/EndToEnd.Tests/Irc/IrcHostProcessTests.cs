@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Json;
-using CodeCube.EndToEnd.Tests.Infrastructure;
 using CodeCube.Testing.Hosting;
 
 namespace CodeCube.EndToEnd.Tests.Irc;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using CodeCube.EndToEnd.Tests.Infrastructure;
 
 namespace CodeCube.EndToEnd.Tests.Slack;
 

@@ -1,6 +1,4 @@
-using System.Text;
 using System.Text.Json.Nodes;
-using CodeCube.EndToEnd.Tests.Infrastructure;
 
 namespace CodeCube.EndToEnd.Tests.Slack;
 

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using CodeCube.EndToEnd.Tests.Infrastructure;
 using CodeCube.Testing.Web;
 using Microsoft.Playwright;
 
@@ -14,7 +13,7 @@ public sealed partial class PlaygroundEndToEndTests(ITestOutputHelper output) : 
     private const string Xss = "<script>alert(1)</script>";
     private Chromium _chromium = null!;
 
-    protected override async Task HostStartedAsync() => _chromium = await Chromium.LaunchAsync(RunTimeout);
+    protected override async Task HostStartedAsync() => _chromium = await Chromium.LaunchAsync();
 
     protected override async ValueTask StopAroundAsync()
     {

@@ -2,8 +2,6 @@ using CodeCube.Sandbox.Docker;
 using CodeCube.Sandbox.Languages;
 using Docker.DotNet;
 using Docker.DotNet.Models;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CodeCube.Sandbox.Tests.Integration;
@@ -18,13 +16,8 @@ public sealed class ReaperTests : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(TestSandbox.Settings(TestSandbox.NewInstanceId("reaper"))).Build();
-        provider = new ServiceCollection()
-            .AddSingleton<TimeProvider>(time)
-            .AddLogging()
-            .AddDockerSandbox(configuration)
-            .BuildServiceProvider();
+        provider = TestServices.Build(TestSandbox.Settings(TestSandbox.NewInstanceId("reaper")),
+            (services, configuration) => services.AddSingleton<TimeProvider>(time).AddDockerSandbox(configuration));
         return Task.CompletedTask;
     }
 

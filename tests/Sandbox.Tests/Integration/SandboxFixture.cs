@@ -1,9 +1,6 @@
-using CodeCube.Core.Contracts;
 using CodeCube.Sandbox.Docker;
 using Docker.DotNet;
 using Docker.DotNet.Models;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CodeCube.Sandbox.Tests.Integration;
 
@@ -13,7 +10,19 @@ namespace CodeCube.Sandbox.Tests.Integration;
 /// </summary>
 public class SandboxFixture : IAsyncLifetime
 {
+    private readonly (string Key, string Value)[] settings;
     private ServiceProvider? provider;
+
+    public SandboxFixture()
+        : this([])
+    {
+    }
+
+    /// <param name="settings">Settings on top of the defaults ("Sandbox:..." keys).</param>
+    protected SandboxFixture(params (string Key, string Value)[] settings)
+    {
+        this.settings = settings;
+    }
 
     public string InstanceId { get; } = TestSandbox.NewInstanceId("test");
 
@@ -26,17 +35,15 @@ public class SandboxFixture : IAsyncLifetime
     /// <summary>Used containers are removed in the background; counting containers needs them gone first.</summary>
     internal Task DrainRemovalsAsync() => provider!.GetRequiredService<ContainerRemover>().DrainAsync();
 
-    /// <summary>Settings on top of the defaults ("Sandbox:..." keys).</summary>
-    protected virtual void Configure(IDictionary<string, string?> settings)
-    {
-    }
-
     public virtual Task InitializeAsync()
     {
-        var settings = TestSandbox.Settings(InstanceId);
-        Configure(settings);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        provider = new ServiceCollection().AddLogging().AddDockerSandbox(configuration).BuildServiceProvider();
+        var all = TestSandbox.Settings(InstanceId);
+        foreach (var (key, value) in settings)
+        {
+            all[key] = value;
+        }
+
+        provider = TestServices.Build(all, (services, configuration) => services.AddDockerSandbox(configuration));
         return Task.CompletedTask;
     }
 
@@ -68,10 +75,8 @@ public class SandboxFixture : IAsyncLifetime
 }
 
 /// <summary>A 2 s run limit, so timeout tests are quick.</summary>
-public sealed class ShortLimitFixture : SandboxFixture
+public sealed class ShortLimitFixture()
+    : SandboxFixture(("Sandbox:RunTimeoutMs", RunTimeoutMs.ToString(System.Globalization.CultureInfo.InvariantCulture)))
 {
     public const int RunTimeoutMs = 2000;
-
-    protected override void Configure(IDictionary<string, string?> settings) =>
-        settings["Sandbox:RunTimeoutMs"] = RunTimeoutMs.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

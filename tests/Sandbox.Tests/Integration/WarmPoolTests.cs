@@ -1,20 +1,12 @@
 using Docker.DotNet.Models;
-using CodeCube.Core.Contracts;
 using CodeCube.Sandbox.Pool;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace CodeCube.Sandbox.Tests.Integration;
 
 /// <summary>The sandbox with its hosted services running and one pooled python container.</summary>
-public sealed class PooledFixture : SandboxFixture
+public sealed class PooledFixture() : SandboxFixture(("Sandbox:Pool:Size", "1"), ("Sandbox:Pool:Languages:0", "python"))
 {
-    protected override void Configure(IDictionary<string, string?> settings)
-    {
-        settings["Sandbox:Pool:Size"] = "1";
-        settings["Sandbox:Pool:Languages:0"] = "python";
-    }
-
     internal WarmPool Pool => Services.GetRequiredService<WarmPool>();
 
     public override async Task InitializeAsync()

@@ -1,6 +1,3 @@
-using CodeCube.Core.Contracts;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -8,14 +5,8 @@ namespace CodeCube.Sandbox.Tests.Unit;
 
 public class OptionsTests
 {
-    private static ServiceProvider Build(Dictionary<string, string?> settings)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        return new ServiceCollection()
-            .AddLogging()
-            .AddDockerSandbox(configuration)
-            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-    }
+    private static ServiceProvider Build(Dictionary<string, string?> settings) =>
+        TestServices.Build(settings, (services, configuration) => services.AddDockerSandbox(configuration));
 
     [Fact]
     public void Configuration_binds_onto_the_options()
