@@ -31,6 +31,13 @@ public abstract class IrcClientTestBase : IAsyncDisposable
         return client;
     }
 
+    /// <summary>Starts the client and returns it with the server end of its first connection.</summary>
+    protected async Task<(IrcClient Client, ScriptedConnection Server)> StartConnectedAsync()
+    {
+        var client = Start();
+        return (client, await _connector.NextConnectionAsync());
+    }
+
     protected async Task RegisterAsync(ScriptedConnection server)
     {
         await server.ExpectAsync("USER");

@@ -8,8 +8,7 @@ public sealed class IrcClientTests : IrcClientTestBase
     [Fact]
     public async Task Registers_with_cap_nick_user_and_joins_channels_with_keys_after_the_motd()
     {
-        var client = Start();
-        var server = await _connector.NextConnectionAsync();
+        var (client, server) = await StartConnectedAsync();
 
         Assert.Equal("CAP LS 302", await server.NextAsync());
         Assert.Equal("NICK bot", await server.NextAsync());
@@ -31,8 +30,7 @@ public sealed class IrcClientTests : IrcClientTestBase
     [Fact]
     public async Task Nick_in_use_tries_the_alternatives_then_a_suffix()
     {
-        var client = Start();
-        var server = await _connector.NextConnectionAsync();
+        var (client, server) = await StartConnectedAsync();
         await server.ExpectAsync("USER");
 
         server.Send(":irc.test 433 * bot :Nickname already in use");
@@ -50,8 +48,7 @@ public sealed class IrcClientTests : IrcClientTestBase
     {
         Options.Nick = "verylongbotname";
         Options.AltNicks = [];
-        Start();
-        var server = await _connector.NextConnectionAsync();
+        var (_, server) = await StartConnectedAsync();
         await server.ExpectAsync("USER");
 
         server.Send(":irc.test 433 * verylongbotname :Nickname already in use");
@@ -64,8 +61,7 @@ public sealed class IrcClientTests : IrcClientTestBase
     [Fact]
     public async Task Ping_is_answered_with_the_same_token()
     {
-        Start();
-        var server = await _connector.NextConnectionAsync();
+        var (_, server) = await StartConnectedAsync();
 
         server.Send("PING :tok 123");
 
@@ -75,8 +71,7 @@ public sealed class IrcClientTests : IrcClientTestBase
     [Fact]
     public async Task Silent_link_gets_a_ping_then_a_reconnect_and_channels_are_rejoined()
     {
-        var client = Start();
-        var first = await _connector.NextConnectionAsync();
+        var (client, first) = await StartConnectedAsync();
         await RegisterAsync(first);
 
         await AdvanceUntil(() => first.TryTakeSent(out var line) && line.StartsWith("PING", StringComparison.Ordinal), "a PING on the silent link");
@@ -92,8 +87,7 @@ public sealed class IrcClientTests : IrcClientTestBase
     [Fact]
     public async Task Any_traffic_answers_the_liveness_check()
     {
-        Start();
-        var server = await _connector.NextConnectionAsync();
+        var (_, server) = await StartConnectedAsync();
         await RegisterAsync(server);
         await AdvanceUntil(() => server.TryTakeSent(out var line) && line.StartsWith("PING", StringComparison.Ordinal), "a liveness PING");
 
@@ -108,8 +102,7 @@ public sealed class IrcClientTests : IrcClientTestBase
     [Fact]
     public async Task Ctcp_version_and_ping_are_answered_by_notice_and_not_passed_on()
     {
-        Start();
-        var server = await _connector.NextConnectionAsync();
+        var (_, server) = await StartConnectedAsync();
         await RegisterAsync(server);
 
         server.Send(":dx!d@h PRIVMSG bot :\x01VERSION\x01");
@@ -130,8 +123,7 @@ public sealed class IrcClientTests : IrcClientTestBase
     public async Task Ctcp_flood_gets_answers_only_within_the_flood_budget()
     {
         Options.FloodBurst = 2;
-        Start();
-        var server = await _connector.NextConnectionAsync();
+        var (_, server) = await StartConnectedAsync();
         await RegisterAsync(server);
 
         for (var i = 0; i < 5; i++)
@@ -151,8 +143,7 @@ public sealed class IrcClientTests : IrcClientTestBase
     [Fact]
     public async Task Queued_lines_wait_for_the_join_and_go_out_in_order()
     {
-        var client = Start();
-        var server = await _connector.NextConnectionAsync();
+        var (client, server) = await StartConnectedAsync();
 
         var sending = client.SendLinesAsync("#a", ["one", "two words", ""], CancellationToken.None);
         Assert.False(sending.IsCompleted);
@@ -167,8 +158,7 @@ public sealed class IrcClientTests : IrcClientTestBase
     [Fact]
     public async Task Reply_to_a_configured_channel_we_could_not_join_goes_out_after_the_join_wait()
     {
-        var client = Start();
-        var server = await _connector.NextConnectionAsync();
+        var (client, server) = await StartConnectedAsync();
         await server.ExpectAsync("USER");
         server.Send(":irc.test 001 bot :Welcome");
         server.Send(":irc.test 422 bot :MOTD File is missing");
@@ -186,8 +176,7 @@ public sealed class IrcClientTests : IrcClientTestBase
     [Fact]
     public async Task Private_reply_does_not_wait_for_any_join()
     {
-        var client = Start();
-        var server = await _connector.NextConnectionAsync();
+        var (client, server) = await StartConnectedAsync();
         await server.ExpectAsync("USER");
         server.Send(":irc.test 001 bot :Welcome");
 
