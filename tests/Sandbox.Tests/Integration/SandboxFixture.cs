@@ -1,5 +1,4 @@
 using CodeCube.Sandbox.Docker;
-using Docker.DotNet;
 using Docker.DotNet.Models;
 
 namespace CodeCube.Sandbox.Tests.Integration;
