@@ -1,9 +1,7 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using CodeCube.Testing.Hosting;
 using StackExchange.Redis;
 
-namespace CodeCube.Host.Tests.Infrastructure;
+namespace CodeCube.Testing.Redis;
 
 /// <summary>
 /// A real redis-server child process on 127.0.0.1 and a free port, in its own temporary directory, so tests run
@@ -26,16 +24,11 @@ public sealed class RedisServer : IAsyncDisposable
 
     public string Configuration => $"127.0.0.1:{Port},allowAdmin=true,connectTimeout=2000";
 
-    public static Task<RedisServer> StartAsync(bool appendOnly = false, string? directory = null, int? port = null)
+    public static async Task<RedisServer> StartAsync(bool appendOnly = false, string? directory = null, int? port = null)
     {
         var dir = directory ?? System.IO.Directory.CreateTempSubdirectory("codecube-redis-").FullName;
-        var chosenPort = port ?? FreePort();
-        var start = new ProcessStartInfo("redis-server")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var chosenPort = port ?? Loopback.FreePort();
+        var start = new ProcessStartInfo("redis-server");
         foreach (var arg in new[]
         {
             "--port", chosenPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1",
@@ -45,20 +38,7 @@ public sealed class RedisServer : IAsyncDisposable
             start.ArgumentList.Add(arg);
         }
 
-        var process = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start");
-        // Drain its output so a chatty server never blocks on a full pipe.
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return WaitReadyAsync(new RedisServer(process, chosenPort, dir));
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        return new RedisServer(await ServerProcess.StartAsync(start, chosenPort), chosenPort, dir);
     }
 
     /// <summary>SHUTDOWN (which writes the AOF to disk) and wait for the process to end.</summary>
@@ -101,29 +81,6 @@ public sealed class RedisServer : IAsyncDisposable
         catch (IOException)
         {
             // Leftovers in /tmp are harmless; a failed cleanup must not fail a test.
-        }
-    }
-
-    private static async Task<RedisServer> WaitReadyAsync(RedisServer server)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (true)
-        {
-            if (server._process.HasExited)
-            {
-                throw new InvalidOperationException($"redis-server exited with {server._process.ExitCode} on port {server.Port}");
-            }
-
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, server.Port);
-                return server;
-            }
-            catch (SocketException) when (DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(50);
-            }
         }
     }
 }

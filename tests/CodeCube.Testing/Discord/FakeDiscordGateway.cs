@@ -1,18 +1,15 @@
-using System.Net.WebSockets;
-using System.Text;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 
-namespace CodeCube.Adapters.Tests.Discord;
+namespace CodeCube.Testing.Discord;
 
 /// <summary>What the bot sent over the gateway, on which connection.</summary>
-internal sealed record GatewayReceived(int Connection, string Path, int Op, JsonObject Payload);
+public sealed record GatewayReceived(int Connection, string Path, int Op, JsonObject Payload);
 
 /// <summary>
 /// The gateway side of the protocol server, as discord-api-docs describe it: HELLO on connect, ACK for heartbeats,
 /// READY for IDENTIFY, replay + RESUMED for RESUME (op 9 false for an unknown session), sequence numbers on dispatches.
 /// </summary>
-internal sealed class FakeDiscordGateway(string token, string botUserId)
+public sealed class FakeDiscordGateway(string token, string botUserId)
 {
     private readonly Lock gate = new();
     private readonly List<GatewayServerConnection> connections = [];
@@ -52,8 +49,8 @@ internal sealed class FakeDiscordGateway(string token, string botUserId)
 
     public GatewayServerConnection Current => Connections.Last(c => c.Open);
 
-    public async Task<GatewayReceived> WaitForAsync(Func<GatewayReceived, bool> match) =>
-        await Poll.UntilAsync(() => Received.FirstOrDefault(match));
+    public Task<GatewayReceived> WaitForAsync(Func<GatewayReceived, bool> match) =>
+        Eventually.ValueAsync(() => Received.FirstOrDefault(match), "the bot's gateway payload");
 
     public async Task HandleAsync(HttpContext context)
     {

@@ -1,11 +1,9 @@
-using System.Net.WebSockets;
-using System.Text;
 using System.Threading.Channels;
 
-namespace CodeCube.Adapters.Tests.Slack;
+namespace CodeCube.Testing.Slack;
 
 /// <summary>The server end of one Socket Mode connection: the test sends envelopes and reads the bot's acks.</summary>
-internal sealed class SlackTestSocket(WebSocket socket, string query)
+public sealed class SlackTestSocket(WebSocket socket, string query)
 {
     private readonly Channel<string> _received = Channel.CreateUnbounded<string>();
     private readonly TaskCompletionSource _closedByBot = new(TaskCreationOptions.RunContinuationsAsynchronously);

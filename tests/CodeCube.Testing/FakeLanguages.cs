@@ -1,9 +1,9 @@
 using CodeCube.Core.Contracts;
 
-namespace CodeCube.Core.Tests.Fakes;
+namespace CodeCube.Testing;
 
-/// <summary>A small fixed registry shaped like images/languages.json.</summary>
-internal sealed class FakeLanguages : ILanguageRegistry
+/// <summary>A small fixed language list shaped like images/languages.json, standing in for the sandbox's registry.</summary>
+public sealed class FakeLanguages : ILanguageRegistry
 {
     public IReadOnlyList<LanguageInfo> All { get; } =
     [

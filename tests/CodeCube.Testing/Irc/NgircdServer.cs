@@ -1,11 +1,8 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using System.Text;
+using CodeCube.Testing.Hosting;
 
-namespace CodeCube.Adapters.Tests.Irc;
+namespace CodeCube.Testing.Irc;
 
 /// <summary>
 /// A real ngIRCd (Debian's /usr/sbin/ngircd) in the foreground on 127.0.0.1 and a free port, with a generated
@@ -40,8 +37,8 @@ public sealed class NgircdServer : IAsyncDisposable
         {
             File.SetUnixFileMode(dir, (UnixFileMode)0x1FF);
         }
-        var port = FreePort();
-        int? tlsPort = tls ? FreePort() : null;
+        var port = Loopback.FreePort();
+        int? tlsPort = tls ? Loopback.FreePort() : null;
         string? fingerprint = null;
         var ssl = "";
         if (tls)
@@ -95,51 +92,9 @@ public sealed class NgircdServer : IAsyncDisposable
 
     private async Task StartProcessAsync()
     {
-        var start = new ProcessStartInfo(Binary, ["-n", "-p", "-f", Path.Combine(_dir, "ngircd.conf")])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        _process = process;
-        for (var i = 0; i < 200; i++)
-        {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"ngircd exited with {process.ExitCode}");
-            }
-            if (await CanConnectAsync(Port) && (TlsPort is null || await CanConnectAsync(TlsPort.Value)))
-            {
-                return;
-            }
-            await Task.Delay(50);
-        }
-        throw new TimeoutException("ngircd did not start listening.");
-    }
-
-    private static async Task<bool> CanConnectAsync(int port)
-    {
-        try
-        {
-            using var client = new TcpClient();
-            await client.ConnectAsync(IPAddress.Loopback, port);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var ports = TlsPort is { } tlsPort ? new[] { Port, tlsPort } : [Port];
+        _process = await ServerProcess.StartAsync(
+            new ProcessStartInfo(Binary, ["-n", "-p", "-f", Path.Combine(_dir, "ngircd.conf")]), ports);
     }
 
     private static string WriteSelfSignedCertificate(string dir)

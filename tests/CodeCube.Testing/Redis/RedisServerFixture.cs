@@ -1,6 +1,6 @@
 using StackExchange.Redis;
 
-namespace CodeCube.Host.Tests.Infrastructure;
+namespace CodeCube.Testing.Redis;
 
 /// <summary>One throwaway redis-server (no persistence) shared by a test class or collection.</summary>
 public sealed class RedisServerFixture : IAsyncLifetime
@@ -33,10 +33,4 @@ public sealed class RedisServerFixture : IAsyncLifetime
             _server.DeleteDirectory();
         }
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class RedisCollection : ICollectionFixture<RedisServerFixture>
-{
-    public const string Name = "redis";
 }

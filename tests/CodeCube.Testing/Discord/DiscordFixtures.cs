@@ -1,11 +1,9 @@
-using System.Text.Json.Nodes;
-
-namespace CodeCube.Adapters.Tests.Discord;
+namespace CodeCube.Testing.Discord;
 
 /// <summary>
 /// Payload shapes copied verbatim from discord-api-docs (see Fixtures/); the server fills in ids and values per test.
 /// </summary>
-internal static class DiscordFixtures
+public static class DiscordFixtures
 {
     private static string PathOf(string name) => Path.Combine(AppContext.BaseDirectory, "Discord", "Fixtures", name);
 

@@ -1,24 +1,22 @@
 using System.Globalization;
-using System.Text.Json;
 using CodeCube.Host.Cli;
-using CodeCube.Sandbox.Docker;
-using CodeCube.Sandbox.Tests.Integration;
+using CodeCube.Testing.Docker;
 using Microsoft.Extensions.Configuration;
 
-namespace CodeCube.Sandbox.Tests.Cli;
+namespace CodeCube.Host.Tests.Cli;
 
 /// <summary>The CLI entry point in-process, against the real engine and images.</summary>
 public sealed class CliTests : IAsyncLifetime
 {
     private readonly string dir = Directory.CreateTempSubdirectory("codecube-cli-").FullName;
-    private readonly string instance = "cli-" + SandboxInstance.NewId();
+    private readonly string instance = TestSandbox.NewInstanceId("cli");
 
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
     {
         Directory.Delete(dir, recursive: true);
-        Assert.Empty(await SandboxFixture.ContainersAsync(instance));
+        Assert.Empty(await TestSandbox.ContainersAsync(instance));
     }
 
     private string Write(string name, string content)
@@ -34,15 +32,8 @@ public sealed class CliTests : IAsyncLifetime
     {
         using var stdout = new StringWriter(CultureInfo.InvariantCulture);
         using var stderr = new StringWriter(CultureInfo.InvariantCulture);
-        var settings = new Dictionary<string, string?>
-        {
-            ["Sandbox:InstanceId"] = instance,
-            ["Sandbox:RunTimeoutMs"] = runTimeoutMs.ToString(CultureInfo.InvariantCulture),
-        };
-        if (Environment.GetEnvironmentVariable("CODECUBE_IMAGES_DIR") is null)
-        {
-            settings["Sandbox:ImagesDirectory"] = TestPaths.RepoImages;
-        }
+        var settings = TestSandbox.Settings(instance);
+        settings["Sandbox:RunTimeout"] = TimeSpan.FromMilliseconds(runTimeoutMs).ToString("c", CultureInfo.InvariantCulture);
 
         var code = await CliApp.RunAsync(args, stdout, stderr, b => b.AddInMemoryCollection(settings), CancellationToken.None);
         return (code, stdout.ToString(), stderr.ToString());
@@ -53,11 +44,9 @@ public sealed class CliTests : IAsyncLifetime
     {
         var file = Write("hello.py", "import sys\nprint('hello', sys.argv[1:], input())\nprint('warn', file=sys.stderr)\nsys.exit(3)");
 
-        var (code, stdout, stderr) = await Cli("run", file, "--stdin", "typed", "--", "a", "b");
+        var result = await Cli("run", file, "--stdin", "typed", "--", "a", "b");
 
-        Assert.Equal(3, code);
-        Assert.Equal("hello ['a', 'b'] typed\n", stdout);
-        Assert.Equal("warn\n", stderr);
+        Assert.Equal((3, "hello ['a', 'b'] typed\n", "warn\n"), result);
     }
 
     [Fact]
@@ -100,11 +89,9 @@ public sealed class CliTests : IAsyncLifetime
     {
         var file = Write("loop.sh", "echo start\nwhile :; do :; done");
 
-        var (code, stdout, stderr) = await Cli(1500, "run", file);
+        var result = await Cli(1500, "run", file);
 
-        Assert.Equal(124, code);
-        Assert.Equal("start\n", stdout);
-        Assert.Equal("codecube: timed out: killed after the 1.5 s run limit\n", stderr);
+        Assert.Equal((124, "start\n", "codecube: timed out: killed after the 1.5 s run limit\n"), result);
     }
 
     [Fact]

@@ -1,20 +1,14 @@
-using System.Collections.Concurrent;
 using System.Globalization;
-using System.Text.Json.Nodes;
+using CodeCube.Testing.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
-namespace CodeCube.Adapters.Tests.Discord;
+namespace CodeCube.Testing.Discord;
 
-internal sealed record UploadedFile(string Name, string FileName, string ContentType, byte[] Content);
+public sealed record UploadedFile(string Name, string FileName, string ContentType, byte[] Content);
 
 /// <summary>One REST request the bot made, and the status it got.</summary>
-internal sealed record RestCall(
+public sealed record RestCall(
     string Method, string Path, string? Authorization, string? UserAgent, JsonObject? Json,
     IReadOnlyList<UploadedFile> Files, int Status);
 
@@ -22,47 +16,41 @@ internal sealed record RestCall(
 /// A local Discord: REST v10 (gateway/bot, messages, typing) with rate-limit headers, and the gateway on
 /// /gateway and /resume. Kestrel on 127.0.0.1 and a free port, one per test.
 /// </summary>
-internal sealed class DiscordProtocolServer : IAsyncDisposable
+public sealed class DiscordProtocolServer : IAsyncDisposable
 {
     public const string Token = "test-token.NzkyNzE1NDU0MTk2MDg4ODQy";
     public const string BotUserId = "792715454196088842";
 
-    private readonly WebApplication app;
     private readonly ConcurrentQueue<RestCall> calls = new();
     private readonly ConcurrentQueue<Func<HttpContext, Task>> scripted = new();
+    private LoopbackKestrel kestrel = null!;
     private long nextMessageId = 1_100_000_000_000_000_000;
 
-    private DiscordProtocolServer(WebApplication app, string root)
+    private DiscordProtocolServer()
     {
-        this.app = app;
-        Root = root;
-        Gateway = new FakeDiscordGateway(Token, BotUserId) { ResumeUrl = WsRoot + "/resume" };
     }
 
-    public string Root { get; }
+    /// <summary>http://127.0.0.1:port, without a trailing slash.</summary>
+    public string Root => kestrel.BaseUrl.AbsoluteUri.TrimEnd('/');
 
     public string ApiBaseUrl => Root + "/api/v10";
 
     public string WsRoot => "ws" + Root[4..];
 
-    public FakeDiscordGateway Gateway { get; }
+    public FakeDiscordGateway Gateway { get; } = new(Token, BotUserId);
 
     public IReadOnlyList<RestCall> Calls => [.. calls];
 
     public static async Task<DiscordProtocolServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        DiscordProtocolServer? server = null;
-        app.UseWebSockets();
-        app.Map("/gateway", (HttpContext c) => server!.Gateway.HandleAsync(c));
-        app.Map("/resume", (HttpContext c) => server!.Gateway.HandleAsync(c));
-        app.Map("/api/v10/{**path}", (HttpContext c) => server!.HandleRestAsync(c));
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server = new DiscordProtocolServer(app, address.TrimEnd('/'));
+        var server = new DiscordProtocolServer();
+        server.kestrel = await LoopbackKestrel.StartAsync(app =>
+        {
+            app.Map("/gateway", server.Gateway.HandleAsync);
+            app.Map("/resume", server.Gateway.HandleAsync);
+            app.Map("/api/v10/{**path}", server.HandleRestAsync);
+        });
+        server.Gateway.ResumeUrl = server.WsRoot + "/resume";
         return server;
     }
 
@@ -102,8 +90,8 @@ internal sealed class DiscordProtocolServer : IAsyncDisposable
             await MessageOkAsync(context, remaining: 0, resetAfter: resetAfterSeconds);
         });
 
-    public async Task<RestCall> WaitForCallAsync(Func<RestCall, bool> match) =>
-        await Poll.UntilAsync(() => Calls.FirstOrDefault(match));
+    public Task<RestCall> WaitForCallAsync(Func<RestCall, bool> match, TimeSpan? within = null) =>
+        Eventually.ValueAsync(() => Calls.FirstOrDefault(match), "the bot's REST call", within);
 
     public async ValueTask DisposeAsync()
     {
@@ -112,8 +100,7 @@ internal sealed class DiscordProtocolServer : IAsyncDisposable
             connection.Drop();
         }
 
-        await app.StopAsync();
-        await app.DisposeAsync();
+        await kestrel.DisposeAsync();
     }
 
     private async Task HandleRestAsync(HttpContext context)

@@ -1,48 +1,39 @@
-using System.Collections.Concurrent;
-using System.Net.WebSockets;
-using System.Text;
-using System.Text.Json.Nodes;
 using System.Threading.Channels;
+using CodeCube.Testing.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
-namespace CodeCube.Adapters.Tests.Slack;
+namespace CodeCube.Testing.Slack;
 
 /// <summary>A Web API call the bot made, as the server saw it.</summary>
-internal sealed record RecordedCall(string Method, string? Authorization, string? ContentType, string Body,
+public sealed record RecordedCall(string Method, string? Authorization, string? ContentType, string Body,
     JsonObject Args, DateTimeOffset At);
 
 /// <summary>A canned answer for the next call of one method (429s, errors, a held response).</summary>
-internal sealed record ScriptedAnswer(int Status, string Body, string? RetryAfter = null, Task? HoldUntil = null);
+public sealed record ScriptedAnswer(int Status, string Body, string? RetryAfter = null, Task? HoldUntil = null);
 
 /// <summary>
 /// A local Slack: Kestrel on 127.0.0.1:0 speaking the Web API (auth.test, apps.connections.open, chat.*,
 /// files.* and the upload URL) and Socket Mode WebSockets. It records what the bot sends; tests drive sockets.
 /// </summary>
-internal sealed class SlackTestServer : IAsyncDisposable
+public sealed class SlackTestServer : IAsyncDisposable
 {
     public const string BotToken = "xoxb-test-bot-token";
     public const string AppToken = "xapp-test-app-token";
 
-    private readonly WebApplication _app;
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, ConcurrentQueue<ScriptedAnswer>> _scripts = new();
     private readonly Channel<SlackTestSocket> _sockets = Channel.CreateUnbounded<SlackTestSocket>();
     private long _ts = 1_700_000_000_000_100;
     private int _tickets;
+    private LoopbackKestrel _kestrel = null!;
 
-    private SlackTestServer(WebApplication app, TimeProvider time)
+    private SlackTestServer(TimeProvider time)
     {
-        _app = app;
         _time = time;
     }
 
-    public Uri BaseUrl { get; private set; } = null!;
+    public Uri BaseUrl => _kestrel.BaseUrl;
 
     public Uri ApiBaseUrl => new(BaseUrl, "api");
 
@@ -54,19 +45,13 @@ internal sealed class SlackTestServer : IAsyncDisposable
 
     public static async Task<SlackTestServer> StartAsync(TimeProvider time)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var server = new SlackTestServer(app, time);
-        app.UseWebSockets();
-        app.MapPost("/api/{method}", (HttpContext context, string method) => server.ApiAsync(context, method));
-        app.MapPost("/upload/{fileId}", server.UploadAsync);
-        app.Map("/link", server.SocketAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
-            .Addresses.Single();
-        server.BaseUrl = new Uri(address.TrimEnd('/') + "/");
+        var server = new SlackTestServer(time);
+        server._kestrel = await LoopbackKestrel.StartAsync(app =>
+        {
+            app.MapPost("/api/{method}", (HttpContext context, string method) => server.ApiAsync(context, method));
+            app.MapPost("/upload/{fileId}", server.UploadAsync);
+            app.Map("/link", server.SocketAsync);
+        });
         return server;
     }
 
@@ -81,21 +66,9 @@ internal sealed class SlackTestServer : IAsyncDisposable
         return await _sockets.Reader.ReadAsync(timeout.Token);
     }
 
-    public async Task<RecordedCall> WaitForCallAsync(string method, int count = 1)
-    {
-        for (var i = 0; i < 2000; i++)
-        {
-            var calls = CallsTo(method);
-            if (calls.Count >= count)
-            {
-                return calls[count - 1];
-            }
-
-            await Task.Delay(10);
-        }
-
-        throw new TimeoutException($"{method} was not called {count} time(s).");
-    }
+    public Task<RecordedCall> WaitForCallAsync(string method, int count = 1, TimeSpan? within = null) =>
+        Eventually.ValueAsync(() => CallsTo(method) is { } calls && calls.Count >= count ? calls[count - 1] : null,
+            $"{method} to be called {count} time(s)", within);
 
     private async Task ApiAsync(HttpContext context, string method)
     {
@@ -228,11 +201,5 @@ internal sealed class SlackTestServer : IAsyncDisposable
         return args;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        // A failed test can leave a held request or an open socket; do not wait for them for long.
-        using var stopTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-        await _app.StopAsync(stopTimeout.Token);
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _kestrel.DisposeAsync();
 }

@@ -1,8 +1,7 @@
 using System.Net.Sockets;
-using System.Text;
 using System.Threading.Channels;
 
-namespace CodeCube.Adapters.Tests.Irc;
+namespace CodeCube.Testing.Irc;
 
 /// <summary>A plain-socket IRC user for integration tests; keeps every received line as raw bytes.</summary>
 public sealed class RawIrcUser : IAsyncDisposable
@@ -67,6 +66,40 @@ public sealed class RawIrcUser : IAsyncDisposable
                 return raw;
             }
         }
+    }
+
+    /// <summary>
+    /// Waits until <paramref name="nick"/> is in <paramref name="channel"/>. It may join before or after this user; a
+    /// NAMES reply listing it settles which without racing its JOIN.
+    /// </summary>
+    public Task WaitForMemberAsync(string channel, string nick) =>
+        Eventually.TrueAsync(async () =>
+        {
+            await SendAsync($"NAMES {channel}");
+            var names = await WaitForAsync(l => l.Contains(" 353 ", StringComparison.Ordinal) || l.Contains(" 366 ", StringComparison.Ordinal));
+            if (!names.Contains(" 353 ", StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            await WaitForAsync(l => l.Contains(" 366 ", StringComparison.Ordinal));
+            return names.Contains(nick, StringComparison.Ordinal);
+        }, $"{nick} to join {channel}", TimeSpan.FromSeconds(60));
+
+    /// <summary>The texts of the next <paramref name="count"/> PRIVMSGs from <paramref name="nick"/>; others' lines are skipped.</summary>
+    public async Task<string[]> PrivmsgsFromAsync(string nick, int count, TimeSpan? timeout = null)
+    {
+        var lines = new List<string>();
+        while (lines.Count < count)
+        {
+            var raw = await NextPrivmsgRawAsync(timeout);
+            if (Decode(raw).StartsWith($":{nick}!", StringComparison.Ordinal))
+            {
+                lines.Add(PrivmsgText(raw));
+            }
+        }
+
+        return [.. lines];
     }
 
     /// <summary>Round-trips a PING, returning every line the server sent before its PONG.</summary>

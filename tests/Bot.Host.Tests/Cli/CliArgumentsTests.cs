@@ -1,6 +1,6 @@
 using CodeCube.Host.Cli;
 
-namespace CodeCube.Sandbox.Tests.Cli;
+namespace CodeCube.Host.Tests.Cli;
 
 public class CliArgumentsTests
 {

@@ -1,12 +1,9 @@
-using System.Net.WebSockets;
-using System.Text;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 
-namespace CodeCube.Adapters.Tests.Discord;
+namespace CodeCube.Testing.Discord;
 
 /// <summary>One accepted gateway WebSocket.</summary>
-internal sealed class GatewayServerConnection(int index, string path, string query, HttpContext context, WebSocket socket)
+public sealed class GatewayServerConnection(int index, string path, string query, HttpContext context, WebSocket socket)
 {
     private readonly SemaphoreSlim sendLock = new(1, 1);
 
@@ -57,30 +54,6 @@ internal sealed class GatewayServerConnection(int index, string path, string que
         catch (ObjectDisposedException)
         {
             // The request already ended: nothing left to drop.
-        }
-    }
-}
-
-internal static class Poll
-{
-    /// <summary>Waits (real time, generous) for something the bot does on its own threads.</summary>
-    public static async Task<T> UntilAsync<T>(Func<T?> probe, int timeoutMs = 15000)
-        where T : class
-    {
-        var deadline = Environment.TickCount64 + timeoutMs;
-        while (true)
-        {
-            if (probe() is { } value)
-            {
-                return value;
-            }
-
-            if (Environment.TickCount64 > deadline)
-            {
-                throw new TimeoutException("The bot did not do what the test waited for.");
-            }
-
-            await Task.Delay(10);
         }
     }
 }

@@ -4,7 +4,7 @@ using System.Text;
 namespace CodeCube.Bench;
 
 /// <summary>Writes docs/benchmarks.md: machine, the table, ratios and the targets of the performance issue.</summary>
-internal static class Report2
+internal static class BenchmarkReport
 {
     public static string Markdown(List<Stats> stats, int containersLeft, Args opts)
     {

@@ -1,10 +1,9 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
-namespace CodeCube.Adapters.Tests.Slack;
+namespace CodeCube.Testing.Slack;
 
 /// <summary>Official Slack payloads copied from the docs and SDK tests (see Fixtures/).</summary>
-internal static class SlackFixtures
+public static class SlackFixtures
 {
     public static string Text(string name) =>
         File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Slack", "Fixtures", name));
