@@ -1,8 +1,8 @@
 using CodeCube.Adapters;
 using CodeCube.Core;
+using CodeCube.Host.Runs;
 using CodeCube.Host.Storage;
 using CodeCube.Host.Web;
-using CodeCube.Sandbox;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
 
@@ -28,7 +28,7 @@ public static class HostingExtensions
 
         builder.Services
             .AddCodeCubeCore(builder.Configuration)
-            .AddDockerSandbox(builder.Configuration)
+            .AddRunQueue(builder.Configuration)
             .AddChatAdapters(builder.Configuration)
             .AddRedisStorage(builder.Configuration)
             .AddCodeCubeWeb(builder.Configuration);
@@ -41,6 +41,7 @@ public static class HostingExtensions
         app.UseCodeCubeWeb();
         // The Events API request URL; it answers 404 unless Slack runs in EventsApi mode.
         app.MapSlackEvents();
+        app.MapWorkers();
         return app;
     }
 }

@@ -71,6 +71,10 @@ public sealed partial class ChatPipeline
                 record.Result.WallMs, record.FromCache, message.MessageId);
             return new Answer(formatter.Format(record, caps), record.Snippet.Id);
         }
+        catch (SandboxUnavailableException)
+        {
+            return Notice(Notices.NoSandbox, caps);
+        }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             logger.RunFailed(ex, adapter.Platform, message.MessageId);

@@ -8,6 +8,8 @@ namespace CodeCube.Core.Pipeline;
 /// <summary>The bot's own words. Plain text; the reply formatter escapes it for each platform.</summary>
 internal static class Notices
 {
+    public const string NoSandbox = "no sandbox worker is available right now; please try again in a minute";
+
     public const string InternalError = "something went wrong on our side and was logged; please try again later";
 
     public static string Help(string prefix, int maxCodeBytes) => string.Join('\n',

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace CodeCube.Host.Cli;
 
 /// <summary>
-/// The `codecube` command line: `run FILE ...` and `languages`. It builds only the sandbox services (no web host):
+/// The `codecube` command line: `run FILE ...`, `languages` and `worker` (see <see cref="CliWorker"/>). It builds only the sandbox services (no web host):
 /// configuration from appsettings.json next to the binaries and from environment variables.
 /// </summary>
 public static class CliApp
@@ -16,7 +16,7 @@ public static class CliApp
     /// <summary>Exit code when the sandbox itself failed (engine down, image missing).</summary>
     public const int SandboxFailed = 3;
 
-    public static bool IsCliVerb(string[] args) => args is ["run", ..] or ["languages", ..];
+    public static bool IsCliVerb(string[] args) => args is ["run", ..] or ["languages", ..] or ["worker", ..];
 
     public static Task<int> RunAsync(string[] args) =>
         RunAsync(args, Console.Out, Console.Error, configure: null, CancellationToken.None);
@@ -32,6 +32,11 @@ public static class CliApp
         ArgumentNullException.ThrowIfNull(args);
         try
         {
+            if (args is ["worker", .. var workerArgs])
+            {
+                return await CliWorker.RunAsync(workerArgs, stderr, configure, ct).ConfigureAwait(false);
+            }
+
             var services = CliServices.Build(configure);
             await using (services.ConfigureAwait(false))
             {

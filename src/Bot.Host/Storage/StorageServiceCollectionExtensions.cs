@@ -11,6 +11,17 @@ public static class StorageServiceCollectionExtensions
     /// <summary>One shared multiplexer, the Redis snippet store, result cache, reply map and a "redis" health check.</summary>
     public static IServiceCollection AddRedisStorage(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddRedisConnection(configuration);
+        services.TryAddSingleton<ISnippetStore, RedisSnippetStore>();
+        services.TryAddSingleton<IResultCache, RedisResultCache>();
+        services.TryAddSingleton<IReplyMap, RedisReplyMap>();
+        services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis");
+        return services;
+    }
+
+    /// <summary>The "Redis" options and the one shared multiplexer (also all a sandbox worker needs).</summary>
+    public static IServiceCollection AddRedisConnection(this IServiceCollection services, IConfiguration configuration)
+    {
         services.AddValidatedOptions<RedisOptions, RedisOptionsValidator>(configuration, RedisOptions.Section);
 
         // The multiplexer is designed to be shared. AbortOnConnectFail=false lets the host start while Redis is
@@ -22,10 +33,6 @@ public static class StorageServiceCollectionExtensions
             config.ClientName ??= "codecube";
             return ConnectionMultiplexer.Connect(config);
         });
-        services.TryAddSingleton<ISnippetStore, RedisSnippetStore>();
-        services.TryAddSingleton<IResultCache, RedisResultCache>();
-        services.TryAddSingleton<IReplyMap, RedisReplyMap>();
-        services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis");
         return services;
     }
 }

@@ -22,9 +22,16 @@ public static class RunEndpoints
             return problem!;
         }
 
-        var record = await runs.RunAsync(
-            input.Request, AnonymousUser.AuthorFor(http), AnonymousUser.Origin, input.ParentId, null, http.RequestAborted).ConfigureAwait(false);
-        return Results.Ok(RunResponse.From(record));
+        try
+        {
+            var record = await runs.RunAsync(
+                input.Request, AnonymousUser.AuthorFor(http), AnonymousUser.Origin, input.ParentId, null, http.RequestAborted).ConfigureAwait(false);
+            return Results.Ok(RunResponse.From(record));
+        }
+        catch (SandboxUnavailableException)
+        {
+            return NoSandbox();
+        }
     }
 
     /// <summary>
@@ -76,6 +83,11 @@ public static class RunEndpoints
             await Task.WhenAny(run).ConfigureAwait(false);
             _ = run.Exception;
         }
+        catch (SandboxUnavailableException)
+        {
+            var error = new { title = "No sandbox available", detail = NoSandboxDetail };
+            await WriteEventAsync(http.Response, "error", error, options, CancellationToken.None).ConfigureAwait(false);
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.StreamFailed(ex);
@@ -83,6 +95,11 @@ public static class RunEndpoints
             await WriteEventAsync(http.Response, "error", error, options, CancellationToken.None).ConfigureAwait(false);
         }
     }
+
+    private const string NoSandboxDetail = "No sandbox worker is available right now; try again in a minute.";
+
+    private static IResult NoSandbox() => Results.Problem(
+        statusCode: StatusCodes.Status503ServiceUnavailable, title: "No sandbox available", detail: NoSandboxDetail);
 
     private static async Task<RunRecord> RunAndCompleteAsync(
         IRunService runs, RunInput input, SnippetAuthor author, IProgress<OutputChunk> progress,

@@ -1,0 +1,62 @@
+using CodeCube.Core.Contracts;
+using CodeCube.Core.Options;
+using CodeCube.Host.Storage;
+using CodeCube.Sandbox;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace CodeCube.Host.Runs;
+
+public static class RunsServiceCollectionExtensions
+{
+    /// <summary>
+    /// The host's side of the run queue: <see cref="ISandbox"/> enqueues on the Redis Stream and awaits the answer;
+    /// with <c>Runs:LocalWorker</c> (default) an in-process worker takes the same path and the Docker sandbox is
+    /// registered here; without it the host needs no Docker engine, only the language manifest. Adds the "workers"
+    /// health check.
+    /// </summary>
+    public static IServiceCollection AddRunQueue(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var local = configuration.GetValue($"{RunsOptions.Section}:{nameof(RunsOptions.LocalWorker)}", true);
+        if (local)
+        {
+            services.AddRunWorker(configuration);
+        }
+        else
+        {
+            services.AddRunQueueBasics(configuration);
+            services.AddLanguageRegistry(configuration);
+        }
+
+        services.Replace(ServiceDescriptor.Singleton<ISandbox>(sp => new QueuedSandbox(
+            sp.GetRequiredService<IConnectionMultiplexer>(),
+            sp.GetRequiredService<RunQueueKeys>(),
+            sp.GetKeyedService<ISandbox>(SandboxServiceCollectionExtensions.DockerSandboxKey),
+            sp.GetRequiredService<IOptions<RunsOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<QueuedSandbox>>())));
+        services.TryAddSingleton<WorkerDirectory>();
+        services.AddHealthChecks().AddCheck<WorkersHealthCheck>("workers");
+        return services;
+    }
+
+    /// <summary>A sandbox worker: the Docker sandbox (pool, reaper) and the consumer of the run stream.</summary>
+    public static IServiceCollection AddRunWorker(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddRunQueueBasics(configuration);
+        services.AddDockerSandbox(configuration);
+        services.AddValidatedOptions<WorkerOptions, WorkerOptionsValidator>(configuration, WorkerOptions.Section);
+        services.AddHostedService<RunWorker>();
+        return services;
+    }
+
+    private static void AddRunQueueBasics(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddValidatedOptions<RunsOptions, RunsOptionsValidator>(configuration, RunsOptions.Section);
+        services.AddRedisConnection(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new RunQueueKeys(sp.GetRequiredService<IOptions<RunsOptions>>().Value.Group));
+    }
+}
