@@ -3,9 +3,14 @@ using System.Text;
 using CodeCube.Bench;
 
 // Usage: dotnet run --project bench/CodeCube.Bench -- --host artifacts/host/CodeCube.Host.dll --redis 127.0.0.1:N
-//        [--quick] [--pool N] [--out docs/benchmarks.md]
+//        [--quick] [--pool N] [--out docs/benchmarks.md] [--queue-overhead]
 var opts = Args.Parse(args);
 var imagesDir = Path.GetFullPath("images");
+if (args.Contains("--queue-overhead"))
+{
+    return await QueueOverhead.RunAsync(opts.Redis, opts.Quick, imagesDir);
+}
+
 var languages = Manifest.Load(imagesDir);
 var (c1, c4, c16) = opts.Quick ? (8, 16, 32) : (20, 40, 64);
 var stats = new List<Stats>();
