@@ -85,25 +85,7 @@ public sealed class HostProcess : IAsyncDisposable
     /// <summary>Stops the host with SIGTERM, so it drains its work and warm pool as in production; kills it if it hangs.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
-            {
-                await kill.WaitForExitAsync();
-            }
-
-            using var stopTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            try
-            {
-                await _process.WaitForExitAsync(stopTimeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync();
-            }
-        }
-
+        await ProcessStop.TerminateAsync(_process);
         _process.Dispose();
     }
 
