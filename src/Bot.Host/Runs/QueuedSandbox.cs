@@ -83,7 +83,8 @@ internal sealed class QueuedSandbox(
         }
         finally
         {
-            await events.UnsubscribeAsync().ConfigureAwait(false);
+            // Not awaited: the answer is in hand and the caller should not wait for the server's confirmation.
+            await events.UnsubscribeAsync(CommandFlags.FireAndForget).ConfigureAwait(false);
         }
     }
 

@@ -169,14 +169,18 @@ internal sealed partial class RunWorker(
         var db = redis.GetDatabase();
         var request = JsonSerializer.Deserialize((string)entry["req"]!, QueueJson.Default.RunRequest)!;
         var enqueuedAt = (long)entry["at"];
-        if (await db.KeyExistsAsync(keys.Result(runId)).ConfigureAwait(false))
+        // Both commands are sent before either answer is awaited: one round trip on the run's critical path.
+        var answered = db.KeyExistsAsync(keys.Result(runId));
+        var attempts = db.StringIncrementAsync(keys.Attempts(runId));
+        if (await answered.ConfigureAwait(false))
         {
+            await attempts.ConfigureAwait(false);
             // Answered by an earlier delivery, or withdrawn by the host: nothing to run.
             await AcknowledgeAsync(entry.Id!, runId).ConfigureAwait(false);
             return;
         }
 
-        var attempt = (int)await db.StringIncrementAsync(keys.Attempts(runId)).ConfigureAwait(false);
+        var attempt = (int)await attempts.ConfigureAwait(false);
         await db.KeyExpireAsync(keys.Attempts(runId), TimeSpan.FromHours(1), CommandFlags.FireAndForget).ConfigureAwait(false);
         var startedAt = time.GetUtcNow().ToUnixTimeMilliseconds();
         if (attempt > Options.MaxDeliveries)
@@ -192,7 +196,7 @@ internal sealed partial class RunWorker(
         }
 
         _inFlight[entry.Id!] = runId;
-        await PublishAsync(runId, new RunEvent(RunEvent.Started, Name, attempt)).ConfigureAwait(false);
+        PublishOutput(runId, new RunEvent(RunEvent.Started, Name, attempt));
         var progress = new EventProgress(this, runId, Options.ProgressBytes);
         var result = await sandbox.RunAsync(request, progress, ct).ConfigureAwait(false);
         await AnswerAsync(runId, new RunAnswer(result, Name, enqueuedAt, startedAt)).ConfigureAwait(false);
@@ -223,6 +227,7 @@ internal sealed partial class RunWorker(
     private Task PublishAsync(string runId, RunEvent e) =>
         redis.GetSubscriber().PublishAsync(keys.Events(runId), JsonSerializer.Serialize(e, QueueJson.Default.RunEvent));
 
+    // Fire and forget, still in order: everything goes over the one interactive connection.
     private void PublishOutput(string runId, RunEvent e) =>
         redis.GetSubscriber().Publish(keys.Events(runId), JsonSerializer.Serialize(e, QueueJson.Default.RunEvent),
             CommandFlags.FireAndForget);
