@@ -98,6 +98,8 @@ public interface ISandbox
 /// <summary>
 /// A runnable language as the images were built. <paramref name="LimitsKey"/> names the limits its runs get, so a
 /// cached result is never served once the limits change (a bigger output cap may change what a run produces).
+/// <paramref name="Kind"/> groups languages in listings ("scripting", "systems", ...); <paramref name="Notes"/> says
+/// what comes with a language beyond its standard library (e.g. "numpy, sympy"), or how stdin reaches it.
 /// </summary>
 public sealed record LanguageInfo(
     string Id,
@@ -106,7 +108,9 @@ public sealed record LanguageInfo(
     IReadOnlyList<string> Extensions,
     bool Compiled,
     string ImageDigest,
-    string LimitsKey = "");
+    string LimitsKey = "",
+    string Kind = "",
+    string? Notes = null);
 
 /// <summary>The languages this installation can run.</summary>
 public interface ILanguageRegistry

@@ -45,7 +45,16 @@ public sealed class LanguageRegistryTests : IDisposable
     [InlineData("c++", "cpp")]
     [InlineData(".mjs", "javascript")]
     [InlineData("golang", "go")]
-    [InlineData("sh", "bash")]
+    [InlineData("sh", "sh")]
+    [InlineData("dash", "sh")]
+    [InlineData(".bash", "bash")]
+    [InlineData("shell", "bash")]
+    [InlineData("ts", "typescript")]
+    [InlineData("c#", "csharp")]
+    [InlineData(".pro", "prolog")]
+    [InlineData(".pl", "perl")]
+    [InlineData("elisp", "emacs-lisp")]
+    [InlineData("sql", "sqlite3")]
     public void Resolves_other_languages(string name, string id)
     {
         Assert.True(new LanguageRegistry(dir).TryResolve(name, out var language));
@@ -55,7 +64,7 @@ public sealed class LanguageRegistryTests : IDisposable
     [Fact]
     public void Unknown_names_do_not_resolve()
     {
-        Assert.False(new LanguageRegistry(dir).TryResolve("cobol", out _));
+        Assert.False(new LanguageRegistry(dir).TryResolve("malbolge", out _));
     }
 
     [Fact]
@@ -94,6 +103,13 @@ public sealed class LanguageRegistryTests : IDisposable
     [InlineData("jav", "java")]
     [InlineData("rustt", "rust")]
     [InlineData("golnag", "golang")]
+    [InlineData("typscript", "typescript")]
+    [InlineData("kotln", "kotlin")]
+    [InlineData("elixer", "elixir")]
+    [InlineData("haskel", "haskell")]
+    [InlineData("fortan", "fortran")]
+    [InlineData("clojur", "clojure")]
+    [InlineData("ocamel", "ocaml")]
     public void Suggests_close_matches_first(string typo, string expected)
     {
         var suggestions = new LanguageRegistry(dir).Suggest(typo);
@@ -103,12 +119,47 @@ public sealed class LanguageRegistryTests : IDisposable
     }
 
     [Theory]
-    [InlineData("cobol")]
+    [InlineData("malbolge")]
     [InlineData("")]
-    [InlineData("haskell")]
+    [InlineData("whitespace")]
     public void Suggests_nothing_for_names_far_from_every_language(string unknown)
     {
         Assert.Empty(new LanguageRegistry(dir).Suggest(unknown));
+    }
+
+    [Fact]
+    public void No_id_alias_or_extension_names_two_languages()
+    {
+        var owners = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var clashes = new List<string>();
+        foreach (var language in new LanguageRegistry(dir).All)
+        {
+            var names = language.Aliases.Concat(language.Extensions).Concat(language.Extensions.Select(e => e.TrimStart('.')))
+                .Prepend(language.Id);
+            foreach (var name in names)
+            {
+                if (!owners.TryAdd(name, language.Id) && owners[name] != language.Id)
+                {
+                    clashes.Add($"{name}: {owners[name]} and {language.Id}");
+                }
+            }
+        }
+
+        Assert.Empty(clashes);
+    }
+
+    [Fact]
+    public void Every_language_resolves_to_itself_by_id_and_each_alias()
+    {
+        var registry = new LanguageRegistry(dir);
+        foreach (var language in registry.All)
+        {
+            foreach (var name in language.Aliases.Prepend(language.Id))
+            {
+                Assert.True(registry.TryResolve(name, out var resolved), name);
+                Assert.Equal(language.Id, resolved.Id);
+            }
+        }
     }
 
     [Theory]

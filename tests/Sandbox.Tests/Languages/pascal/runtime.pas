@@ -1,0 +1,5 @@
+program Main;
+uses SysUtils;
+begin
+  raise Exception.Create('boom');
+end.

@@ -1,0 +1,2 @@
+my @chunks;
+loop { @chunks.push: buf8.allocate(16 +< 20, 1) }

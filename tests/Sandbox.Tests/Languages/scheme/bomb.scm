@@ -1,0 +1,1 @@
+(let loop ((chunks '())) (loop (cons (make-bytevector (* 16 1024 1024) 1) chunks)))
