@@ -99,7 +99,8 @@ public interface ISandbox
 /// A runnable language as the images were built. <paramref name="LimitsKey"/> names the limits its runs get, so a
 /// cached result is never served once the limits change (a bigger output cap may change what a run produces).
 /// <paramref name="Kind"/> groups languages in listings ("scripting", "systems", ...); <paramref name="Notes"/> says
-/// what comes with a language beyond its standard library (e.g. "numpy, sympy"), or how stdin reaches it.
+/// how stdin and arguments reach a language when that is not obvious; <paramref name="Libraries"/> what it ships
+/// with beyond its standard library (python: numpy, sympy).
 /// </summary>
 public sealed record LanguageInfo(
     string Id,
@@ -110,7 +111,8 @@ public sealed record LanguageInfo(
     string ImageDigest,
     string LimitsKey = "",
     string Kind = "",
-    string? Notes = null);
+    string? Notes = null,
+    IReadOnlyList<string>? Libraries = null);
 
 /// <summary>The languages this installation can run.</summary>
 public interface ILanguageRegistry

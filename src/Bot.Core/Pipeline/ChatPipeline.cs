@@ -29,6 +29,7 @@ public sealed partial class ChatPipeline(
     ISnippetStore snippets,
     IReplyMap replies,
     ILanguageRegistry languages,
+    IPermalinks permalinks,
     IOptions<PipelineOptions> options,
     TimeProvider time,
     ILogger<ChatPipeline> logger)

@@ -29,7 +29,8 @@ internal sealed record ManifestLanguage(
     IReadOnlyDictionary<string, string>? Env,
     ManifestLimits? Limits,
     string? Kind = null,
-    string? Notes = null);
+    string? Notes = null,
+    IReadOnlyList<string>? Libraries = null);
 
 internal sealed record ManifestLimits(
     int? MemoryMiB,

@@ -19,7 +19,8 @@ internal sealed record LanguageSpec(ManifestLanguage Manifest, LockedImage? Buil
         Manifest.Compile is not null,
         Built?.Digest ?? "",
         Kind: Manifest.Kind ?? "",
-        Notes: Manifest.Notes);
+        Notes: Manifest.Notes,
+        Libraries: Manifest.Libraries ?? []);
 
     /// <summary>The image name the manifest expects (for messages when it is not built).</summary>
     public string ExpectedImage => Built?.Image ?? $"codecube/{Manifest.Image}";

@@ -28,7 +28,7 @@ internal sealed class PipelineHarness : IDisposable
             new CommandParser(languages, permalinks, pipelineOptions),
             new ReplyFormatter(),
             new RunQuotas(MsOptions.Create(quotas ?? new QuotaOptions { UserBurst = 1000, ChannelBurst = 1000 }), Time),
-            Gate, runs, Store, Replies, languages, pipelineOptions, Time, new SinkLogger<ChatPipeline>(Log));
+            Gate, runs, Store, Replies, languages, permalinks, pipelineOptions, Time, new SinkLogger<ChatPipeline>(Log));
     }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));

@@ -7,9 +7,9 @@ public sealed class FakeLanguages : ILanguageRegistry
 {
     public IReadOnlyList<LanguageInfo> All { get; } =
     [
-        new("python", ["py", "python3"], "3.12.8", [".py"], false, "sha256:python"),
-        new("javascript", ["js", "node"], "22.11.0", [".js"], false, "sha256:node"),
-        new("c", ["gcc"], "14.2.0", [".c"], true, "sha256:gcc"),
+        new("python", ["py", "python3"], "3.12.8", [".py"], false, "sha256:python", Kind: "scripting", Libraries: ["numpy", "sympy"]),
+        new("javascript", ["js", "node"], "22.11.0", [".js"], false, "sha256:node", Kind: "scripting"),
+        new("c", ["gcc"], "14.2.0", [".c"], true, "sha256:gcc", Kind: "systems", Notes: "reads <stdin> & args"),
     ];
 
     public bool TryResolve(string idAliasOrExtension, out LanguageInfo language)

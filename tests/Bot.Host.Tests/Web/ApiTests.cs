@@ -178,6 +178,11 @@ public sealed class ApiTests(RedisServerFixture redis) : IDisposable
         var ids = body.EnumerateArray().Select(l => l.GetProperty("id").GetString()).ToList();
         Assert.Equal(["python", "javascript", "c"], ids);
         Assert.Equal("3.12.8", body[0].GetProperty("version").GetString());
+        Assert.Equal(["py", "python3"], body[0].GetProperty("aliases").EnumerateArray().Select(a => a.GetString()));
+        Assert.False(body[0].GetProperty("compiled").GetBoolean());
+        Assert.True(body[2].GetProperty("compiled").GetBoolean());
+        Assert.Equal("scripting", body[0].GetProperty("kind").GetString());
+        Assert.Equal(["numpy", "sympy"], body[0].GetProperty("libraries").EnumerateArray().Select(a => a.GetString()));
     }
 
     [Fact]

@@ -42,7 +42,15 @@ public abstract class LanguageContractTests(SandboxFixture fixture)
         }
         else
         {
-            Assert.True(result.Outcome == RunOutcome.Completed && result.ExitCode != 0, Describe(result));
+            Assert.True(result.Outcome == RunOutcome.Completed, Describe(result));
+            if (contract.SyntaxExit is { } exit)
+            {
+                Assert.Equal(exit, result.ExitCode);
+            }
+            else
+            {
+                Assert.NotEqual(0, result.ExitCode);
+            }
         }
 
         Assert.Contains(contract.CompileMessage, result.Stdout + result.Stderr, StringComparison.OrdinalIgnoreCase);
@@ -66,7 +74,7 @@ public abstract class LanguageContractTests(SandboxFixture fixture)
             Assert.NotEqual(0, result.ExitCode);
         }
 
-        Assert.Contains(contract.RuntimeMessage, result.Stderr, StringComparison.Ordinal);
+        Assert.Contains(contract.RuntimeMessage, contract.RuntimeMessageOnStdout ? result.Stdout : result.Stderr, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -15,7 +15,8 @@ public static class ContractTable
     public const string Loop = "loop";
     public const string Bomb = "bomb";
 
-    public static readonly IReadOnlyList<string> HostileCases = [Flood, Loop, Bomb];
+    /// <summary>Cases a language may lack when contracts.json says why (brainfuck has no runtime errors).</summary>
+    public static readonly IReadOnlyList<string> OptionalCases = [Runtime, Flood, Loop, Bomb];
 
     private static readonly Lazy<Document> Table = new(Load);
 
@@ -60,7 +61,9 @@ public static class ContractTable
         int? Exit,
         int? RuntimeExit,
         string? RuntimeMessage,
+        string? RuntimeMessageOn,
         string? CompileMessage,
+        int? SyntaxExit,
         string? OutOfMemoryMessage,
         Dictionary<string, string>? NotApplicable,
         Dictionary<string, string>? Extra,
@@ -73,7 +76,9 @@ public static class ContractTable
             over.Exit ?? Exit ?? 0,
             over.RuntimeExit ?? RuntimeExit,
             over.RuntimeMessage ?? RuntimeMessage ?? "",
+            (over.RuntimeMessageOn ?? RuntimeMessageOn) == "stdout",
             over.CompileMessage ?? CompileMessage ?? "",
+            over.SyntaxExit ?? SyntaxExit,
             over.OutOfMemoryMessage,
             over.NotApplicable ?? [],
             over.Extra ?? []);
@@ -82,6 +87,8 @@ public static class ContractTable
 
 /// <summary>What one language's contract programs must produce.</summary>
 /// <param name="RuntimeExit">The runtime error's exit code when it is fixed; null means "any non-zero".</param>
+/// <param name="RuntimeMessageOnStdout">The toolchain prints its runtime errors on stdout (Poly/ML, Algol 68 Genie).</param>
+/// <param name="SyntaxExit">An interpreter's exit code after a syntax error when it is fixed (bc: 0).</param>
 /// <param name="OutOfMemoryMessage">The runtime's own out-of-memory message, accepted instead of memory_limit.</param>
 /// <param name="NotApplicable">Hostile cases that cannot be written in this language, with the reason.</param>
 /// <param name="Extra">Further programs (case name → exact stdout), e.g. the libraries a language ships with.</param>
@@ -92,7 +99,9 @@ public sealed record LanguageContract(
     int Exit,
     int? RuntimeExit,
     string RuntimeMessage,
+    bool RuntimeMessageOnStdout,
     string CompileMessage,
+    int? SyntaxExit,
     string? OutOfMemoryMessage,
     IReadOnlyDictionary<string, string> NotApplicable,
     IReadOnlyDictionary<string, string> Extra);

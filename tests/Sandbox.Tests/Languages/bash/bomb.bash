@@ -1,2 +1,4 @@
 s=x
-while :; do s="$s$s"; done
+for i in {1..20}; do s="$s$s"; done
+chunks=()
+while :; do chunks+=("$s"); done

@@ -1,1 +1,1 @@
-Stream.iterate([], fn chunks -> [:binary.copy(<<1>>, 16 * 1024 * 1024) | chunks] end) |> Stream.run()
+Stream.iterate([], fn chunks -> [:binary.copy(<<0::8388608>>, 16) | chunks] end) |> Stream.run()

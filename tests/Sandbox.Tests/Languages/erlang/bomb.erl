@@ -3,4 +3,4 @@
 
 main() -> grow([]).
 
-grow(Chunks) -> grow([binary:copy(<<1>>, 16 * 1024 * 1024) | Chunks]).
+grow(Chunks) -> grow([binary:copy(<<0:8388608>>, 16) | Chunks]).

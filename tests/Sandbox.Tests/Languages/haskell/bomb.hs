@@ -1,8 +1,7 @@
-import Data.IORef
+import qualified Data.ByteString as B
 
 main :: IO ()
-main = do
-  r <- newIORef []
-  let go :: Int -> IO ()
-      go n = modifyIORef' r (n :) >> go (n + 1)
-  go 0
+main = go []
+  where
+    go :: [B.ByteString] -> IO ()
+    go chunks = let chunk = B.replicate (16 * 1024 * 1024) 1 in chunk `seq` go (chunk : chunks)

@@ -1,4 +1,5 @@
 program Main;
+{$mode objfpc}
 uses SysUtils;
 begin
   raise Exception.Create('boom');

@@ -1,1 +1,2 @@
-if then fi
+if true; then
+  echo unclosed
