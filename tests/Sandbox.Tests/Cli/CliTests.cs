@@ -171,9 +171,14 @@ public sealed class CliTests : IAsyncLifetime
         Assert.Equal(0, code);
         var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("LANGUAGE", lines[0], StringComparison.Ordinal);
-        foreach (var id in new[] { "python", "ruby", "javascript", "bash", "c", "cpp", "go", "rust", "java" })
+        var registry = new CodeCube.Sandbox.Languages.LanguageRegistry(TestPaths.RepoImages);
+        Assert.Equal(60, registry.All.Count);
+        foreach (var language in registry.All)
         {
-            Assert.Contains(lines, l => l.StartsWith(id + " ", StringComparison.Ordinal));
+            // Every id with the version of its built image, never "unbuilt".
+            Assert.Contains(lines, l => l.StartsWith(language.Id + " ", StringComparison.Ordinal)
+                && l.Contains(" " + language.Version + " ", StringComparison.Ordinal));
+            Assert.NotEqual(CodeCube.Sandbox.Languages.LanguageSpec.UnbuiltVersion, language.Version);
         }
 
         Assert.Contains(lines, l => l.StartsWith("python", StringComparison.Ordinal) && l.Contains("py, python3", StringComparison.Ordinal));
