@@ -11,7 +11,7 @@ namespace CodeCube.Sandbox.Tests.Integration;
 /// </summary>
 // xunit resolves MemberData on the class that runs the test (each derived class has Cases); the analyzer looks here.
 #pragma warning disable xUnit1015
-public abstract class LanguageContractTests(SandboxFixture fixture)
+public abstract class LanguageContractTests(SandboxFixture fixture, LongRunFixture longRun)
 {
     [Theory]
     [MemberData("Cases", ContractTable.Greet)]
@@ -102,7 +102,8 @@ public abstract class LanguageContractTests(SandboxFixture fixture)
     {
         var contract = ContractTable.For(id);
 
-        var result = await fixture.RunAsync(id, Code(id, ContractTable.Bomb), contract.Stdin);
+        // Under a 60 s run limit (unless the language sets its own): this is about the memory cap, not the clock.
+        var result = await longRun.RunAsync(id, Code(id, ContractTable.Bomb), contract.Stdin);
 
         if (result.Outcome != RunOutcome.MemoryLimit)
         {
@@ -142,49 +143,56 @@ public abstract class LanguageContractTests(SandboxFixture fixture)
 
 // One collection per group of kinds, so the groups run in parallel.
 
-public sealed class ScriptingContractTests(SandboxFixture f) : LanguageContractTests(f), IClassFixture<SandboxFixture>
+public sealed class ScriptingContractTests(SandboxFixture f, LongRunFixture l)
+    : LanguageContractTests(f, l), IClassFixture<SandboxFixture>, IClassFixture<LongRunFixture>
 {
     private static readonly string[] Kinds = ["scripting"];
 
     public static TheoryData<string> Cases(string caseName) => Of(Kinds, caseName);
 }
 
-public sealed class ShellContractTests(SandboxFixture f) : LanguageContractTests(f), IClassFixture<SandboxFixture>
+public sealed class ShellContractTests(SandboxFixture f, LongRunFixture l)
+    : LanguageContractTests(f, l), IClassFixture<SandboxFixture>, IClassFixture<LongRunFixture>
 {
     private static readonly string[] Kinds = ["shell"];
 
     public static TheoryData<string> Cases(string caseName) => Of(Kinds, caseName);
 }
 
-public sealed class SystemsContractTests(SandboxFixture f) : LanguageContractTests(f), IClassFixture<SandboxFixture>
+public sealed class SystemsContractTests(SandboxFixture f, LongRunFixture l)
+    : LanguageContractTests(f, l), IClassFixture<SandboxFixture>, IClassFixture<LongRunFixture>
 {
     private static readonly string[] Kinds = ["systems"];
 
     public static TheoryData<string> Cases(string caseName) => Of(Kinds, caseName);
 }
 
-public sealed class JvmAndDotNetContractTests(SandboxFixture f) : LanguageContractTests(f), IClassFixture<SandboxFixture>
+public sealed class JvmAndDotNetContractTests(SandboxFixture f, LongRunFixture l)
+    : LanguageContractTests(f, l), IClassFixture<SandboxFixture>, IClassFixture<LongRunFixture>
 {
     private static readonly string[] Kinds = ["jvm"];
 
     public static TheoryData<string> Cases(string caseName) => Of(Kinds, caseName);
 }
 
-public sealed class FunctionalContractTests(SandboxFixture f) : LanguageContractTests(f), IClassFixture<SandboxFixture>
+public sealed class FunctionalContractTests(SandboxFixture f, LongRunFixture l)
+    : LanguageContractTests(f, l), IClassFixture<SandboxFixture>, IClassFixture<LongRunFixture>
 {
     private static readonly string[] Kinds = ["functional"];
 
     public static TheoryData<string> Cases(string caseName) => Of(Kinds, caseName);
 }
 
-public sealed class LispAndLogicContractTests(SandboxFixture f) : LanguageContractTests(f), IClassFixture<SandboxFixture>
+public sealed class LispAndLogicContractTests(SandboxFixture f, LongRunFixture l)
+    : LanguageContractTests(f, l), IClassFixture<SandboxFixture>, IClassFixture<LongRunFixture>
 {
     private static readonly string[] Kinds = ["lisp", "logic"];
 
     public static TheoryData<string> Cases(string caseName) => Of(Kinds, caseName);
 }
 
-public sealed class ScientificAndClassicContractTests(SandboxFixture f) : LanguageContractTests(f), IClassFixture<SandboxFixture>
+public sealed class ScientificAndClassicContractTests(SandboxFixture f, LongRunFixture l)
+    : LanguageContractTests(f, l), IClassFixture<SandboxFixture>, IClassFixture<LongRunFixture>
 {
     private static readonly string[] Kinds = ["scientific", "classic"];
 
