@@ -1,5 +1,5 @@
-using System.ComponentModel.DataAnnotations;
 using CodeCube.Core.Contracts;
+using CodeCube.Core.Options;
 using CodeCube.Sandbox.Docker;
 using CodeCube.Sandbox.Languages;
 using CodeCube.Sandbox.Pool;
@@ -15,19 +15,15 @@ public static class SandboxServiceCollectionExtensions
 {
     /// <summary>
     /// Docker sandbox (<see cref="ISandbox"/>), language registry (<see cref="ILanguageRegistry"/>), warm pool and
-    /// reaper (hosted services), with <see cref="SandboxOptions"/> bound from "Sandbox" and validated on start.
+    /// reaper (hosted services), with <see cref="SandboxOptions"/> bound from "Sandbox" and the shared
+    /// <see cref="InputLimitsOptions"/>, both validated on start.
     /// </summary>
     public static IServiceCollection AddDockerSandbox(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<SandboxOptions>()
-            .Bind(configuration.GetSection(SandboxOptions.Section))
-            .ValidateDataAnnotations()
-            .Validate(
-                o => o.Pool is not null && Validator.TryValidateObject(o.Pool, new ValidationContext(o.Pool), null, true),
-                "Sandbox:Pool is invalid: Size must be 0..64 and MaxIdleSeconds 10..86400")
-            .Validate(o => Uri.TryCreate(o.DockerEndpoint, UriKind.Absolute, out _), "Sandbox:DockerEndpoint must be a URI")
-            .ValidateOnStart();
+        services.AddValidatedOptions<SandboxOptions, SandboxOptionsValidator>(configuration, SandboxOptions.Section,
+            SandboxOptions.RenamedKeys);
+        services.AddInputLimits(configuration);
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<DockerEngine>();

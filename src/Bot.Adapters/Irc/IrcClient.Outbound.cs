@@ -117,7 +117,7 @@ public sealed partial class IrcClient
             if (awaitJoin)
             {
                 // After a reconnect the JOIN takes a moment; a line sent before it would be refused (404).
-                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(_options.JoinWaitSeconds), _time);
+                using var timeout = new CancellationTokenSource(_options.JoinWait, _time);
                 using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
                 try
                 {

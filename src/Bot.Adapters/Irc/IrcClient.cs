@@ -27,7 +27,7 @@ public sealed partial class IrcClient
         _connector = connector;
         _time = time;
         _logger = logger;
-        _limiter = new FloodLimiter(_options.FloodBurst, TimeSpan.FromMilliseconds(_options.FloodIntervalMs), time);
+        _limiter = new FloodLimiter(_options.FloodBurst, _options.FloodInterval, time);
     }
 
     /// <summary>Our nick on the current connection (the configured nick before the first one).</summary>
@@ -80,9 +80,9 @@ public sealed partial class IrcClient
     /// <summary>Full jitter over an exponential ceiling: reconnecting bots do not stampede a restarted server.</summary>
     internal TimeSpan Backoff(int failures)
     {
-        var ceiling = Math.Min(_options.ReconnectMaxDelayMs, _options.ReconnectMinDelayMs * Math.Pow(2, Math.Min(failures, 20)));
+        var ceiling = Math.Min(_options.ReconnectMaxDelay.TotalMilliseconds, _options.ReconnectMinDelay.TotalMilliseconds * Math.Pow(2, Math.Min(failures, 20)));
         var jittered = ceiling * (0.5 + (Random.Shared.NextDouble() * 0.5));
-        return TimeSpan.FromMilliseconds(Math.Max(_options.ReconnectMinDelayMs / 2.0, jittered));
+        return TimeSpan.FromMilliseconds(Math.Max(_options.ReconnectMinDelay.TotalMilliseconds / 2.0, jittered));
     }
 
     private async Task<bool> RunOneConnectionAsync(Action<IrcMessage> onMessage, CancellationToken ct)
@@ -91,7 +91,7 @@ public sealed partial class IrcClient
         try
         {
             LogConnecting(_logger, _options.Server, _options.EffectivePort, _options.UseTls);
-            using (var connectTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(_options.PingTimeoutSeconds), _time))
+            using (var connectTimeout = new CancellationTokenSource(_options.PingTimeout, _time))
             using (var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, connectTimeout.Token))
             {
                 session = new IrcSession(await _connector.ConnectAsync(linked.Token).ConfigureAwait(false), _options.Nick);
@@ -133,8 +133,8 @@ public sealed partial class IrcClient
             while (true)
             {
                 var silence = awaitingPong
-                    ? TimeSpan.FromSeconds(_options.PingTimeoutSeconds)
-                    : TimeSpan.FromSeconds(_options.PingIntervalSeconds);
+                    ? _options.PingTimeout
+                    : _options.PingInterval;
                 string line;
                 using (var quiet = new CancellationTokenSource(silence, _time))
                 using (var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, quiet.Token))
@@ -152,7 +152,7 @@ public sealed partial class IrcClient
                     {
                         if (awaitingPong)
                         {
-                            LogDeadLink(_logger, _options.PingTimeoutSeconds);
+                            LogDeadLink(_logger, (int)_options.PingTimeout.TotalSeconds);
                             return;
                         }
                         awaitingPong = true;

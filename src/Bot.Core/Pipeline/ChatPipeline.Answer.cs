@@ -27,7 +27,7 @@ public sealed partial class ChatPipeline
         switch (command)
         {
             case Command.Help:
-                return Notice(Notices.Help(options.Value.Prefix, options.Value.MaxCodeBytes), caps);
+                return Notice(Notices.Help(options.Value.Prefix, limits.Value.MaxCodeBytes), caps);
             case Command.Languages:
                 return Notice(Notices.Languages(languages, permalinks.LanguagesPage), caps);
             case Command.ParseError error:

@@ -31,6 +31,7 @@ public sealed partial class ChatPipeline(
     ILanguageRegistry languages,
     IPermalinks permalinks,
     IOptions<PipelineOptions> options,
+    IOptions<InputLimitsOptions> limits,
     TimeProvider time,
     ILogger<ChatPipeline> logger)
 {

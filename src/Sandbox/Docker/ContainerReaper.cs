@@ -10,7 +10,7 @@ namespace CodeCube.Sandbox.Docker;
 /// <summary>
 /// Removes leftover run containers (labelled <c>codecube=1</c>): this instance's once they are no longer in use and
 /// older than the run limit, and other instances' once they are older than any run could last (their owner died).
-/// Runs at start and every <c>Sandbox:ReaperIntervalSeconds</c>.
+/// Runs at start and every <c>Sandbox:ReaperInterval</c>.
 /// </summary>
 internal sealed partial class ContainerReaper(
     DockerEngine engine,
@@ -22,7 +22,7 @@ internal sealed partial class ContainerReaper(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.ReaperIntervalSeconds), time);
+        using var timer = new PeriodicTimer(options.Value.ReaperInterval, time);
         do
         {
             try
@@ -89,19 +89,19 @@ internal sealed partial class ContainerReaper(
         if (owner == instance.Id)
         {
             // Not live here, so no run is using it: it only has to be clearly past a run.
-            return TimeSpan.FromMilliseconds(o.RunTimeoutMs);
+            return o.RunTimeout;
         }
 
         var longestCompile = registry.Specs
             .Select(s => EffectiveLimits.For(s, o))
             .Select(l => (long)l.CompileTimeoutMs + l.RunTimeoutMs)
-            .DefaultIfEmpty(o.CompileTimeoutMs + o.RunTimeoutMs)
+            .DefaultIfEmpty((long)(o.CompileTimeout + o.RunTimeout).TotalMilliseconds)
             .Max();
-        var age = TimeSpan.FromMilliseconds(longestCompile) + TimeSpan.FromSeconds(o.ReaperGraceSeconds);
+        var age = TimeSpan.FromMilliseconds(longestCompile) + o.ReaperGrace;
         if (Label(labels, RunContainerSpec.PooledLabel) == "1")
         {
             // Another live instance may keep it warm that long.
-            age += TimeSpan.FromSeconds(o.Pool.MaxIdleSeconds);
+            age += o.Pool.MaxIdle;
         }
 
         return age;

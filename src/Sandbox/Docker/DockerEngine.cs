@@ -14,7 +14,7 @@ internal sealed class DockerEngine : IDisposable
     public DockerEngine(IOptions<SandboxOptions> options)
     {
         Endpoint = options.Value.DockerEndpoint;
-        CallTimeout = TimeSpan.FromSeconds(options.Value.EngineTimeoutSeconds);
+        CallTimeout = options.Value.EngineTimeout;
         configuration = new DockerClientConfiguration(new Uri(Endpoint), defaultTimeout: CallTimeout);
         Client = configuration.CreateClient(ApiVersion);
     }

@@ -1,5 +1,6 @@
 using System.Text;
 using CodeCube.Core.Contracts;
+using CodeCube.Core.Options;
 using CodeCube.Sandbox.Languages;
 using CodeCube.Sandbox.Pool;
 using Docker.DotNet;
@@ -19,6 +20,7 @@ internal sealed partial class DockerSandbox(
     WarmPool pool,
     ContainerRemover remover,
     IOptions<SandboxOptions> options,
+    IOptions<InputLimitsOptions> limits,
     TimeProvider time,
     ILogger<DockerSandbox> logger) : ISandbox
 {
@@ -89,7 +91,7 @@ internal sealed partial class DockerSandbox(
 
     private string? CheckSizes(RunRequest request)
     {
-        var o = options.Value;
+        var o = limits.Value;
         if (Encoding.UTF8.GetByteCount(request.Code) > o.MaxCodeBytes)
         {
             return $"the code is larger than {RunOutcomeMapper.Bytes(o.MaxCodeBytes)}";

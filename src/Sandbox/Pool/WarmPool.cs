@@ -121,7 +121,7 @@ internal sealed partial class WarmPool(
 
     private bool IsFresh(StartedContainer container, LanguageSpec current) =>
         container.Language.Image == current.Image &&
-        time.GetElapsedTime(container.StartedTimestamp) < TimeSpan.FromSeconds(options.Value.Pool.MaxIdleSeconds);
+        time.GetElapsedTime(container.StartedTimestamp) < options.Value.Pool.MaxIdle;
 
     private async Task<bool> FillAsync(LanguageSpec language, CancellationToken ct)
     {

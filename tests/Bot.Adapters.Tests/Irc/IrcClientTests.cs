@@ -100,7 +100,7 @@ public sealed class IrcClientTests : IrcClientTestBase
 
         server.Send(":irc.test PONG irc.test :codecube");
         await Task.Delay(100);
-        _time.Advance(TimeSpan.FromSeconds(Options.PingTimeoutSeconds + 1));
+        _time.Advance(Options.PingTimeout + TimeSpan.FromSeconds(1));
         await Task.Delay(100);
 
         Assert.False(server.Disposed.IsCompleted);
@@ -212,8 +212,8 @@ public sealed class IrcClientTests : IrcClientTestBase
     [Fact]
     public void Backoff_grows_exponentially_with_jitter_up_to_the_maximum()
     {
-        Options.ReconnectMinDelayMs = 1000;
-        Options.ReconnectMaxDelayMs = 8000;
+        Options.ReconnectMinDelay = TimeSpan.FromSeconds(1);
+        Options.ReconnectMaxDelay = TimeSpan.FromSeconds(8);
         var client = new IrcClient(Microsoft.Extensions.Options.Options.Create(Options), _connector, _time, NullLogger<IrcClient>.Instance);
 
         for (var i = 0; i < 50; i++)
