@@ -53,6 +53,12 @@ expect() {
     jq -r --arg id "$1" --arg f "$2" '(.defaults + .languages[$id])[$f] // empty' "$contracts"
 }
 
+# stdin_of LANG: the greeting's stdin, with a "." after it so a command substitution keeps its trailing newline.
+stdin_of() {
+    jq -j --arg id "$1" '(.defaults + .languages[$id]).stdin' "$contracts"
+    echo .
+}
+
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 failures=0
@@ -138,14 +144,16 @@ check() {
 }
 
 for id in "${langs[@]}"; do
-    run_case "$id" greet "$(expect "$id" stdin)"
+    input=$(stdin_of "$id")
+    input=${input%.}
+    run_case "$id" greet "$input"
     ms=$(cat "$tmp/ms")
     out=$(after_marker "$tmp/out" run || echo '<no run marker>')
     ok=0; [ "$out" = "$(expect "$id" stdout)" ] && [ "$(cat "$tmp/rc")" = "$(expect "$id" exit)" ] && ok=1
     check "$id" greet $ok "(${ms} ms)"
 
     if [ -n "$(snippet "$id" runtime)" ]; then
-        run_case "$id" runtime "$(expect "$id" stdin)"
+        run_case "$id" runtime "$input"
         rc=$(cat "$tmp/rc")
         want=$(expect "$id" runtimeExit)
         ok=0
