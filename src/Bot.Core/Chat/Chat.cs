@@ -1,3 +1,5 @@
+using CodeCube.Core.Interactions;
+
 namespace CodeCube.Core.Chat;
 
 /// <summary>A place messages are exchanged: a channel, a DM, optionally a thread in it.</summary>
@@ -42,20 +44,23 @@ public sealed record ChatCapabilities(
     int MaxLineBytes,
     bool SupportsEdits,
     bool SupportsUploads,
-    bool SupportsThreads);
+    bool SupportsThreads,
+    bool SupportsButtons = false);
 
 /// <summary>A file to attach (long output).</summary>
 public sealed record ReplyAttachment(string FileName, string ContentType, byte[] Content);
 
 /// <summary>
 /// A finished reply. For <see cref="TextMarkup.Plain"/> platforms <see cref="Text"/> is a list of lines joined
-/// by '\n', each already within <see cref="ChatCapabilities.MaxLineBytes"/>.
+/// by '\n', each already within <see cref="ChatCapabilities.MaxLineBytes"/>. <see cref="Buttons"/> are only set for
+/// platforms with <see cref="ChatCapabilities.SupportsButtons"/>.
 /// </summary>
 public sealed record OutgoingReply(
     Conversation Where,
     string Text,
     string? ReplyToMessageId = null,
-    ReplyAttachment? Attachment = null);
+    ReplyAttachment? Attachment = null,
+    IReadOnlyList<ReplyButton>? Buttons = null);
 
 /// <summary>A message we sent, so it can be edited or deleted later.</summary>
 public sealed record SentMessage(Conversation Where, string MessageId);

@@ -216,6 +216,20 @@ public sealed class CommandParser(ILanguageRegistry languages, IPermalinks perma
         return true;
     }
 
+    /// <summary>A run from separate fields (a slash command's options, a form): same checks as a message.</summary>
+    public Command FromFields(string language, string code, string stdin)
+    {
+        if (!languages.TryResolve(language.Trim(), out var resolved))
+        {
+            return UnknownLanguage(language.Trim());
+        }
+
+        code = Words.NormalizeNewlines(code);
+        return code.Trim().Length == 0
+            ? new Command.ParseError("the code is empty")
+            : MakeRun(resolved, code, Words.NormalizeNewlines(stdin), []);
+    }
+
     private Command MakeRun(LanguageInfo language, string code, string stdin, IReadOnlyList<string> args)
     {
         var codeBytes = Encoding.UTF8.GetByteCount(code);

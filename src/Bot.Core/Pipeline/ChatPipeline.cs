@@ -1,6 +1,7 @@
 using CodeCube.Core.Chat;
 using CodeCube.Core.Commands;
 using CodeCube.Core.Contracts;
+using CodeCube.Core.Interactions;
 using CodeCube.Core.Options;
 using CodeCube.Core.Quotas;
 using CodeCube.Core.Replies;
@@ -17,6 +18,7 @@ namespace CodeCube.Core.Pipeline;
 /// <item>Edited (a message we answered): run again with the old snippet as parent and edit our reply (or send a
 /// new one where edits are not supported); an edit that leaves the code as it was does nothing.</item>
 /// <item>Deleted: delete our reply and forget the link.</item>
+/// <item>Interactions (slash and message commands, reply buttons, language lookups): see ChatPipeline.Interactions.cs.</item>
 /// </list>
 /// Messages from bots and ordinary messages are ignored. Failures become a short reply and a log entry.
 /// </summary>
@@ -53,6 +55,9 @@ public sealed partial class ChatPipeline(
                 case MessageDeleted deleted:
                     await OnDeletedAsync(adapter, deleted, ct).ConfigureAwait(false);
                     break;
+                case RunInvoked or LanguageLookup or ButtonClicked when adapter is IInteractionResponder responder:
+                    await OnInteractionAsync(adapter, responder, chatEvent, ct).ConfigureAwait(false);
+                    break;
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
@@ -85,7 +90,8 @@ public sealed partial class ChatPipeline(
             return;
         }
 
-        var sent = await adapter.SendAsync(answer.Reply.To(where, message.MessageId), ct).ConfigureAwait(false);
+        var sent = await adapter.SendAsync(Compose(answer, adapter.Capabilities, where, message.MessageId), ct)
+            .ConfigureAwait(false);
         if (message.MessageId.Length > 0)
         {
             await replies.SetAsync(where.Platform, where.ChannelId, message.MessageId,
@@ -123,7 +129,7 @@ public sealed partial class ChatPipeline(
             return;
         }
 
-        var reply = answer.Reply.To(where, message.MessageId);
+        var reply = Compose(answer, adapter.Capabilities, where, message.MessageId);
         var replyId = link.ReplyMessageId;
         if (adapter.Capabilities.SupportsEdits)
         {
