@@ -18,8 +18,13 @@ internal sealed class DiscordEventTranslator(Func<string?> selfUserId)
         "MESSAGE_CREATE" => Created(dispatch.Data),
         "MESSAGE_UPDATE" => Edited(dispatch.Data),
         "MESSAGE_DELETE" => Deleted(dispatch.Data),
+        "INTERACTION_CREATE" => Interaction(dispatch.Data),
         _ => null,
     };
+
+    // A resumed session may replay an interaction; it is answered once.
+    private ChatEvent? Interaction(JsonElement data) =>
+        String(data, "id") is { } id && seen.Add("i:" + id) ? Interactions.DiscordInteractionTranslator.Translate(data) : null;
 
     private MessageCreated? Created(JsonElement data)
     {

@@ -14,6 +14,15 @@ public sealed class DiscordOptions
     /// <summary>When set, skips <c>GET /gateway/bot</c> and connects here (tests point it at loopback).</summary>
     public string? GatewayUrlOverride { get; set; }
 
+    /// <summary>
+    /// Ask for the privileged Message Content intent (needed to read <c>!run</c> messages in guilds). When Discord
+    /// refuses it (close 4014) the bot reconnects without it and keeps serving /run, "Run code" and mentions.
+    /// </summary>
+    public bool MessageContent { get; set; } = true;
+
+    /// <summary>Register the commands in these guilds only (instant updates) instead of globally.</summary>
+    public string[] GuildIds { get; set; } = [];
+
     internal static IEnumerable<string> Validate(DiscordOptions o)
     {
         if (string.IsNullOrWhiteSpace(o.Token))
@@ -24,6 +33,11 @@ public sealed class DiscordOptions
         if (!Uri.TryCreate(o.ApiBaseUrl, UriKind.Absolute, out var api) || (api.Scheme != "https" && api.Scheme != "http"))
         {
             yield return $"Discord:ApiBaseUrl must be an absolute http(s) URL, got '{o.ApiBaseUrl}'.";
+        }
+
+        foreach (var guild in o.GuildIds.Where(g => g.Length == 0 || !g.All(char.IsAsciiDigit)))
+        {
+            yield return $"Discord:GuildIds must hold guild ids (digits only), got '{guild}'.";
         }
 
         if (!string.IsNullOrEmpty(o.GatewayUrlOverride)

@@ -1,4 +1,5 @@
 using CodeCube.Adapters.Discord.Gateway;
+using CodeCube.Adapters.Discord.Interactions;
 using CodeCube.Adapters.Discord.Rest;
 using CodeCube.Core.Chat;
 using Microsoft.Extensions.Configuration;
@@ -35,6 +36,8 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<DiscordRateLimiter>();
         services.TryAddSingleton<DiscordRestClient>();
         services.TryAddSingleton<DiscordGatewayClient>();
+        services.TryAddSingleton<DiscordInteractionResponder>();
+        services.TryAddSingleton<DiscordCommandRegistrar>();
         services.TryAddSingleton<DiscordAdapter>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatAdapter, DiscordAdapter>(sp => sp.GetRequiredService<DiscordAdapter>()));
         return services;

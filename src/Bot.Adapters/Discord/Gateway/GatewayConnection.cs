@@ -97,7 +97,7 @@ internal sealed class GatewayConnection(
                 heartbeat = HeartbeatAsync(interval, cts);
                 var hello = session.CanResume
                     ? GatewayPayloads.Resume(token, session.SessionId!, session.Sequence)
-                    : GatewayPayloads.Identify(token);
+                    : GatewayPayloads.Identify(token, session.Intents);
                 await SendAsync(hello, cts.Token);
                 return null;
             case GatewayOp.HeartbeatAck:
@@ -133,6 +133,8 @@ internal sealed class GatewayConnection(
                     data.GetProperty("user").GetProperty("id").GetString()!);
                 established = true;
                 logger.GatewayReady(session.SessionId!, session.UserId!);
+                // The adapter registers its commands for the application named here.
+                await onDispatch(new GatewayDispatch(type, data.Clone()), ct);
                 break;
             case "RESUMED":
                 established = true;
