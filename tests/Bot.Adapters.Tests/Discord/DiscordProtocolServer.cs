@@ -19,10 +19,10 @@ internal sealed record RestCall(
     IReadOnlyList<UploadedFile> Files, int Status);
 
 /// <summary>
-/// A local Discord: REST v10 (gateway/bot, messages, typing) with rate-limit headers, and the gateway on
-/// /gateway and /resume. Kestrel on 127.0.0.1 and a free port, one per test.
+/// A local Discord: REST v10 (gateway/bot, messages, typing) with rate-limit headers, the gateway on
+/// /gateway and /resume, and application commands and interactions (DiscordProtocolServer.Interactions.cs). Kestrel on 127.0.0.1 and a free port, one per test.
 /// </summary>
-internal sealed class DiscordProtocolServer : IAsyncDisposable
+internal sealed partial class DiscordProtocolServer : IAsyncDisposable
 {
     public const string Token = "test-token.NzkyNzE1NDU0MTk2MDg4ODQy";
     public const string BotUserId = "792715454196088842";
@@ -30,6 +30,7 @@ internal sealed class DiscordProtocolServer : IAsyncDisposable
     private readonly WebApplication app;
     private readonly ConcurrentQueue<RestCall> calls = new();
     private readonly ConcurrentQueue<Func<HttpContext, Task>> scripted = new();
+    private const string BodyKey = "json-body";
     private long nextMessageId = 1_100_000_000_000_000_000;
 
     private DiscordProtocolServer(WebApplication app, string root)
@@ -159,7 +160,7 @@ internal sealed class DiscordProtocolServer : IAsyncDisposable
                 await MessageOkAsync(context, remaining: 4, resetAfter: 1);
             }
         }
-        else
+        else if (!await TryHandleInteractionRestAsync(context, path))
         {
             context.Response.StatusCode = 404;
         }
@@ -201,7 +202,10 @@ internal sealed class DiscordProtocolServer : IAsyncDisposable
 
         if (request.ContentType?.StartsWith("application/json", StringComparison.Ordinal) == true)
         {
-            return ((await JsonNode.ParseAsync(request.Body))!.AsObject(), []);
+            // Command registration sends an array; everything else an object.
+            var node = await JsonNode.ParseAsync(request.Body);
+            request.HttpContext.Items[BodyKey] = node;
+            return (node as JsonObject, []);
         }
 
         return (null, []);
