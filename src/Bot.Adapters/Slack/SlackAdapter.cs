@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CodeCube.Adapters.Slack.Interactivity;
 using CodeCube.Core.Chat;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -21,8 +22,8 @@ internal sealed partial class SlackAdapter(SlackWebApi api, SlackSocketModeClien
     public string Platform => SlackEventTranslator.Platform;
 
     public ChatCapabilities Capabilities { get; } = new(
-        TextMarkup.SlackMrkdwn, MaxMessageChars: 3900, MaxOutputLines: 30, MaxLineBytes: SlackText.MaxSendChars,
-        SupportsEdits: true, SupportsUploads: true, SupportsThreads: true);
+        TextMarkup.SlackMrkdwn, MaxMessageChars: SlackBlocks.MaxSectionChars, MaxOutputLines: 30, MaxLineBytes: SlackText.MaxSendChars,
+        SupportsEdits: true, SupportsUploads: true, SupportsThreads: true, SupportsButtons: true);
 
     public async IAsyncEnumerable<ChatEvent> ReadEventsAsync([EnumeratorCancellation] CancellationToken ct)
     {
@@ -52,7 +53,8 @@ internal sealed partial class SlackAdapter(SlackWebApi api, SlackSocketModeClien
                     continue;
                 }
 
-                if (SlackEventTranslator.Translate(payload, self) is { } chatEvent)
+                if ((SlackEventTranslator.Translate(payload, self) ?? SlackInteractionTranslator.Translate(payload))
+                    is { } chatEvent)
                 {
                     yield return chatEvent;
                 }
@@ -84,6 +86,11 @@ internal sealed partial class SlackAdapter(SlackWebApi api, SlackSocketModeClien
         }
 
         var body = MessageBody(reply.Where.ChannelId, reply.Text);
+        if (reply.Buttons is { Count: > 0 })
+        {
+            body["blocks"] = SlackBlocks.For(reply.Text, reply.Buttons);
+        }
+
         if (thread is not null)
         {
             body["thread_ts"] = thread;
@@ -102,6 +109,8 @@ internal sealed partial class SlackAdapter(SlackWebApi api, SlackSocketModeClien
         {
             var body = MessageBody(sent.Where.ChannelId, reply.Text);
             body["ts"] = current;
+            // Always set: without it Slack keeps the old blocks, and so the old run's text and buttons.
+            body["blocks"] = SlackBlocks.For(reply.Text, reply.Buttons);
             await api.CallJsonAsync("chat.update", body, ct).ConfigureAwait(false);
             return;
         }

@@ -28,6 +28,9 @@ public sealed class SlackOptions
     public Uri ApiBaseUrl { get; set; } = new("https://slack.com/api");
 
     public SlackMode Mode { get; set; } = SlackMode.SocketMode;
+
+    /// <summary>Hosts an interaction's response_url may point to; anything else is refused, never fetched.</summary>
+    public string[] ResponseUrlHosts { get; set; } = ["hooks.slack.com"];
 }
 
 internal sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
@@ -48,6 +51,11 @@ internal sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
         if (options.Mode == SlackMode.EventsApi && string.IsNullOrWhiteSpace(options.SigningSecret))
         {
             failures.Add("Slack:SigningSecret is required for the Events API; set Slack__SigningSecret.");
+        }
+
+        if (options.ResponseUrlHosts.Length == 0 || options.ResponseUrlHosts.Any(string.IsNullOrWhiteSpace))
+        {
+            failures.Add("Slack:ResponseUrlHosts must list at least one host name (default hooks.slack.com).");
         }
 
         if (!options.ApiBaseUrl.IsAbsoluteUri || options.ApiBaseUrl.Scheme is not ("https" or "http"))
