@@ -50,6 +50,28 @@ internal sealed class SlackTestServer : IAsyncDisposable
 
     public ConcurrentDictionary<string, byte[]> Uploads { get; } = new();
 
+    /// <summary>A response_url as Slack hands out with a command or an interaction; posts to it are recorded.</summary>
+    public Uri ResponseUrl(string id) => new(BaseUrl, "response/" + id);
+
+    /// <summary>Messages posted to <see cref="ResponseUrl"/>, by id, in order.</summary>
+    public ConcurrentQueue<(string Id, JsonObject Message)> Responses { get; } = new();
+
+    public async Task<JsonObject> WaitForResponseAsync(string id, int count = 1)
+    {
+        for (var i = 0; i < 2000; i++)
+        {
+            var posted = Responses.Where(r => r.Id == id).ToList();
+            if (posted.Count >= count)
+            {
+                return posted[count - 1].Message;
+            }
+
+            await Task.Delay(10);
+        }
+
+        throw new TimeoutException($"response_url {id} was not posted to {count} time(s).");
+    }
+
     public IReadOnlyList<RecordedCall> CallsTo(string method) => Calls.Where(c => c.Method == method).ToList();
 
     public static async Task<SlackTestServer> StartAsync(TimeProvider time)
@@ -62,6 +84,7 @@ internal sealed class SlackTestServer : IAsyncDisposable
         app.UseWebSockets();
         app.MapPost("/api/{method}", (HttpContext context, string method) => server.ApiAsync(context, method));
         app.MapPost("/upload/{fileId}", server.UploadAsync);
+        app.MapPost("/response/{id}", server.ResponseAsync);
         app.Map("/link", server.SocketAsync);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
@@ -193,6 +216,14 @@ internal sealed class SlackTestServer : IAsyncDisposable
         Calls.Enqueue(new RecordedCall("upload", context.Request.Headers.Authorization.ToString(),
             context.Request.ContentType, "", new JsonObject { ["file"] = fileId }, _time.GetUtcNow()));
         await context.Response.WriteAsync($"OK - {bytes.Length}");
+    }
+
+    // Slack answers a response_url post with a bare "ok" (or an error string) rather than the Web API's JSON.
+    private async Task ResponseAsync(HttpContext context, string id)
+    {
+        var body = await JsonNode.ParseAsync(context.Request.Body);
+        Responses.Enqueue((id, body!.AsObject()));
+        await context.Response.WriteAsync("ok");
     }
 
     private async Task SocketAsync(HttpContext context)
