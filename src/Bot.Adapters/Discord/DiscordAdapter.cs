@@ -4,6 +4,7 @@ using System.Threading.Channels;
 using CodeCube.Adapters.Discord.Gateway;
 using CodeCube.Adapters.Discord.Interactions;
 using CodeCube.Adapters.Discord.Rest;
+using CodeCube.Core.Attachments;
 using CodeCube.Core.Chat;
 using CodeCube.Core.Interactions;
 using Microsoft.Extensions.Logging;
@@ -19,8 +20,9 @@ internal sealed class DiscordAdapter(
     DiscordRestClient rest,
     DiscordInteractionResponder interactions,
     DiscordCommandRegistrar commands,
+    DiscordAttachments attachments,
     ILogger<DiscordAdapter> logger)
-    : IChatAdapter, IInteractionResponder
+    : IChatAdapter, IInteractionResponder, IFileSource
 {
     public const string PlatformName = "discord";
 
@@ -102,6 +104,9 @@ internal sealed class DiscordAdapter(
         interactions.SuggestLanguagesAsync(interaction, choices, ct);
 
     public Task RemoveMessageAsync(Interaction interaction, CancellationToken ct) => interactions.RemoveMessageAsync(interaction, ct);
+
+    public Task<FileDownload> DownloadAsync(ChatFile file, long maxBytes, CancellationToken ct) =>
+        attachments.DownloadAsync(file, maxBytes, ct);
 
     private static string? ApplicationId(System.Text.Json.JsonElement ready) =>
         ready.TryGetProperty("application", out var app) && app.TryGetProperty("id", out var id)

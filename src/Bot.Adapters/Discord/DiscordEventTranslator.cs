@@ -90,7 +90,7 @@ internal sealed class DiscordEventTranslator(Func<string?> selfUserId)
             ? DateTimeOffset.UnixEpoch
             : DateTimeOffset.Parse(stamp, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
         return new IncomingMessage(Where(data, channel), id, new ChatUser(authorId, name), String(data, "content") ?? "",
-            replied, sentAt);
+            replied, sentAt, DiscordAttachments.Read(data));
     }
 
     private static Conversation Where(JsonElement data, string channel) =>

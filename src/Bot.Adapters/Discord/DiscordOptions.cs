@@ -20,6 +20,12 @@ public sealed class DiscordOptions
     /// </summary>
     public bool MessageContent { get; set; } = true;
 
+    /// <summary>
+    /// Hosts attachments may be downloaded from (code in a file); URLs come only from the event, and any other
+    /// host is refused.
+    /// </summary>
+    public string[] AttachmentHosts { get; set; } = ["cdn.discordapp.com", "media.discordapp.net"];
+
     /// <summary>Register the commands in these guilds only (instant updates) instead of globally.</summary>
     public string[] GuildIds { get; set; } = [];
 
@@ -33,6 +39,11 @@ public sealed class DiscordOptions
         if (!Uri.TryCreate(o.ApiBaseUrl, UriKind.Absolute, out var api) || (api.Scheme != "https" && api.Scheme != "http"))
         {
             yield return $"Discord:ApiBaseUrl must be an absolute http(s) URL, got '{o.ApiBaseUrl}'.";
+        }
+
+        if (o.AttachmentHosts.Length == 0 || o.AttachmentHosts.Any(string.IsNullOrWhiteSpace))
+        {
+            yield return "Discord:AttachmentHosts must list at least one host name (default Discord's CDN).";
         }
 
         foreach (var guild in o.GuildIds.Where(g => g.Length == 0 || !g.All(char.IsAsciiDigit)))

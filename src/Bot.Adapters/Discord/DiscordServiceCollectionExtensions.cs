@@ -1,4 +1,5 @@
 using CodeCube.Adapters.Discord.Gateway;
+using CodeCube.Adapters.Files;
 using CodeCube.Adapters.Discord.Interactions;
 using CodeCube.Adapters.Discord.Rest;
 using CodeCube.Core.Chat;
@@ -37,6 +38,8 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<DiscordRestClient>();
         services.TryAddSingleton<DiscordGatewayClient>();
         services.TryAddSingleton<DiscordInteractionResponder>();
+        BoundedDownload.Register(services);
+        services.TryAddSingleton<DiscordAttachments>();
         services.TryAddSingleton<DiscordCommandRegistrar>();
         services.TryAddSingleton<DiscordAdapter>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatAdapter, DiscordAdapter>(sp => sp.GetRequiredService<DiscordAdapter>()));

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CodeCube.Adapters.Slack.Interactivity;
+using CodeCube.Core.Attachments;
 using CodeCube.Core.Chat;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,8 +14,8 @@ namespace CodeCube.Adapters.Slack;
 /// the Web API in the message's thread. Text arrives escaped by the formatter and is sent as is.
 /// </summary>
 internal sealed partial class SlackAdapter(SlackWebApi api, SlackSocketModeClient socketMode, SlackInbox inbox,
-    SlackUploads uploads, IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackAdapter> logger)
-    : IChatAdapter
+    SlackUploads uploads, SlackFiles files, IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackAdapter> logger)
+    : IChatAdapter, IFileSource
 {
     private readonly SlackEventDeduplicator _dedupe = new(time);
     private readonly SlackReplacements _replacements = new();
@@ -121,6 +122,9 @@ internal sealed partial class SlackAdapter(SlackWebApi api, SlackSocketModeClien
         var replacement = await SendAsync(reply with { Where = sent.Where }, ct).ConfigureAwait(false);
         _replacements.Replace(sent.MessageId, replacement.MessageId);
     }
+
+    public Task<FileDownload> DownloadAsync(ChatFile file, long maxBytes, CancellationToken ct) =>
+        files.DownloadAsync(file, maxBytes, ct);
 
     public Task DeleteAsync(SentMessage sent, CancellationToken ct) =>
         DeleteResolvedAsync(sent.Where.ChannelId, _replacements.Resolve(sent.MessageId), ct);

@@ -29,6 +29,9 @@ public sealed class SlackOptions
 
     public SlackMode Mode { get; set; } = SlackMode.SocketMode;
 
+    /// <summary>Hosts shared files are downloaded from (url_private, with the bot token); never any other.</summary>
+    public string[] FileHosts { get; set; } = ["files.slack.com"];
+
     /// <summary>Hosts an interaction's response_url may point to; anything else is refused, never fetched.</summary>
     public string[] ResponseUrlHosts { get; set; } = ["hooks.slack.com"];
 }
@@ -51,6 +54,11 @@ internal sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
         if (options.Mode == SlackMode.EventsApi && string.IsNullOrWhiteSpace(options.SigningSecret))
         {
             failures.Add("Slack:SigningSecret is required for the Events API; set Slack__SigningSecret.");
+        }
+
+        if (options.FileHosts.Length == 0 || options.FileHosts.Any(string.IsNullOrWhiteSpace))
+        {
+            failures.Add("Slack:FileHosts must list at least one host name (default files.slack.com).");
         }
 
         if (options.ResponseUrlHosts.Length == 0 || options.ResponseUrlHosts.Any(string.IsNullOrWhiteSpace))

@@ -37,6 +37,8 @@ public static class SlackServiceCollectionExtensions
             })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         services.TryAddSingleton<SlackUploads>();
+        Files.BoundedDownload.Register(services);
+        services.TryAddSingleton<SlackFiles>();
         services.TryAddSingleton<SlackSocketModeClient>();
         services.TryAddSingleton<SlackAdapter>();
         services.AddSingleton<IChatAdapter>(sp => sp.GetRequiredService<SlackAdapter>());

@@ -1,3 +1,4 @@
+using CodeCube.Core.Attachments;
 using CodeCube.Core.Interactions;
 
 namespace CodeCube.Core.Chat;
@@ -7,14 +8,18 @@ public sealed record Conversation(string Platform, string ChannelId, string? Thr
 
 public sealed record ChatUser(string Id, string DisplayName, bool IsBot = false);
 
-/// <summary>A chat message as an adapter read it; Text is already decoded from platform markup.</summary>
+/// <summary>
+/// A chat message as an adapter read it; Text is already decoded from platform markup. <see cref="Files"/> are the
+/// attachments the event announced (fetched through the adapter's IFileSource, if at all).
+/// </summary>
 public sealed record IncomingMessage(
     Conversation Where,
     string MessageId,
     ChatUser Author,
     string Text,
     string? RepliedToText,
-    DateTimeOffset SentAt);
+    DateTimeOffset SentAt,
+    IReadOnlyList<ChatFile>? Files = null);
 
 /// <summary>What adapters report.</summary>
 public abstract record ChatEvent;

@@ -1,3 +1,4 @@
+using CodeCube.Core.Attachments;
 using CodeCube.Core.Chat;
 using CodeCube.Core.Commands;
 using CodeCube.Core.Contracts;
@@ -58,8 +59,15 @@ public sealed partial class ChatPipeline
                 command = parser.Parse(run + " " + text.CommandText, null, markup);
                 break;
             case RunAsk.Message target:
-                // As if the person had replied to the message with a bare !run: its code block is the code.
+                // As if the person had replied to the message with a bare !run: its code block is the code, else
+                // its attached file.
                 command = parser.Parse(run, target.Target.Text, markup);
+                if (command is not Command.Run && target.Target.Files is { Count: > 0 } files
+                    && adapter is IFileSource source)
+                {
+                    command = await FromFileAsync(source, files[0], [], ct).ConfigureAwait(false);
+                }
+
                 origin = target.Target.MessageId;
                 break;
             default:

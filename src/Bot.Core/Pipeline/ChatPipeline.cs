@@ -68,7 +68,7 @@ public sealed partial class ChatPipeline(
 
     private async Task OnCreatedAsync(IChatAdapter adapter, IncomingMessage message, CancellationToken ct)
     {
-        var command = parser.Parse(message, adapter.Capabilities.Markup);
+        var command = await ParseAsync(adapter, message, ct).ConfigureAwait(false);
         if (command is Command.NotACommand)
         {
             return;
@@ -108,7 +108,7 @@ public sealed partial class ChatPipeline(
             return;
         }
 
-        var command = parser.Parse(message, adapter.Capabilities.Markup);
+        var command = await ParseAsync(adapter, message, ct).ConfigureAwait(false);
         if (command is Command.NotACommand)
         {
             await DeleteReplyAsync(adapter, where, message.MessageId, link, ct).ConfigureAwait(false);

@@ -61,6 +61,7 @@ internal sealed partial class DiscordProtocolServer : IAsyncDisposable
         app.Map("/gateway", (HttpContext c) => server!.Gateway.HandleAsync(c));
         app.Map("/resume", (HttpContext c) => server!.Gateway.HandleAsync(c));
         app.Map("/api/v10/{**path}", (HttpContext c) => server!.HandleRestAsync(c));
+        app.MapGet("/attachments/{id}/{name}", (HttpContext c, string id) => server!.ServeAttachmentAsync(c, id));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server = new DiscordProtocolServer(app, address.TrimEnd('/'));

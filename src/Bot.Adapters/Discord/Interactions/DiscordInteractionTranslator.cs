@@ -137,7 +137,8 @@ internal static class DiscordInteractionTranslator
         var sentAt = stamp is null
             ? DateTimeOffset.UnixEpoch
             : DateTimeOffset.Parse(stamp, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
-        return new IncomingMessage(where, id, new ChatUser(authorId, name), Str(message, "content") ?? "", null, sentAt);
+        return new IncomingMessage(where, id, new ChatUser(authorId, name), Str(message, "content") ?? "", null, sentAt,
+            DiscordAttachments.Read(message));
     }
 
     /// <summary>In a guild the person is member.user and member.permissions says what they may do; in a DM, user.</summary>

@@ -60,7 +60,7 @@ internal static class SlackInteractionTranslator
         var where = new Conversation(SlackEventTranslator.Platform, channel, Str(message, "thread_ts") ?? ts, channel.StartsWith('D'));
         var author = Str(message, "user") ?? "";
         var target = new IncomingMessage(where, ts, new ChatUser(author, author), SlackText.Decode(Str(message, "text") ?? ""),
-            null, DateTimeOffset.UnixEpoch);
+            null, DateTimeOffset.UnixEpoch, SlackFiles.Read(message));
         return new RunInvoked(new SlackInteraction(where, user, Url(p), SlackInteractionKind.Shortcut), new RunAsk.Message(target));
     }
 
