@@ -113,6 +113,26 @@ public sealed class SlackInteractivityTests
     }
 
     [Fact]
+    public async Task A_shared_file_is_downloaded_with_the_bot_token_and_run()
+    {
+        await using var h = await SlackPipelineHarness.StartAsync();
+        var file = h.Server.SharedFile("main.py", Encoding.UTF8.GetBytes("print('file')"));
+
+        await h.Socket.SendAsync(SlackFixtures.Envelope("env-1", "Ev1", e =>
+        {
+            e["subtype"] = "file_share";
+            e["ts"] = "1610241741.000200";
+            e["text"] = "!run";
+            e["files"] = new JsonArray(file);
+        }));
+
+        var post = await h.Server.WaitForCallAsync("chat.postMessage");
+        Assert.StartsWith("```\nprint('file')\n```", (string?)post.Args["text"], StringComparison.Ordinal);
+        Assert.Equal("python", h.SnippetWithCode("print('file')").Language);
+        Assert.Equal(["Bearer " + SlackTestServer.BotToken], h.Server.FileDownloads);
+    }
+
+    [Fact]
     public async Task Http_commands_and_interactive_endpoints_check_the_signature_and_queue_the_payload()
     {
         await using var h = await SlackPipelineHarness.StartAsync("EventsApi");

@@ -52,6 +52,7 @@ internal sealed class SlackPipelineHarness : IAsyncDisposable
             ["Slack:ApiBaseUrl"] = server.ApiBaseUrl.AbsoluteUri,
             ["Slack:Mode"] = mode,
             ["Slack:ResponseUrlHosts:0"] = server.BaseUrl.Host,
+            ["Slack:FileHosts:0"] = server.BaseUrl.Host,
             ["Web:PublicBaseUrl"] = "https://cc.example",
         }).Build();
         var services = new ServiceCollection()

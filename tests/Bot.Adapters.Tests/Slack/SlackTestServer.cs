@@ -72,6 +72,26 @@ internal sealed class SlackTestServer : IAsyncDisposable
         throw new TimeoutException($"response_url {id} was not posted to {count} time(s).");
     }
 
+    private readonly ConcurrentDictionary<string, byte[]> _files = new();
+
+    /// <summary>The Authorization header of each private file download, in order.</summary>
+    public ConcurrentQueue<string> FileDownloads { get; } = new();
+
+    /// <summary>A file object (as in a file_share message) whose url_private serves the content to the bot token.</summary>
+    public JsonObject SharedFile(string name, byte[] content)
+    {
+        var id = "F" + Interlocked.Increment(ref _tickets);
+        _files[id] = content;
+        return new JsonObject
+        {
+            ["id"] = id,
+            ["name"] = name,
+            ["size"] = content.Length,
+            ["mimetype"] = "text/plain",
+            ["url_private"] = new Uri(BaseUrl, $"files-pri/{id}/{Uri.EscapeDataString(name)}").AbsoluteUri,
+        };
+    }
+
     public IReadOnlyList<RecordedCall> CallsTo(string method) => Calls.Where(c => c.Method == method).ToList();
 
     public static async Task<SlackTestServer> StartAsync(TimeProvider time)
@@ -85,6 +105,7 @@ internal sealed class SlackTestServer : IAsyncDisposable
         app.MapPost("/api/{method}", (HttpContext context, string method) => server.ApiAsync(context, method));
         app.MapPost("/upload/{fileId}", server.UploadAsync);
         app.MapPost("/response/{id}", server.ResponseAsync);
+        app.MapGet("/files-pri/{id}/{name}", server.PrivateFileAsync);
         app.Map("/link", server.SocketAsync);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
@@ -224,6 +245,20 @@ internal sealed class SlackTestServer : IAsyncDisposable
         var body = await JsonNode.ParseAsync(context.Request.Body);
         Responses.Enqueue((id, body!.AsObject()));
         await context.Response.WriteAsync("ok");
+    }
+
+    // url_private needs the bot token (files:read); without it Slack answers with a login page, here a 403.
+    private async Task PrivateFileAsync(HttpContext context, string id)
+    {
+        var auth = context.Request.Headers.Authorization.ToString();
+        FileDownloads.Enqueue(auth);
+        if (auth != "Bearer " + BotToken || !_files.TryGetValue(id, out var content))
+        {
+            context.Response.StatusCode = 403;
+            return;
+        }
+
+        await context.Response.Body.WriteAsync(content);
     }
 
     private async Task SocketAsync(HttpContext context)
