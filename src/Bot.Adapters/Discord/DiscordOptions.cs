@@ -8,6 +8,9 @@ public sealed class DiscordOptions
     /// <summary>The bot token, sent as <c>Authorization: Bot &lt;token&gt;</c> and in IDENTIFY.</summary>
     public string Token { get; set; } = "";
 
+    /// <summary>The application's id for <c>codecube discord-invite</c>; by default read from the token.</summary>
+    public string? ApplicationId { get; set; }
+
     /// <summary>REST base including the API version.</summary>
     public string ApiBaseUrl { get; set; } = "https://discord.com/api/v10";
 
