@@ -8,28 +8,8 @@ namespace CodeCube.Adapters.Discord;
 /// <summary>A message's attachments (filename, size, url) and their download from Discord:AttachmentHosts only.</summary>
 internal sealed class DiscordAttachments(BoundedDownload download, IOptions<DiscordOptions> options) : IFileSource
 {
-    public static IReadOnlyList<ChatFile>? Read(JsonElement message)
-    {
-        if (!message.TryGetProperty("attachments", out var attachments) || attachments.ValueKind != JsonValueKind.Array
-            || attachments.GetArrayLength() == 0)
-        {
-            return null;
-        }
-
-        var files = new List<ChatFile>();
-        foreach (var a in attachments.EnumerateArray())
-        {
-            if (a.ValueKind == JsonValueKind.Object
-                && a.TryGetProperty("filename", out var name) && name.ValueKind == JsonValueKind.String
-                && a.TryGetProperty("url", out var url) && url.ValueKind == JsonValueKind.String
-                && a.TryGetProperty("size", out var size) && size.ValueKind == JsonValueKind.Number)
-            {
-                files.Add(new ChatFile(name.GetString()!, size.GetInt64(), url.GetString()!));
-            }
-        }
-
-        return files.Count == 0 ? null : files;
-    }
+    public static IReadOnlyList<ChatFile>? Read(JsonElement message) =>
+        AttachedFiles.Read(message, "attachments", "filename", "url");
 
     public Task<FileDownload> DownloadAsync(ChatFile file, long maxBytes, CancellationToken ct)
     {

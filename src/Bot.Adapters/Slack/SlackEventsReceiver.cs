@@ -32,17 +32,9 @@ public sealed partial class SlackEventsReceiver
     /// <summary>Handles one POST; <paramref name="header"/> looks up a request header by name.</summary>
     public SlackHttpResponse Handle(ReadOnlySpan<byte> body, Func<string, string?> header)
     {
-        ArgumentNullException.ThrowIfNull(header);
-        if (_options.Mode != SlackMode.EventsApi)
+        if (Refusal(body, header) is { } refusal)
         {
-            return new SlackHttpResponse(404);
-        }
-
-        var verdict = _verifier.Verify(body, header("X-Slack-Request-Timestamp"), header("X-Slack-Signature"));
-        if (verdict != SlackSignatureResult.Valid)
-        {
-            LogRejected(verdict);
-            return new SlackHttpResponse(401);
+            return refusal;
         }
 
         JsonElement payload;
@@ -81,6 +73,25 @@ public sealed partial class SlackEventsReceiver
             default:
                 return new SlackHttpResponse(200);
         }
+    }
+
+    /// <summary>404 outside the Events API mode, 401 for a bad or stale signature; null when the request may pass.</summary>
+    private SlackHttpResponse? Refusal(ReadOnlySpan<byte> body, Func<string, string?> header)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        if (_options.Mode != SlackMode.EventsApi)
+        {
+            return new SlackHttpResponse(404);
+        }
+
+        var verdict = _verifier.Verify(body, header("X-Slack-Request-Timestamp"), header("X-Slack-Signature"));
+        if (verdict != SlackSignatureResult.Valid)
+        {
+            LogRejected(verdict);
+            return new SlackHttpResponse(401);
+        }
+
+        return null;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack events request rejected: {Verdict}")]

@@ -11,27 +11,8 @@ namespace CodeCube.Adapters.Slack;
 /// </summary>
 internal sealed class SlackFiles(BoundedDownload download, IOptions<SlackOptions> options) : IFileSource
 {
-    public static IReadOnlyList<ChatFile>? Read(JsonElement message)
-    {
-        if (!message.TryGetProperty("files", out var files) || files.ValueKind != JsonValueKind.Array)
-        {
-            return null;
-        }
-
-        var list = new List<ChatFile>();
-        foreach (var f in files.EnumerateArray())
-        {
-            if (f.ValueKind == JsonValueKind.Object
-                && f.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String
-                && f.TryGetProperty("url_private", out var url) && url.ValueKind == JsonValueKind.String
-                && f.TryGetProperty("size", out var size) && size.ValueKind == JsonValueKind.Number)
-            {
-                list.Add(new ChatFile(name.GetString()!, size.GetInt64(), url.GetString()!));
-            }
-        }
-
-        return list.Count == 0 ? null : list;
-    }
+    public static IReadOnlyList<ChatFile>? Read(JsonElement message) =>
+        AttachedFiles.Read(message, "files", "name", "url_private");
 
     public Task<FileDownload> DownloadAsync(ChatFile file, long maxBytes, CancellationToken ct)
     {

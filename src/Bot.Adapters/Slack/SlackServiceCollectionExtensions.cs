@@ -45,9 +45,6 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton(sp => new SlackEventsReceiver(sp.GetRequiredService<SlackInbox>(),
             sp.GetRequiredService<IOptions<SlackOptions>>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<SlackEventsReceiver>>()));
-        services.TryAddSingleton(sp => new SlackInteractivityReceiver(sp.GetRequiredService<SlackInbox>(),
-            sp.GetRequiredService<IOptions<SlackOptions>>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<SlackInteractivityReceiver>>()));
         return services;
     }
 }

@@ -9,8 +9,8 @@ public static class SlackEventsEndpoint
 
     /// <summary>
     /// Maps the Events API request URLs: POST /slack/events, /slack/commands (slash commands) and
-    /// /slack/interactive (shortcuts, buttons). The logic lives in <see cref="SlackEventsReceiver"/> and
-    /// <see cref="SlackInteractivityReceiver"/>; this only hands them the raw body and headers. Answers 404 when
+    /// /slack/interactive (shortcuts, buttons). The logic lives in <see cref="SlackEventsReceiver"/>; this only hands
+    /// it the raw body and headers. Answers 404 when
     /// Slack is not configured for the Events API.
     /// </summary>
     public static IEndpointRouteBuilder MapSlackEvents(this IEndpointRouteBuilder endpoints)
@@ -18,9 +18,9 @@ public static class SlackEventsEndpoint
         endpoints.MapPost("/slack/events", (HttpContext context, CancellationToken ct) =>
             HandleAsync<SlackEventsReceiver>(context, (r, body, header) => r.Handle(body, header), ct)).DisableAntiforgery();
         endpoints.MapPost("/slack/commands", (HttpContext context, CancellationToken ct) =>
-            HandleAsync<SlackInteractivityReceiver>(context, (r, body, header) => r.HandleCommand(body, header), ct)).DisableAntiforgery();
+            HandleAsync<SlackEventsReceiver>(context, (r, body, header) => r.HandleCommand(body, header), ct)).DisableAntiforgery();
         endpoints.MapPost("/slack/interactive", (HttpContext context, CancellationToken ct) =>
-            HandleAsync<SlackInteractivityReceiver>(context, (r, body, header) => r.HandleInteractive(body, header), ct)).DisableAntiforgery();
+            HandleAsync<SlackEventsReceiver>(context, (r, body, header) => r.HandleInteractive(body, header), ct)).DisableAntiforgery();
         return endpoints;
     }
 

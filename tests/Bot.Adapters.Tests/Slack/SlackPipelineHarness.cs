@@ -1,44 +1,37 @@
 using CodeCube.Adapters.Slack;
-using CodeCube.Core;
 using CodeCube.Core.Contracts;
 using CodeCube.Core.Tests.Fakes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CodeCube.Adapters.Tests.Slack;
 
-/// <summary>
-/// The Slack adapter with the real pipeline and chat host, wired as the host wires them, against the local Slack;
-/// only the sandbox and the stores are in memory.
-/// </summary>
+/// <summary>The Slack adapter in front of the real pipeline (<see cref="InMemoryPipeline"/>), against the local Slack.</summary>
 internal sealed class SlackPipelineHarness : IAsyncDisposable
 {
     public const string Secret = "test-signing-secret";
-    private readonly ServiceProvider _services;
-    private readonly List<IHostedService> _hosted;
 
-    private SlackPipelineHarness(SlackTestServer server, ServiceProvider services, FakeTimeProvider time)
+    private SlackPipelineHarness(SlackTestServer server, InMemoryPipeline pipeline, FakeTimeProvider time)
     {
         Server = server;
-        _services = services;
+        Pipeline = pipeline;
         Time = time;
-        _hosted = services.GetServices<IHostedService>().ToList();
     }
 
     public SlackTestServer Server { get; }
+
+    public InMemoryPipeline Pipeline { get; }
 
     public FakeTimeProvider Time { get; }
 
     public SlackTestSocket Socket { get; private set; } = null!;
 
-    public InMemorySnippetStore Snippets => (InMemorySnippetStore)_services.GetRequiredService<ISnippetStore>();
+    public InMemorySnippetStore Snippets => Pipeline.Snippets;
 
-    public FakeSandbox Sandbox => (FakeSandbox)_services.GetRequiredService<ISandbox>();
+    public FakeSandbox Sandbox => Pipeline.Sandbox;
 
-    public SlackInteractivityReceiver Receiver => _services.GetRequiredService<SlackInteractivityReceiver>();
+    public SlackEventsReceiver Receiver => Pipeline.Services.GetRequiredService<SlackEventsReceiver>();
 
     public static async Task<SlackPipelineHarness> StartAsync(string mode = "SocketMode")
     {
@@ -58,20 +51,8 @@ internal sealed class SlackPipelineHarness : IAsyncDisposable
         var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<TimeProvider>(time)
-            .AddSingleton<ISandbox, FakeSandbox>()
-            .AddSingleton<ILanguageRegistry, FakeLanguages>()
-            .AddSingleton<ISnippetStore, InMemorySnippetStore>()
-            .AddSingleton<IResultCache, InMemoryResultCache>()
-            .AddSingleton<IReplyMap, InMemoryReplyMap>()
-            .AddCodeCubeCore(configuration)
-            .AddSlackAdapter(configuration)
-            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        var harness = new SlackPipelineHarness(server, services, time);
-        foreach (var service in harness._hosted)
-        {
-            await service.StartAsync(CancellationToken.None);
-        }
-
+            .AddSlackAdapter(configuration);
+        var harness = new SlackPipelineHarness(server, await InMemoryPipeline.StartAsync(services, configuration), time);
         if (mode == "SocketMode")
         {
             harness.Socket = await server.AcceptSocketAsync();
@@ -85,16 +66,11 @@ internal sealed class SlackPipelineHarness : IAsyncDisposable
         return harness;
     }
 
-    public Snippet SnippetWithCode(string code) => Snippets.Snippets.Values.Single(s => s.Code == code);
+    public Snippet SnippetWithCode(string code) => Pipeline.SnippetWithCode(code);
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var service in _hosted)
-        {
-            await service.StopAsync(CancellationToken.None);
-        }
-
-        await _services.DisposeAsync();
+        await Pipeline.DisposeAsync();
         await Server.DisposeAsync();
     }
 }

@@ -28,6 +28,7 @@ public sealed class SlackEndToEndTests : IAsyncLifetime
             ["Slack:AppToken"] = SlackTestServer.AppToken,
             ["Slack:ApiBaseUrl"] = _slack.ApiBaseUrl.AbsoluteUri,
             ["Slack:Mode"] = "SocketMode",
+            ["Slack:ResponseUrlHosts:0"] = _slack.BaseUrl.Host,
         });
         _socket = await _slack.AcceptSocketAsync();
         await _socket.SendAsync(SlackFixtures.Text("socketmode-sdk-hello.json"));
@@ -94,6 +95,41 @@ public sealed class SlackEndToEndTests : IAsyncLifetime
         var comment = complete.Args["initial_comment"]?.GetValue<string>() ?? "";
         var snippet = await _app.SnippetAsync(_app.PermalinkId(comment));
         Assert.Equal(new string('y', 5000) + "\n", snippet.Stdout);
+    }
+
+    [Fact]
+    public async Task Slash_run_posts_the_result_in_channel_with_buttons_through_the_response_url()
+    {
+        await _socket.SendAsync(SlackInteractionPayloads.SlashCommand("env-slash", "py print(6 * 7)",
+            _slack.ResponseUrl("r1")).ToJsonString());
+
+        var deadline = Environment.TickCount64 + RunTimeoutMs;
+        while (_slack.Responses.IsEmpty)
+        {
+            Assert.True(Environment.TickCount64 < deadline, "the bot never answered");
+            await Task.Delay(20);
+        }
+
+        var response = Assert.Single(_slack.Responses).Message;
+        Assert.Equal("in_channel", (string?)response["response_type"]);
+        var text = (string)response["text"]!;
+        Assert.StartsWith("```\n42\n```", text, StringComparison.Ordinal);
+        var id = _app.PermalinkId(text);
+        Assert.Equal("print(6 * 7)", (await _app.SnippetAsync(id)).Code);
+        Assert.Equal(id, (string?)response["blocks"]![1]!["elements"]![0]!["value"]);
+    }
+
+    [Fact]
+    public async Task The_run_code_shortcut_answers_in_the_thread_of_the_message()
+    {
+        await _socket.SendAsync(SlackInteractionPayloads.Shortcut("env-shortcut", "```python\nprint('shortcut')\n```",
+            "1610198000.000100", _slack.ResponseUrl("r1")).ToJsonString());
+
+        var post = await NextPostAsync();
+        Assert.Equal("1610198000.000100", (string?)post.Args["thread_ts"]);
+        var text = (string)post.Args["text"]!;
+        Assert.StartsWith("```\nshortcut\n```", text, StringComparison.Ordinal);
+        Assert.Equal("print('shortcut')", (await _app.SnippetAsync(_app.PermalinkId(text))).Code);
     }
 
     /// <summary>Sends a user's message as an events_api envelope, waits for the ack and returns its ts.</summary>
