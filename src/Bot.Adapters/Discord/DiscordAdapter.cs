@@ -31,7 +31,7 @@ internal sealed class DiscordAdapter(
         TextMarkup.DiscordMarkdown, MaxMessageChars: 2000, MaxOutputLines: 20, MaxLineBytes: 8000,
         SupportsEdits: true, SupportsUploads: true, SupportsThreads: false, SupportsButtons: true);
 
-    private readonly DiscordEventTranslator translator = new(() => gateway.Session.UserId);
+    private readonly DiscordEventTranslator _translator = new(() => gateway.Session.UserId);
 
     public string Platform => PlatformName;
 
@@ -48,15 +48,15 @@ internal sealed class DiscordAdapter(
         var pump = PumpAsync(events.Writer, cts.Token);
         try
         {
-            await foreach (var chatEvent in events.Reader.ReadAllAsync(ct))
+            await foreach (var chatEvent in events.Reader.ReadAllAsync(ct).ConfigureAwait(false))
             {
                 yield return chatEvent;
             }
         }
         finally
         {
-            await cts.CancelAsync();
-            await pump;
+            await cts.CancelAsync().ConfigureAwait(false);
+            await pump.ConfigureAwait(false);
             await commands.Idle.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
@@ -65,7 +65,8 @@ internal sealed class DiscordAdapter(
     {
         ArgumentNullException.ThrowIfNull(reply);
         var (text, file) = Fit(reply);
-        var id = await rest.CreateMessageAsync(ChannelOf(reply.Where), text, reply.ReplyToMessageId, file, reply.Buttons, ct);
+        var id = await rest.CreateMessageAsync(ChannelOf(reply.Where), text, reply.ReplyToMessageId, file, reply.Buttons, ct)
+            .ConfigureAwait(false);
         return new SentMessage(reply.Where, id);
     }
 
@@ -142,12 +143,12 @@ internal sealed class DiscordAdapter(
                         commands.OnReady(application, ct);
                     }
 
-                    if (translator.Translate(dispatch) is { } chatEvent)
+                    if (_translator.Translate(dispatch) is { } chatEvent)
                     {
-                        await writer.WriteAsync(chatEvent, token);
+                        await writer.WriteAsync(chatEvent, token).ConfigureAwait(false);
                     }
                 },
-                ct);
+                ct).ConfigureAwait(false);
             writer.TryComplete();
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)

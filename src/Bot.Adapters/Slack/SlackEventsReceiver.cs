@@ -62,13 +62,13 @@ public sealed partial class SlackEventsReceiver
             case "event_callback":
                 if (header("X-Slack-Retry-Num") is { } retry)
                 {
-                    LogRetry(retry, header("X-Slack-Retry-Reason") ?? "");
+                    _logger.EventsRetry(retry, header("X-Slack-Retry-Reason") ?? "");
                 }
 
                 // Full means the bot is far behind: a 503 makes Slack retry later rather than us losing it.
                 return _inbox.TryWrite(payload) ? new SlackHttpResponse(200) : new SlackHttpResponse(503);
             case "app_rate_limited":
-                LogAppRateLimited();
+                _logger.AppRateLimited();
                 return new SlackHttpResponse(200);
             default:
                 return new SlackHttpResponse(200);
@@ -87,19 +87,10 @@ public sealed partial class SlackEventsReceiver
         var verdict = _verifier.Verify(body, header("X-Slack-Request-Timestamp"), header("X-Slack-Signature"));
         if (verdict != SlackSignatureResult.Valid)
         {
-            LogRejected(verdict);
+            _logger.EventsRequestRejected(verdict);
             return new SlackHttpResponse(401);
         }
 
         return null;
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack events request rejected: {Verdict}")]
-    private partial void LogRejected(SlackSignatureResult verdict);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Slack events retry {RetryNum} ({Reason})")]
-    private partial void LogRetry(string retryNum, string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack paused event delivery to this app (app_rate_limited)")]
-    private partial void LogAppRateLimited();
 }

@@ -2,6 +2,7 @@ using System.Text;
 using CodeCube.Core.Attachments;
 using CodeCube.Core.Chat;
 using CodeCube.Core.Commands;
+using CodeCube.Core.Replies;
 
 namespace CodeCube.Core.Pipeline;
 
@@ -31,10 +32,10 @@ public sealed partial class ChatPipeline
         IFileSource source, ChatFile file, IReadOnlyList<string> words, CancellationToken ct)
     {
         var name = Words.Clip(file.Name);
-        var max = options.Value.MaxCodeBytes;
+        var max = limits.Value.MaxCodeBytes;
         if (file.DeclaredBytes > max)
         {
-            return new Command.ParseError($"{name} is {Words.Size(file.DeclaredBytes)}; the limit is {Words.Size(max)}");
+            return new Command.ParseError($"{name} is {ByteSize.Format(file.DeclaredBytes)}; the limit is {ByteSize.Format(max)}");
         }
 
         var named = words.Count > 0 && languages.TryResolve(words[0], out var first) ? first.Id : null;
@@ -49,7 +50,7 @@ public sealed partial class ChatPipeline
         switch (download.Status)
         {
             case DownloadStatus.TooLarge:
-                return new Command.ParseError($"{name} is larger than the limit of {Words.Size(max)}");
+                return new Command.ParseError($"{name} is larger than the limit of {ByteSize.Format(max)}");
             case DownloadStatus.NotAllowed or DownloadStatus.Failed:
                 return new Command.ParseError($"I could not fetch {name}; please try again");
         }

@@ -91,7 +91,7 @@ public sealed partial class ChatPipeline
         var interaction = click.Interaction;
         if (!interaction.CanManageMessages && !await AskedByAsync(click.SnippetId, interaction, ct).ConfigureAwait(false))
         {
-            Log.Refused(logger, adapter.Platform, click.Message.MessageId, interaction.User.Id, "delete by someone else");
+            logger.Refused(adapter.Platform, click.Message.MessageId, interaction.User.Id, "delete by someone else");
             await responder.AnswerPrivatelyAsync(interaction, formatter.FormatNotice(Notices.OnlyAuthorDeletes, adapter.Capabilities), ct)
                 .ConfigureAwait(false);
             return;
@@ -115,7 +115,7 @@ public sealed partial class ChatPipeline
             var text = command switch
             {
                 Command.ParseError error => error.Message,
-                Command.Help => Notices.Help(options.Value.Prefix, options.Value.MaxCodeBytes),
+                Command.Help => Notices.Help(options.Value.Prefix, limits.Value.MaxCodeBytes),
                 Command.Languages => Notices.Languages(languages),
                 _ => parser.Usage,
             };

@@ -5,6 +5,7 @@ using CodeCube.Core.Interactions;
 using CodeCube.Core.Options;
 using CodeCube.Core.Quotas;
 using CodeCube.Core.Replies;
+using CodeCube.Core.Running;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -32,6 +33,7 @@ public sealed partial class ChatPipeline(
     IReplyMap replies,
     ILanguageRegistry languages,
     IOptions<PipelineOptions> options,
+    IOptions<InputLimitsOptions> limits,
     TimeProvider time,
     ILogger<ChatPipeline> logger)
 {
@@ -62,7 +64,7 @@ public sealed partial class ChatPipeline(
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            Log.EventFailed(logger, ex, adapter.Platform, chatEvent.GetType().Name);
+            logger.EventFailed(ex, adapter.Platform, chatEvent.GetType().Name);
         }
     }
 
@@ -164,7 +166,7 @@ public sealed partial class ChatPipeline(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Someone may have deleted our reply already; the link must go either way.
-            Log.DeleteFailed(logger, ex, adapter.Platform, link.ReplyMessageId);
+            logger.DeleteFailed(ex, adapter.Platform, link.ReplyMessageId);
         }
 
         await replies.RemoveAsync(where.Platform, where.ChannelId, messageId, ct).ConfigureAwait(false);

@@ -8,7 +8,7 @@ internal static class CliDiscordInvite
     public static int Run(IConfiguration configuration, TextWriter stdout, TextWriter stderr)
     {
         var options = new DiscordOptions();
-        configuration.GetSection(DiscordOptions.SectionName).Bind(options);
+        configuration.GetSection(DiscordOptions.Section).Bind(options);
         var application = DiscordInvite.ApplicationId(options);
         if (application is null)
         {

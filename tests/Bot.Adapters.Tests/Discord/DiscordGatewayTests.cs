@@ -71,6 +71,7 @@ public sealed class DiscordGatewayTests
         h.Time.Advance(TimeSpan.FromMilliseconds(22500));
         await h.Gateway.WaitForAsync(p => p.Op == 1);
         h.Time.Advance(TimeSpan.FromMilliseconds(45000));
+        await h.PassFirstReconnectDelayAsync();
 
         var resume = await h.Gateway.WaitForAsync(p => p.Op == 6);
         var first = h.Gateway.Connections[0];
@@ -96,6 +97,7 @@ public sealed class DiscordGatewayTests
         await h.Gateway.DispatchAsync("MESSAGE_CREATE", DiscordFixtures.Message("1000000000000000001", Channel, "!run a"));
         await AnswerNextAsync();
         h.Gateway.Current.Drop();
+        await h.PassFirstReconnectDelayAsync();
         var resume = await h.Gateway.WaitForAsync(p => p.Op == 6);
         await h.Gateway.DispatchAsync("MESSAGE_CREATE", DiscordFixtures.Message("1000000000000000002", Channel, "!run b"));
         await AnswerNextAsync();
@@ -115,6 +117,7 @@ public sealed class DiscordGatewayTests
         await h.DeliverAsync("1000000000000000001");
 
         await h.Gateway.Current.SendAsync(DiscordFixtures.Json("gateway-op7-reconnect.json"));
+        await h.PassFirstReconnectDelayAsync();
 
         var resume = await h.Gateway.WaitForAsync(p => p.Op == 6);
         AssertResume(resume, expectedSeq: 2);
@@ -131,6 +134,7 @@ public sealed class DiscordGatewayTests
         var invalid = DiscordFixtures.Json("gateway-op9-invalid-session.json");
         invalid["d"] = true;
         await h.Gateway.Current.SendAsync(invalid);
+        await h.PassFirstReconnectDelayAsync();
 
         AssertResume(await h.Gateway.WaitForAsync(p => p.Op == 6), expectedSeq: 2);
         Assert.Equal(1, h.Gateway.Received.Count(p => p.Op == 2));

@@ -14,6 +14,7 @@ public sealed class DiscordReconnectTests
         await h.DeliverAsync("1000000000000000001");
 
         await h.Gateway.Current.CloseAsync(code, "test");
+        await h.PassFirstReconnectDelayAsync();
 
         var next = await h.Gateway.WaitForAsync(p => p.Connection == 1 && p.Op is 2 or 6);
         Assert.Equal(resumes ? 6 : 2, next.Op);

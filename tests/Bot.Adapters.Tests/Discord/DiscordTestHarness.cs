@@ -90,6 +90,16 @@ internal sealed class DiscordTestHarness : IAsyncDisposable
     public Task WaitForLogAsync(string fragment) =>
         Poll.UntilAsync(() => Logs.Entries.Select(e => e.Message).FirstOrDefault(m => m.Contains(fragment, StringComparison.Ordinal)));
 
+    /// <summary>
+    /// Waits for the first reconnect after a session came up, then lets its delay pass: with the harness's jitter
+    /// of 0.5 that is exactly the policy's floor of one second.
+    /// </summary>
+    public async Task PassFirstReconnectDelayAsync()
+    {
+        await WaitForLogAsync("reconnecting in 00:00:01");
+        Time.Advance(TimeSpan.FromSeconds(1));
+    }
+
     public bool HasPendingEvent => events.Reader.TryPeek(out _);
 
     public async ValueTask DisposeAsync()

@@ -153,7 +153,7 @@ public sealed class IrcAdapterIntegrationTests(NgircdFixture fixture) : IClassFi
     [Fact]
     public async Task Ten_replies_at_once_are_paced_by_the_limiter_and_none_is_lost()
     {
-        await using var bot = IrcBot.Start(Port, "busybot", "#busy", o => (o.FloodBurst, o.FloodIntervalMs) = (5, 200));
+        await using var bot = IrcBot.Start(Port, "busybot", "#busy", o => (o.FloodBurst, o.FloodInterval) = (5, TimeSpan.FromMilliseconds(200)));
         await bot.WaitUntilJoinedAsync("#busy");
         await using var user = await RawIrcUser.ConnectAsync(Port, "grace", "#busy");
 

@@ -36,9 +36,9 @@ public sealed class IrcBot : IAsyncDisposable
             UseTls = false,
             Nick = nick,
             Channels = [new IrcChannelOptions { Name = channel }],
-            FloodIntervalMs = 200,
-            ReconnectMinDelayMs = 200,
-            ReconnectMaxDelayMs = 2000,
+            FloodInterval = TimeSpan.FromMilliseconds(200),
+            ReconnectMinDelay = TimeSpan.FromMilliseconds(200),
+            ReconnectMaxDelay = TimeSpan.FromSeconds(2),
         };
         configure?.Invoke(options);
         return new IrcBot(options);

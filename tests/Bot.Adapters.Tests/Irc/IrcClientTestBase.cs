@@ -21,8 +21,8 @@ public abstract class IrcClientTestBase : IAsyncDisposable
         Nick = "bot",
         AltNicks = ["bot2"],
         Channels = [new IrcChannelOptions { Name = "#a" }, new IrcChannelOptions { Name = "#b", Key = "sekrit" }],
-        PingIntervalSeconds = 60,
-        PingTimeoutSeconds = 20,
+        PingInterval = TimeSpan.FromSeconds(60),
+        PingTimeout = TimeSpan.FromSeconds(20),
     };
 
     protected IrcClient Start()

@@ -20,15 +20,16 @@ internal sealed class PipelineHarness : IDisposable
     {
         Adapter = new FakeChatAdapter(capabilities ?? FakeChatAdapter.Discord);
         var pipelineOptions = MsOptions.Create(options ?? new PipelineOptions());
+        var limits = MsOptions.Create(new InputLimitsOptions());
         var languages = new FakeLanguages();
         var permalinks = new Permalinks(MsOptions.Create(new PermalinkOptions { PublicBaseUrl = Base }));
         Gate = new RunGate(pipelineOptions);
         var runs = new RunService(Sandbox, languages, Store, new InMemoryResultCache(), permalinks, Time);
         Pipeline = new ChatPipeline(
-            new CommandParser(languages, permalinks, pipelineOptions),
+            new CommandParser(languages, permalinks, pipelineOptions, limits),
             new ReplyFormatter(),
             new RunQuotas(MsOptions.Create(quotas ?? new QuotaOptions { UserBurst = 1000, ChannelBurst = 1000 }), Time),
-            Gate, runs, Store, Replies, languages, pipelineOptions, Time, new SinkLogger<ChatPipeline>(Log));
+            Gate, runs, Store, Replies, languages, pipelineOptions, limits, Time, new SinkLogger<ChatPipeline>(Log));
     }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));

@@ -51,7 +51,7 @@ public sealed class HealthAndOptionsTests
         await redis.InitializeAsync();
         using var factory = new CodeCubeFactory(redis.Configuration);
         factory.Settings["Sandbox:DockerEndpoint"] = "unix:///nonexistent/docker.sock";
-        factory.Settings["Sandbox:EngineTimeoutSeconds"] = "2";
+        factory.Settings["Sandbox:EngineTimeout"] = "00:00:02";
 
         var response = await factory.CreateClient().GetAsync("/healthz");
         var checks = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("checks");

@@ -31,7 +31,7 @@ public sealed class IrcEndToEndTests : IAsyncLifetime
             ["Irc:MaxLinesPerReply"] = MaxLines.ToString(System.Globalization.CultureInfo.InvariantCulture),
             // The flood limiter is the adapter's own concern; here it only has to let a reply through.
             ["Irc:FloodBurst"] = "10",
-            ["Irc:FloodIntervalMs"] = "200",
+            ["Irc:FloodInterval"] = "00:00:00.2",
         });
     }
 

@@ -6,7 +6,7 @@ namespace CodeCube.Sandbox.Tests.Integration;
 public sealed class ShortCompileFixture : SandboxFixture
 {
     protected override void Configure(IDictionary<string, string?> settings) =>
-        settings["Sandbox:CompileTimeoutMs"] = "500";
+        settings["Sandbox:CompileTimeout"] = "00:00:00.5";
 }
 
 public sealed class CompileLimitTests(ShortCompileFixture fixture) : IClassFixture<ShortCompileFixture>

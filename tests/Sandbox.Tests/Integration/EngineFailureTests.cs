@@ -22,7 +22,7 @@ public sealed class EngineFailureTests : IDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Sandbox:DockerEndpoint"] = endpoint,
-            ["Sandbox:EngineTimeoutSeconds"] = "5",
+            ["Sandbox:EngineTimeout"] = "00:00:05",
         }).Build();
         // Registered first so it wins over CODECUBE_IMAGES_DIR, which the environment may set for the other tests.
         return new ServiceCollection().AddLogging().AddSingleton(new LanguageRegistry(images))
@@ -82,9 +82,10 @@ public sealed class EngineFailureTests : IDisposable
         var sandbox = Build("unix:///tmp/codecube-no-such-engine.sock");
 
         var code = await sandbox.RunAsync(new RunRequest("python", new string('#', 64 * 1024 + 1)), null, CancellationToken.None);
-        var stdin = await sandbox.RunAsync(new RunRequest("python", "", new string('s', 10 * 1024 * 1024 + 1)), null, CancellationToken.None);
+        var stdin = await sandbox.RunAsync(new RunRequest("python", "", new string('s', 64 * 1024 + 1)), null, CancellationToken.None);
 
+        // The defaults of the one InputLimits section, which the chat pipeline and the web API check too.
         Assert.Equal("the code is larger than 64 KiB", code.Detail);
-        Assert.Equal("stdin is larger than 10 MiB", stdin.Detail);
+        Assert.Equal("stdin is larger than 64 KiB", stdin.Detail);
     }
 }

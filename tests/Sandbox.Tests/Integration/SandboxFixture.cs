@@ -33,7 +33,12 @@ public class SandboxFixture : IAsyncLifetime
 
     public virtual Task InitializeAsync()
     {
-        var settings = new Dictionary<string, string?> { ["Sandbox:InstanceId"] = InstanceId };
+        var settings = new Dictionary<string, string?>
+        {
+            ["Sandbox:InstanceId"] = InstanceId,
+            // Above the 64 KiB default: the isolation tests push 10 MiB through stdin.
+            ["InputLimits:MaxStdinBytes"] = (16 * 1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
         if (Environment.GetEnvironmentVariable("CODECUBE_IMAGES_DIR") is null)
         {
             settings["Sandbox:ImagesDirectory"] = TestPaths.RepoImages;
@@ -94,5 +99,5 @@ public sealed class ShortLimitFixture : SandboxFixture
     public const int RunTimeoutMs = 2000;
 
     protected override void Configure(IDictionary<string, string?> settings) =>
-        settings["Sandbox:RunTimeoutMs"] = RunTimeoutMs.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        settings["Sandbox:RunTimeout"] = TimeSpan.FromMilliseconds(RunTimeoutMs).ToString("c", System.Globalization.CultureInfo.InvariantCulture);
 }

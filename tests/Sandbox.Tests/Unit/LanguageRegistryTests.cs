@@ -135,7 +135,7 @@ public sealed class LanguageRegistryTests : IDisposable
         var defaults = Python(new SandboxOptions());
         Assert.Equal(defaults.LimitsKey, Python(new SandboxOptions()).LimitsKey);
         Assert.NotEqual(defaults.LimitsKey, Python(new SandboxOptions { StdoutLimitBytes = 128 * 1024 }).LimitsKey);
-        Assert.NotEqual(defaults.LimitsKey, Python(new SandboxOptions { RunTimeoutMs = 20_000 }).LimitsKey);
+        Assert.NotEqual(defaults.LimitsKey, Python(new SandboxOptions { RunTimeout = TimeSpan.FromSeconds(20) }).LimitsKey);
         Assert.NotEqual(defaults.LimitsKey, Python(new SandboxOptions { Runtime = "runsc" }).LimitsKey);
     }
 }

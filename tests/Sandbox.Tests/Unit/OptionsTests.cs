@@ -22,7 +22,7 @@ public class OptionsTests
     {
         using var provider = Build(new()
         {
-            ["Sandbox:RunTimeoutMs"] = "2000",
+            ["Sandbox:RunTimeout"] = "00:00:02",
             ["Sandbox:StdoutLimitBytes"] = "100",
             ["Sandbox:Pool:Size"] = "2",
             ["Sandbox:Runtime"] = "runsc",
@@ -30,23 +30,36 @@ public class OptionsTests
 
         var options = provider.GetRequiredService<IOptions<SandboxOptions>>().Value;
 
-        Assert.Equal((2000, 100, 2, "runsc"), (options.RunTimeoutMs, options.StdoutLimitBytes, options.Pool.Size, options.Runtime));
+        Assert.Equal((TimeSpan.FromSeconds(2), 100, 2, "runsc"), (options.RunTimeout, options.StdoutLimitBytes, options.Pool.Size, options.Runtime));
         Assert.Equal(64, options.PidsLimit);
     }
 
     [Theory]
-    [InlineData("Sandbox:RunTimeoutMs", "0")]
+    [InlineData("Sandbox:RunTimeout", "00:00:00")]
+    [InlineData("Sandbox:EngineTimeout", "00:10:00")]
     [InlineData("Sandbox:MemoryMiB", "1")]
     [InlineData("Sandbox:User", "root")]
     [InlineData("Sandbox:DockerEndpoint", "not a uri")]
     [InlineData("Sandbox:Pool:Size", "-1")]
-    public void Invalid_settings_fail_validation_with_the_setting_named(string key, string value)
+    [InlineData("Sandbox:Pool:MaxIdle", "00:00:01")]
+    [InlineData("InputLimits:MaxStdinBytes", "-1")]
+    public void Invalid_settings_fail_start_with_the_full_key_named(string key, string value)
     {
         using var provider = Build(new() { [key] = value });
 
         var error = Assert.Throws<OptionsValidationException>(
-            () => provider.GetRequiredService<IOptions<SandboxOptions>>().Value);
-        Assert.Contains(key.Split(':')[^1], error.Message, StringComparison.Ordinal);
+            () => provider.GetRequiredService<IStartupValidator>().Validate());
+        Assert.Matches($"(^|[^\\w:]){key}($|[^\\w:])", error.Message);
+    }
+
+    [Fact]
+    public void An_old_millisecond_key_still_sets_the_new_duration()
+    {
+        using var provider = Build(new() { ["Sandbox:RunTimeoutMs"] = "2500", ["Sandbox:Pool:MaxIdleSeconds"] = "120" });
+
+        var options = provider.GetRequiredService<IOptions<SandboxOptions>>().Value;
+
+        Assert.Equal((TimeSpan.FromSeconds(2.5), TimeSpan.FromMinutes(2)), (options.RunTimeout, options.Pool.MaxIdle));
     }
 
     [Fact]

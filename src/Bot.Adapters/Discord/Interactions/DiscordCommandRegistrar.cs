@@ -13,20 +13,20 @@ namespace CodeCube.Adapters.Discord.Interactions;
 internal sealed class DiscordCommandRegistrar(
     DiscordRestClient rest, IOptions<DiscordOptions> options, ILogger<DiscordCommandRegistrar> logger)
 {
-    private readonly Lock gate = new();
-    private readonly HashSet<string> upToDate = [];
-    private Task running = Task.CompletedTask;
+    private readonly Lock _gate = new();
+    private readonly HashSet<string> _upToDate = [];
+    private Task _running = Task.CompletedTask;
 
     /// <summary>Completes when the registration started last is done.</summary>
-    public Task Idle { get { lock (gate) { return running; } } }
+    public Task Idle { get { lock (_gate) { return _running; } } }
 
     public void OnReady(string applicationId, CancellationToken ct)
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (running.IsCompleted)
+            if (_running.IsCompleted)
             {
-                running = EnsureAsync(applicationId, ct);
+                _running = EnsureAsync(applicationId, ct);
             }
         }
     }
@@ -42,7 +42,7 @@ internal sealed class DiscordCommandRegistrar(
             : guilds.Select(g => $"applications/{applicationId}/guilds/{g}/commands").ToArray();
         foreach (var scope in scopes)
         {
-            if (upToDate.Contains(scope + "#" + hash))
+            if (_upToDate.Contains(scope + "#" + hash))
             {
                 continue;
             }
@@ -61,7 +61,7 @@ internal sealed class DiscordCommandRegistrar(
                     logger.CommandsRegistered(scope);
                 }
 
-                upToDate.Add(scope + "#" + hash);
+                _upToDate.Add(scope + "#" + hash);
             }
             catch (Exception ex) when (ex is DiscordApiException or HttpRequestException && !ct.IsCancellationRequested)
             {

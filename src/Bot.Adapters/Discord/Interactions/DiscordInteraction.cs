@@ -17,8 +17,8 @@ internal sealed record DiscordInteraction(
     Conversation Where, ChatUser User, bool CanManageMessages, string Id, string Token, string ApplicationId,
     DiscordInteractionKind Kind) : Interaction(Where, User, CanManageMessages)
 {
-    private int responded;
+    private int _responded;
 
     /// <summary>Claims the one initial response Discord accepts; false when it was already sent.</summary>
-    public bool TryClaimInitialResponse() => Interlocked.Exchange(ref responded, 1) == 0;
+    public bool TryClaimInitialResponse() => Interlocked.Exchange(ref _responded, 1) == 0;
 }

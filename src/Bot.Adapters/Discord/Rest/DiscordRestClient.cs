@@ -26,7 +26,7 @@ internal sealed partial class DiscordRestClient(
 
     public async Task<string> GetGatewayUrlAsync(CancellationToken ct)
     {
-        using var doc = await SendAsync(HttpMethod.Get, "GET /gateway/bot", "", "gateway/bot", () => null, ct);
+        using var doc = await SendAsync(HttpMethod.Get, "GET /gateway/bot", "", "gateway/bot", () => null, ct).ConfigureAwait(false);
         return doc!.RootElement.GetProperty("url").GetString()!;
     }
 
@@ -41,7 +41,7 @@ internal sealed partial class DiscordRestClient(
         }
 
         using var doc = await SendAsync(HttpMethod.Post, "POST /channels/{id}/messages", channelId,
-            $"channels/{channelId}/messages", () => DiscordMessagePayloads.Content(payload, file), ct);
+            $"channels/{channelId}/messages", () => DiscordMessagePayloads.Content(payload, file), ct).ConfigureAwait(false);
         return doc!.RootElement.GetProperty("id").GetString()!;
     }
 
@@ -53,7 +53,7 @@ internal sealed partial class DiscordRestClient(
         // Always set: a notice replacing a run reply must not keep the old run's buttons.
         payload["components"] = DiscordComponents.For(buttons);
         using var _ = await SendAsync(HttpMethod.Patch, "PATCH /channels/{id}/messages/{id}", channelId,
-            $"channels/{channelId}/messages/{messageId}", () => DiscordMessagePayloads.Content(payload, file), ct);
+            $"channels/{channelId}/messages/{messageId}", () => DiscordMessagePayloads.Content(payload, file), ct).ConfigureAwait(false);
     }
 
     public async Task DeleteMessageAsync(string channelId, string messageId, CancellationToken ct)
@@ -61,7 +61,7 @@ internal sealed partial class DiscordRestClient(
         try
         {
             using var _ = await SendAsync(HttpMethod.Delete, "DELETE /channels/{id}/messages/{id}", channelId,
-                $"channels/{channelId}/messages/{messageId}", () => null, ct);
+                $"channels/{channelId}/messages/{messageId}", () => null, ct).ConfigureAwait(false);
         }
         catch (DiscordApiException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
         {
@@ -72,7 +72,7 @@ internal sealed partial class DiscordRestClient(
     public async Task TriggerTypingAsync(string channelId, CancellationToken ct)
     {
         using var _ = await SendAsync(HttpMethod.Post, "POST /channels/{id}/typing", channelId,
-            $"channels/{channelId}/typing", () => null, ct);
+            $"channels/{channelId}/typing", () => null, ct).ConfigureAwait(false);
     }
 
     private async Task<JsonDocument?> SendAsync(
@@ -85,14 +85,14 @@ internal sealed partial class DiscordRestClient(
         {
             TimeSpan retryAfter;
             bool global;
-            using (await limiter.AcquireAsync(route, majorParameter, ct))
+            using (await limiter.AcquireAsync(route, majorParameter, ct).ConfigureAwait(false))
             {
                 using var request = new HttpRequestMessage(method, url) { Content = content() };
                 request.Headers.TryAddWithoutValidation("Authorization", "Bot " + options.Value.Token);
                 request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
-                using var response = await http.SendAsync(request, ct);
+                using var response = await http.SendAsync(request, ct).ConfigureAwait(false);
                 limiter.Update(route, majorParameter, response.Headers);
-                var body = await response.Content.ReadAsStringAsync(ct);
+                var body = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
                 if (response.StatusCode != HttpStatusCode.TooManyRequests)
                 {
                     if (!response.IsSuccessStatusCode)
@@ -118,7 +118,7 @@ internal sealed partial class DiscordRestClient(
             // The timer starts before the log line, so whoever sees the line knows the wait is under way.
             var wait = Task.Delay(retryAfter, time, ct);
             logger.RateLimited(route, global, retryAfter);
-            await wait;
+            await wait.ConfigureAwait(false);
         }
     }
 

@@ -5,10 +5,53 @@ using static CodeCube.Host.Web.Html;
 
 namespace CodeCube.Host.Web;
 
-/// <summary><c>GET /s/{id}</c>: a stored run with everything it produced, all of it shown as text.</summary>
-internal static class SnippetPage
+/// <summary>
+/// Every HTML page the site serves, each a template over the one shell, <see cref="Html.Page"/>, with its own
+/// script module from /js.
+/// </summary>
+internal static class Pages
 {
-    public static IResult Render(Snippet s)
+    /// <summary><c>GET /</c>: language picker, editor, stdin, Run; output streams in as the program runs.</summary>
+    public static IResult Playground(ILanguageRegistry languages)
+    {
+        var options = new StringBuilder();
+        foreach (var language in languages.All.OrderBy(l => l.Id, StringComparer.Ordinal))
+        {
+            options.Append("<option value=\"").Append(E(language.Id)).Append("\">")
+                .Append(E(language.Id)).Append(' ').Append(E(language.Version)).Append("</option>\n");
+        }
+
+        var body = $"""
+            <form id="run-form" class="playground" autocomplete="off">
+            <div class="toolbar">
+            <label for="language">Language</label>
+            <select id="language" name="language">
+            {options}</select>
+            <button type="submit" id="run" title="Ctrl+Enter">Run</button>
+            <span id="status" class="status" role="status"></span>
+            </div>
+            <p id="parent-note" class="note" hidden>Editing a copy of <a id="parent-link" href="/">a snippet</a>; the new run links back to it.</p>
+            <label for="code">Code</label>
+            <div class="editor">
+            <pre class="highlight" aria-hidden="true"><code id="code-highlight"></code></pre>
+            <textarea id="code" name="code" spellcheck="false" autocapitalize="off" wrap="off" rows="16"></textarea>
+            </div>
+            <label for="stdin">Stdin</label>
+            <textarea id="stdin" name="stdin" spellcheck="false" rows="3"></textarea>
+            </form>
+            <section class="output" aria-labelledby="output-title">
+            <h2 id="output-title">Output</h2>
+            <pre id="output" class="console" aria-live="polite"></pre>
+            <p id="result" class="result"></p>
+            <p id="permalink-line" hidden>Permalink: <a id="permalink" href="/"></a></p>
+            </section>
+
+            """;
+        return Page("Playground", body, "playground.js");
+    }
+
+    /// <summary><c>GET /s/{id}</c>: a stored run with everything it produced, all of it shown as text.</summary>
+    public static IResult Snippet(Snippet s)
     {
         var exit = s.ExitCode is { } code ? $" (exit {code})" : "";
         var meta = new StringBuilder()
@@ -56,8 +99,14 @@ internal static class SnippetPage
         }
 
         body.Append("</article>\n");
-        return Page($"Snippet {s.Id}", body.ToString(), StatusCodes.Status200OK, "highlight.js", "snippet.js");
+        return Page($"Snippet {s.Id}", body.ToString(), "snippet.js");
     }
+
+    /// <summary>Any unknown page or snippet: a 404 that points back to the playground.</summary>
+    public static IResult NotFound(string what) => Page(
+        "Not found",
+        $"<h1>Not found</h1>\n<p>{E(what)}</p>\n<p><a href=\"/\">Open the playground</a></p>\n",
+        statusCode: StatusCodes.Status404NotFound);
 
     private static string Row(string name, string encodedValue) => $"<dt>{E(name)}</dt><dd>{encodedValue}</dd>\n";
 
