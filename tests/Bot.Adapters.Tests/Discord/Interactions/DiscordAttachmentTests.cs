@@ -12,7 +12,7 @@ public sealed class DiscordAttachmentTests
         DiscordPipelineHarness.StartAsync(settings: new Dictionary<string, string?>
         {
             ["Discord:AttachmentHosts:0"] = "127.0.0.1",
-            ["Pipeline:MaxCodeBytes"] = maxCodeBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["InputLimits:MaxCodeBytes"] = maxCodeBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
 
     [Fact]
