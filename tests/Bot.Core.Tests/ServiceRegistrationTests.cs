@@ -1,9 +1,7 @@
 using CodeCube.Core.Commands;
-using CodeCube.Core.Contracts;
 using CodeCube.Core.Options;
 using CodeCube.Core.Pipeline;
 using CodeCube.Core.Running;
-using CodeCube.Core.Tests.Fakes;
 using CodeCube.Core.Tests.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -82,7 +80,7 @@ public sealed class ServiceRegistrationTests
         }
 
         Assert.Equal(10, fixture.Services.GetRequiredService<IOptions<InputLimitsOptions>>().Value.MaxStdinBytes);
-        var warning = Assert.Single(fixture.Sink.Entries, e => e.Level == LogLevel.Warning);
+        var warning = Assert.Single(fixture.Log.Entries, e => e.Level == LogLevel.Warning);
         Assert.Contains("Pipeline:MaxStdinBytes", warning.Message, StringComparison.Ordinal);
         Assert.Contains("InputLimits:MaxStdinBytes", warning.Message, StringComparison.Ordinal);
     }

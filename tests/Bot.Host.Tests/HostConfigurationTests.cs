@@ -22,7 +22,7 @@ namespace CodeCube.Host.Tests;
 /// appsettings.json, every adapter switched on): a bad value stops start naming the full key, an old key still works
 /// with one warning naming the new key, and the one size limit reaches the chat parser, the sandbox and the web API.
 /// </summary>
-public sealed class HostConfigurationTests
+public sealed class HostConfigurationTests(ITestOutputHelper output)
 {
     private static readonly Dictionary<string, string?> AllAdapters = new()
     {
@@ -227,7 +227,7 @@ public sealed class HostConfigurationTests
     [InlineData("Web:MaxCodeBytes")]
     public async Task One_size_limit_reaches_the_web_api(string key)
     {
-        using var factory = new CodeCubeFactory($"127.0.0.1:{RedisServer.FreePort()},connectTimeout=500");
+        using var factory = new CodeCubeFactory($"127.0.0.1:{Loopback.FreePort()},connectTimeout=500", output);
         factory.Settings[key] = "100";
         var client = factory.CreateClient();
 

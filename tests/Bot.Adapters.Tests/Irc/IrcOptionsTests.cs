@@ -1,8 +1,4 @@
 using CodeCube.Adapters.Irc;
-using CodeCube.Core.Chat;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CodeCube.Adapters.Tests.Irc;

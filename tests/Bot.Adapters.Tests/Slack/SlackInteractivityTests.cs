@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CodeCube.Adapters.Slack;
-using static CodeCube.Adapters.Tests.Slack.SlackInteractionPayloads;
+using static CodeCube.Testing.Slack.SlackInteractionPayloads;
 
 namespace CodeCube.Adapters.Tests.Slack;
 
@@ -56,7 +56,7 @@ public sealed class SlackInteractivityTests
         await ExpectAckAsync(h.Socket, "env-1");
         var post = await h.Server.WaitForCallAsync("chat.postMessage");
         Assert.Equal("1610198000.000100", (string?)post.Args["thread_ts"]);
-        Assert.Equal(Channel, (string?)post.Args["channel"]);
+        Assert.Equal(ChannelId, (string?)post.Args["channel"]);
         Assert.Equal("codecube_again", (string?)post.Args["blocks"]![1]!["elements"]![0]!["action_id"]);
         Assert.Equal("1610198000.000100", h.SnippetWithCode("print(2)").Origin.MessageId);
     }
@@ -136,7 +136,7 @@ public sealed class SlackInteractivityTests
     public async Task Http_commands_and_interactive_endpoints_check_the_signature_and_queue_the_payload()
     {
         await using var h = await SlackPipelineHarness.StartAsync("EventsApi");
-        var command = $"command=%2Frun&text=py+print%289%29&user_id={User}&channel_id={Channel}"
+        var command = $"command=%2Frun&text=py+print%289%29&user_id={User}&channel_id={ChannelId}"
             + $"&response_url={Uri.EscapeDataString(h.Server.ResponseUrl("http1").AbsoluteUri)}";
 
         Assert.Equal(401, h.Receiver.HandleCommand(Encoding.UTF8.GetBytes(command), Headers(h, command, "v0=00")).StatusCode);

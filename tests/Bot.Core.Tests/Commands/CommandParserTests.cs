@@ -1,8 +1,6 @@
-using CodeCube.Core.Chat;
 using CodeCube.Core.Commands;
 using CodeCube.Core.Options;
 using CodeCube.Core.Running;
-using CodeCube.Core.Tests.Fakes;
 using Microsoft.Extensions.Options;
 
 namespace CodeCube.Core.Tests.Commands;

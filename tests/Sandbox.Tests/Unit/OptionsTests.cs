@@ -1,6 +1,3 @@
-using CodeCube.Core.Contracts;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -8,14 +5,8 @@ namespace CodeCube.Sandbox.Tests.Unit;
 
 public class OptionsTests
 {
-    private static ServiceProvider Build(Dictionary<string, string?> settings)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        return new ServiceCollection()
-            .AddLogging()
-            .AddDockerSandbox(configuration)
-            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-    }
+    private static ServiceProvider Build(Dictionary<string, string?> settings) =>
+        TestServices.Build(settings, (services, configuration) => services.AddDockerSandbox(configuration));
 
     [Fact]
     public void Configuration_binds_onto_the_options()
@@ -65,7 +56,7 @@ public class OptionsTests
     [Fact]
     public void The_sandbox_registry_pool_and_reaper_are_all_registered()
     {
-        using var provider = Build(new() { ["Sandbox:ImagesDirectory"] = TestPaths.RepoImages });
+        using var provider = Build(new() { ["Sandbox:ImagesDirectory"] = RepoPaths.Images });
 
         Assert.NotNull(provider.GetRequiredService<ISandbox>());
         Assert.NotEmpty(provider.GetRequiredService<ILanguageRegistry>().All);

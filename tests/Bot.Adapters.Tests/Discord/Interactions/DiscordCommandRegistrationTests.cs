@@ -38,7 +38,8 @@ public sealed class DiscordCommandRegistrationTests
         await using var h = await DiscordPipelineHarness.StartAsync(s => s.SeedCommands("", (JsonArray)registered!.DeepClone()));
 
         await h.Server.WaitForCallAsync(c => c.Method == "GET" && c.Path.EndsWith("/commands", StringComparison.Ordinal));
-        await Poll.UntilAsync(() => h.Logs.Entries.FirstOrDefault(e => e.Message.Contains("already up to date", StringComparison.Ordinal)).Message);
+        await Eventually.TrueAsync(() => h.Logs.Entries.Any(e => e.Message.Contains("already up to date", StringComparison.Ordinal)),
+            "the registrar to find the commands up to date");
         Assert.DoesNotContain(h.Server.Calls, c => c.Method == "PUT");
     }
 

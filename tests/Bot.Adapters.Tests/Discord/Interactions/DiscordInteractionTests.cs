@@ -38,7 +38,7 @@ public sealed class DiscordInteractionTests
 
         var token = await h.Server.InteractAsync(2, DiscordProtocolServer.RunCommand("py", "print(1)"));
         await h.Server.WaitForCallbackAsync(token);
-        await Poll.UntilAsync(() => h.Sandbox.Started == 1 ? "" : null);
+        await Eventually.TrueAsync(() => h.Sandbox.Started == 1, "the run to start");
 
         // The run is still held: the deferral came first and nothing else has been sent for it yet.
         Assert.Equal([(token, 5)], h.Server.Callbacks);
