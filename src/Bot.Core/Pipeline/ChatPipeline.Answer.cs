@@ -1,6 +1,7 @@
 using CodeCube.Core.Chat;
 using CodeCube.Core.Commands;
 using CodeCube.Core.Contracts;
+using CodeCube.Core.Interactions;
 using CodeCube.Core.Replies;
 
 namespace CodeCube.Core.Pipeline;
@@ -9,7 +10,8 @@ public sealed partial class ChatPipeline
 {
     /// <summary>Computes the reply to a command: null when the bot stays silent.</summary>
     private async Task<Answer?> AnswerAsync(
-        IChatAdapter adapter, IncomingMessage message, Command command, string? parentId, CancellationToken ct)
+        IChatAdapter adapter, IncomingMessage message, Command command, string? parentId, CancellationToken ct,
+        bool interaction = false)
     {
         if (command is Command.NotACommand)
         {
@@ -40,21 +42,23 @@ public sealed partial class ChatPipeline
                 }
 
                 var request = new RunRequest(snippet.Language, snippet.Code, snippet.Stdin, snippet.Args);
-                return await RunAsync(adapter, message, request, snippet.Id, ct).ConfigureAwait(false);
+                return await RunAsync(adapter, message, request, snippet.Id, interaction, ct).ConfigureAwait(false);
             case Command.Run run:
-                return await RunAsync(adapter, message, run.Request, parentId, ct).ConfigureAwait(false);
+                return await RunAsync(adapter, message, run.Request, parentId, interaction, ct).ConfigureAwait(false);
             default:
                 return null;
         }
     }
 
     private async Task<Answer> RunAsync(
-        IChatAdapter adapter, IncomingMessage message, RunRequest request, string? parentId, CancellationToken ct)
+        IChatAdapter adapter, IncomingMessage message, RunRequest request, string? parentId, bool interaction,
+        CancellationToken ct)
     {
         var caps = adapter.Capabilities;
         var where = message.Where;
         using var progress = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var indicator = ShowProgressAsync(adapter, where, progress.Token);
+        // An interaction already shows that an answer is coming; a typing indicator would only add noise.
+        var indicator = interaction ? Task.CompletedTask : ShowProgressAsync(adapter, where, progress.Token);
         try
         {
             using var slot = await gate.TryEnterAsync(ct).ConfigureAwait(false);
@@ -69,7 +73,7 @@ public sealed partial class ChatPipeline
             var record = await runs.RunAsync(request, author, origin, parentId, progress: null, ct).ConfigureAwait(false);
             logger.Ran(adapter.Platform, record.Snippet.Id, record.Result.Language, record.Result.Outcome.ToWire(),
                 record.Result.WallMs, record.FromCache, message.MessageId);
-            return new Answer(formatter.Format(record, caps), record.Snippet.Id);
+            return new Answer(formatter.Format(record, caps), record.Snippet.Id, record.Permalink);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
@@ -106,6 +110,16 @@ public sealed partial class ChatPipeline
 
     private Answer Notice(string text, ChatCapabilities caps) => new(new FormattedReply(formatter.FormatNotice(text, caps)), "");
 
+    /// <summary>The reply to send, with the run's buttons where the platform shows them.</summary>
+    private static OutgoingReply Compose(Answer answer, ChatCapabilities caps, Conversation where, string? replyTo)
+    {
+        var reply = answer.Reply.To(where, replyTo);
+        return caps.SupportsButtons && answer.SnippetId.Length > 0
+            ? reply with { Buttons = ReplyButtons.For(answer.SnippetId, answer.Permalink) }
+            : reply;
+    }
+
     /// <param name="SnippetId">The run's snippet, or "" when the reply is a notice.</param>
-    private sealed record Answer(FormattedReply Reply, string SnippetId);
+    /// <param name="Permalink">The snippet's permalink, or "" for a notice.</param>
+    private sealed record Answer(FormattedReply Reply, string SnippetId, string Permalink = "");
 }

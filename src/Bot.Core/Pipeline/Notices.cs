@@ -8,6 +8,8 @@ namespace CodeCube.Core.Pipeline;
 /// <summary>The bot's own words. Plain text; the reply formatter escapes it for each platform.</summary>
 internal static class Notices
 {
+    public const string OnlyAuthorDeletes = "only the person who ran this (or a moderator) can delete it";
+
     public const string InternalError = "something went wrong on our side and was logged; please try again later";
 
     public static string Help(string prefix, int maxCodeBytes) => string.Join('\n',

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace CodeCube.Host.Cli;
 
 /// <summary>
-/// The `codecube` command line: `run FILE ...` and `languages`. It builds only the sandbox services (no web host):
+/// The `codecube` command line: `run FILE ...`, `languages` and `discord-invite`. It builds only the sandbox services (no web host):
 /// configuration from appsettings.json next to the binaries and from environment variables.
 /// </summary>
 public static class CliApp
@@ -16,7 +16,7 @@ public static class CliApp
     /// <summary>Exit code when the sandbox itself failed (engine down, image missing).</summary>
     public const int SandboxFailed = 3;
 
-    public static bool IsCliVerb(string[] args) => args is ["run", ..] or ["languages", ..];
+    public static bool IsCliVerb(string[] args) => args is ["run", ..] or ["languages", ..] or ["discord-invite", ..];
 
     public static Task<int> RunAsync(string[] args) =>
         RunAsync(args, Console.Out, Console.Error, configure: null, CancellationToken.None);
@@ -30,6 +30,12 @@ public static class CliApp
         CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(args);
+        if (args is ["discord-invite", ..])
+        {
+            // Needs only the Discord settings, not the sandbox.
+            return CliDiscordInvite.Run(CliServices.Configuration(configure), stdout, stderr);
+        }
+
         try
         {
             var services = CliServices.Build(configure);
