@@ -37,6 +37,14 @@ public sealed class PipelineOptions
     [Range(0, 10_000)]
     public int MaxQueuedRuns { get; set; } = 8;
 
+    /// <summary>Runs one client (a chat user, a web address or IPv6 /64) may have admitted at once; 0 = no limit.</summary>
+    [Range(0, 1024)]
+    public int MaxRunsPerClient { get; set; } = 2;
+
+    /// <summary>What a refused run is told to wait before trying again (HTTP Retry-After).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>A run taking longer than this shows a typing indicator.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan ProgressDelay { get; set; } = TimeSpan.FromSeconds(2);

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using CodeCube.Core.Contracts;
+using CodeCube.Core.Quotas;
 
 namespace CodeCube.Core.Running;
 
@@ -17,6 +18,7 @@ public sealed class RunService(
     TimeProvider time) : IRunService
 {
     public async Task<RunRecord> RunAsync(
+        RunTicket ticket,
         RunRequest request,
         SnippetAuthor author,
         SnippetOrigin origin,
@@ -26,7 +28,14 @@ public sealed class RunService(
     {
         var key = languages.TryResolve(request.Language, out var language) ? CacheKey(language, request) : null;
         var cached = key is null ? null : await cache.GetAsync(key, ct).ConfigureAwait(false);
-        var result = cached ?? await sandbox.RunAsync(request, progress, ct).ConfigureAwait(false);
+        var result = cached;
+        if (result is null)
+        {
+            ArgumentNullException.ThrowIfNull(ticket);
+            await ticket.WaitForSlotAsync(ct).ConfigureAwait(false);
+            result = await sandbox.RunAsync(request, progress, ct).ConfigureAwait(false);
+        }
+
         if (cached is not null)
         {
             // A live view still wants to see the output, even when it came from the cache.

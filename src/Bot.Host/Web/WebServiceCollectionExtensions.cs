@@ -1,4 +1,6 @@
+using System.Net;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.HttpOverrides;
 using CodeCube.Core.Contracts;
 using CodeCube.Core.Running;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -15,7 +17,20 @@ public static class WebServiceCollectionExtensions
         services.AddOptions<WebOptions>()
             .BindConfiguration(WebOptions.Section)
             .ValidateDataAnnotations()
+            .Validate(o => o.KnownProxies.All(p => IPAddress.TryParse(p, out _)),
+                "Web:KnownProxies must list IP addresses, e.g. [\"10.0.0.2\"].")
             .ValidateOnStart();
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<WebOptions>>((forwarded, web) =>
+        {
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // Only the proxies named here: the defaults (loopback) would let any local process pick its address.
+            forwarded.KnownProxies.Clear();
+            forwarded.KnownIPNetworks.Clear();
+            foreach (var proxy in web.Value.KnownProxies)
+            {
+                forwarded.KnownProxies.Add(IPAddress.Parse(proxy));
+            }
+        });
         // Permalink options, IRunService and IPermalinks come from AddCodeCubeCore.
         services.AddHealthChecks().AddCheck<DockerHealthCheck>("docker");
 
@@ -27,7 +42,7 @@ public static class WebServiceCollectionExtensions
             limiter.AddPolicy(WebEndpoints.RunPolicy, http =>
             {
                 var perMinute = http.RequestServices.GetRequiredService<IOptions<WebOptions>>().Value.RunsPerMinutePerClient;
-                var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+                var client = ClientAddress.KeyFor(http);
                 return perMinute == 0
                     ? RateLimitPartition.GetNoLimiter(client)
                     : RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
@@ -52,6 +67,11 @@ public static class WebServiceCollectionExtensions
     /// <summary>Error handling, security headers, static files, pages, API and /healthz.</summary>
     public static WebApplication UseCodeCubeWeb(this WebApplication app)
     {
+        if (app.Services.GetRequiredService<IOptions<WebOptions>>().Value.KnownProxies.Count > 0)
+        {
+            app.UseForwardedHeaders();
+        }
+
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSecurityHeaders();
