@@ -6,8 +6,9 @@ using CodeCube.Core.Quotas;
 namespace CodeCube.Core.Running;
 
 /// <summary>
-/// Result cache, then sandbox, then store. Every run is stored, even a failed one; only deterministic outcomes
-/// (completed, compile error, output limit) are cached, never timeouts, memory kills or sandbox errors.
+/// Result cache, then a run slot and the sandbox, then store. Every run is stored, even a failed one; only a
+/// completed run or compile error that the sandbox saw from start to end (<see cref="RunResult.FullyObserved"/>)
+/// is cached, never timeouts, kills, output caps or sandbox errors.
 /// </summary>
 public sealed class RunService(
     ISandbox sandbox,
@@ -41,7 +42,7 @@ public sealed class RunService(
             // A live view still wants to see the output, even when it came from the cache.
             Replay(cached, progress);
         }
-        else if (key is not null && IsCacheable(result.Outcome))
+        else if (key is not null && IsCacheable(result))
         {
             await cache.SetAsync(key, result, ct).ConfigureAwait(false);
         }
@@ -54,8 +55,8 @@ public sealed class RunService(
         return new RunRecord(snippet, result, cached is not null, permalinks.For(snippet.Id));
     }
 
-    public static bool IsCacheable(RunOutcome outcome) =>
-        outcome is RunOutcome.Completed or RunOutcome.CompileError or RunOutcome.OutputLimit;
+    public static bool IsCacheable(RunResult result) =>
+        result.FullyObserved && result.Outcome is RunOutcome.Completed or RunOutcome.CompileError;
 
     /// <summary>SHA-256 over everything that decides a run's output: image, language, limits, code, stdin, args.</summary>
     public static string CacheKey(LanguageInfo language, RunRequest request)

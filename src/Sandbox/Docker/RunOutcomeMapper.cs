@@ -24,7 +24,9 @@ internal sealed record RunObservation(
     string Stderr,
     long WallMs,
     bool Truncated,
-    string? OverflowedStream = null);
+    string? OverflowedStream = null,
+    bool StartOnBoth = false,
+    bool EndOnBoth = false);
 
 internal static class RunOutcomeMapper
 {
@@ -32,7 +34,7 @@ internal static class RunOutcomeMapper
     {
         RunResult Result(RunOutcome outcome, int? exitCode, int? signal, string? detail) => new(
             language.Id, language.Version, outcome, exitCode, signal, seen.Stdout, seen.Stderr, seen.WallMs,
-            seen.Truncated, limits, detail);
+            seen.Truncated, limits, detail) { FullyObserved = IsFullyObserved(seen, outcome) };
 
         var exit = seen.ExitCode is { } e ? (int)e : (int?)null;
         var signal = exit > 128 ? exit - 128 : null;
@@ -55,6 +57,10 @@ internal static class RunOutcomeMapper
 
         return seen.Marker?.Kind switch
         {
+            // The program started but neither its end nor the container's exit was seen: the engine lost it
+            // (restarted, connection dropped). Saying "completed" here would report and cache a run nobody saw end.
+            MarkerKind.Run when exit is null && !seen.EndOnBoth => Result(RunOutcome.SandboxError, null, null,
+                "the sandbox lost the run before it finished; try again"),
             MarkerKind.Run => Result(RunOutcome.Completed, exit, signal, null),
             MarkerKind.CompileFailed => Result(RunOutcome.CompileError, seen.Marker.CompileExitCode, null, null),
             MarkerKind.CompileTimeout => Result(RunOutcome.TimedOut, null, null,
@@ -65,6 +71,20 @@ internal static class RunOutcomeMapper
                 $"the runner exited{(exit is null ? "" : $" with code {exit}")} before starting the program"),
         };
     }
+
+    /// <summary>
+    /// Only a result whose whole course was seen may be cached: the runner's markers on both streams (and, for a
+    /// run, its end markers on both), the exit status known, and nothing killed by the host or the kernel.
+    /// </summary>
+    private static bool IsFullyObserved(RunObservation seen, RunOutcome outcome) =>
+        seen.Kill == KillReason.None && !seen.OomKilled && seen.ExitCode is not null && seen.StartOnBoth
+        && !seen.Truncated
+        && outcome switch
+        {
+            RunOutcome.Completed => seen.EndOnBoth,
+            RunOutcome.CompileError => seen.Marker?.CompileExitCode is < 128,
+            _ => false,
+        };
 
     internal static string Seconds(int ms) =>
         ms % 1000 == 0
