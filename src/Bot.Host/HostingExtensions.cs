@@ -30,6 +30,9 @@ public static class HostingExtensions
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
             kestrel.Limits.MaxRequestBodySize = context.Configuration.GetValue("Web:MaxRequestBytes", 1024 * 1024) + 1);
 
+        // Every background loop (reaper, pool, chat pumps, adapters) logs and retries its own failures; should one
+        // still escape, it is logged by the host and the web, the API and the other loops keep going.
+        builder.Services.Configure<HostOptions>(o => o.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.Ignore);
         builder.Services
             .AddCodeCubeCore(builder.Configuration)
             .AddDockerSandbox(builder.Configuration)

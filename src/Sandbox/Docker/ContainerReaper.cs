@@ -9,8 +9,9 @@ namespace CodeCube.Sandbox.Docker;
 
 /// <summary>
 /// Removes leftover run containers (labelled <c>codecube=1</c>): this instance's once they are no longer in use and
-/// older than the run limit, and other instances' once they are older than any run could last (their owner died).
-/// Runs at start and every <c>Sandbox:ReaperIntervalSeconds</c>.
+/// older than the run limit, those of a dead host on this machine (<see cref="HostLease"/>) at once, and other
+/// instances' once they are older than any run could last. Runs at start and every
+/// <c>Sandbox:ReaperIntervalSeconds</c>.
 /// </summary>
 internal sealed partial class ContainerReaper(
     DockerEngine engine,
@@ -20,21 +21,42 @@ internal sealed partial class ContainerReaper(
     TimeProvider time,
     ILogger<ContainerReaper> logger) : BackgroundService
 {
+    private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
+
+    // A sweep that fails (engine away, a bug) is logged and tried again sooner, doubling up to the interval: the
+    // reaper must outlive any engine trouble, and a dead reaper would stop the host.
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.ReaperIntervalSeconds), time);
-        do
+        var interval = TimeSpan.FromSeconds(options.Value.ReaperIntervalSeconds);
+        var retry = FirstRetry;
+        while (!stoppingToken.IsCancellationRequested)
         {
+            var wait = interval;
             try
             {
                 await ReapAsync(stoppingToken).ConfigureAwait(false);
+                retry = FirstRetry;
             }
-            catch (SandboxFailure e)
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                LogEngineAway(logger, e.Message);
+                return;
+            }
+            catch (Exception e)
+            {
+                wait = retry < interval ? retry : interval;
+                retry *= 2;
+                LogSweepFailed(logger, e, e.Message, wait);
+            }
+
+            try
+            {
+                await Task.Delay(wait, time, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
             }
         }
-        while (await WaitAsync(timer, stoppingToken).ConfigureAwait(false));
     }
 
     /// <summary>An extra <c>key=value</c> label a container must carry to be considered (tests scope a sweep with it).</summary>
@@ -68,7 +90,8 @@ internal sealed partial class ContainerReaper(
             }
 
             var created = new DateTimeOffset(DateTime.SpecifyKind(container.Created, DateTimeKind.Utc));
-            if (now - created < MinimumAge(container.Labels))
+            var orphan = HostLease.IsDead(Label(container.Labels, HostLease.Label));
+            if (!orphan && now - created < MinimumAge(container.Labels))
             {
                 continue;
             }
@@ -123,21 +146,9 @@ internal sealed partial class ContainerReaper(
         }
     }
 
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken ct)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(ct).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Reaped leftover sandbox container {Container}")]
     private static partial void LogReaped(ILogger logger, string container);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Reaper skipped a sweep: {Detail}")]
-    private static partial void LogEngineAway(ILogger logger, string detail);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reaper sweep failed ({Detail}); next try in {Wait}")]
+    private static partial void LogSweepFailed(ILogger logger, Exception exception, string detail, TimeSpan wait);
 }

@@ -2,7 +2,6 @@ using System.Text;
 using CodeCube.Core.Contracts;
 using CodeCube.Sandbox.Languages;
 using CodeCube.Sandbox.Pool;
-using Docker.DotNet;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -47,7 +46,7 @@ internal sealed partial class DockerSandbox(
             var pooled = container is not null;
             container ??= await launcher.LaunchAsync(language, ct).ConfigureAwait(false);
             var result = await executor.ExecuteAsync(container, request, progress, ct).ConfigureAwait(false);
-            if (pooled && result.Outcome == RunOutcome.SandboxError)
+            if (pooled && result.Outcome == RunOutcome.SandboxError && result.Detail != RunOutcomeMapper.LostRun)
             {
                 // A pooled container can die while it waits (killed from outside, engine restart); the program
                 // never started in it, so one cold retry is safe.
@@ -62,10 +61,12 @@ internal sealed partial class DockerSandbox(
             LogRun(logger, info.Id, container.ShortId, result.Outcome.ToWire(), result.WallMs);
             return result;
         }
-        catch (Exception e) when (e is SandboxFailure or DockerApiException && !ct.IsCancellationRequested)
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            var detail = e is SandboxFailure ? e.Message : $"Docker engine error: {e.Message}";
-            LogSandboxError(logger, info.Id, detail);
+            // Whatever the engine did (went away mid-run, answered with an error, dropped the stream), the run is a
+            // sandbox_error with a short public reason; addresses and daemon text stay in the log.
+            LogSandboxError(logger, e, info.Id, e.Message);
+            var detail = e is SandboxFailure failure ? failure.PublicDetail : SandboxFailure.Unavailable;
             var wall = (long)time.GetElapsedTime(begin).TotalMilliseconds;
             return RunResult.SandboxError(info.Id, info.Version, detail, wall) with
             {
@@ -110,5 +111,5 @@ internal sealed partial class DockerSandbox(
     private static partial void LogPooledRetry(ILogger logger, string language, string container, string detail);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sandbox error for {Language}: {Detail}")]
-    private static partial void LogSandboxError(ILogger logger, string language, string detail);
+    private static partial void LogSandboxError(ILogger logger, Exception exception, string language, string detail);
 }

@@ -77,6 +77,7 @@ internal static class RunContainerSpec
             {
                 [Label] = "1",
                 [InstanceLabel] = instanceId,
+                [HostLease.Label] = HostLease.Current,
                 [LanguageLabel] = language.Id,
                 [PooledLabel] = pooled ? "1" : "0",
             },

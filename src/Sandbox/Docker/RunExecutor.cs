@@ -141,7 +141,8 @@ internal sealed class RunExecutor(DockerEngine engine, IOptions<SandboxOptions> 
             marker, killer.Reason, state?.OOMKilled ?? false, reported ?? state?.ExitCode, stdout.Text, stderr.Text,
             (long)wall.TotalMilliseconds, stdout.Overflowed || stderr.Overflowed, overflowed,
             StartOnBoth: stdout.Marker is not null && stderr.Marker is not null,
-            EndOnBoth: stdout.End is not null && stderr.End is not null);
+            EndOnBoth: stdout.End is not null && stderr.End is not null,
+            ExitedOnBoth: ExitedCleanly(stdout) && ExitedCleanly(stderr));
         return RunOutcomeMapper.Map(container.Language.Info, seen, limits.Applied);
     }
 

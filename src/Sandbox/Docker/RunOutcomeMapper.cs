@@ -26,10 +26,13 @@ internal sealed record RunObservation(
     bool Truncated,
     string? OverflowedStream = null,
     bool StartOnBoth = false,
-    bool EndOnBoth = false);
+    bool EndOnBoth = false,
+    bool ExitedOnBoth = false);
 
 internal static class RunOutcomeMapper
 {
+    public const string LostRun = "the sandbox lost the run before it finished; try again";
+
     public static RunResult Map(LanguageInfo language, RunObservation seen, AppliedLimits limits)
     {
         RunResult Result(RunOutcome outcome, int? exitCode, int? signal, string? detail) => new(
@@ -57,10 +60,9 @@ internal static class RunOutcomeMapper
 
         return seen.Marker?.Kind switch
         {
-            // The program started but neither its end nor the container's exit was seen: the engine lost it
-            // (restarted, connection dropped). Saying "completed" here would report and cache a run nobody saw end.
-            MarkerKind.Run when exit is null && !seen.EndOnBoth => Result(RunOutcome.SandboxError, null, null,
-                "the sandbox lost the run before it finished; try again"),
+            // The program started but its exit status was never learnt: the engine lost it (restarted, connection
+            // dropped). Saying "completed" here would report and cache a run nobody saw end.
+            MarkerKind.Run when exit is null => Result(RunOutcome.SandboxError, null, null, LostRun),
             MarkerKind.Run => Result(RunOutcome.Completed, exit, signal, null),
             MarkerKind.CompileFailed => Result(RunOutcome.CompileError, seen.Marker.CompileExitCode, null, null),
             MarkerKind.CompileTimeout => Result(RunOutcome.TimedOut, null, null,
@@ -81,7 +83,8 @@ internal static class RunOutcomeMapper
         && !seen.Truncated
         && outcome switch
         {
-            RunOutcome.Completed => seen.EndOnBoth,
+            // A signal may come from outside (the engine stopping its containers), so only a reported exit counts.
+            RunOutcome.Completed => seen.EndOnBoth && seen.ExitedOnBoth,
             RunOutcome.CompileError => seen.Marker?.CompileExitCode is < 128,
             _ => false,
         };

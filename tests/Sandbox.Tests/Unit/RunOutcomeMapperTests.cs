@@ -114,6 +114,7 @@ public class RunOutcomeMapperTests
     private static readonly Dictionary<string, (RunObservation Seen, bool Expected)> Observations = new()
     {
         ["both ends, exit known"] = (Seen(Run, end: true), true),
+        ["ended by a signal"] = (Seen(Run, end: true) with { ExitedOnBoth = false }, false),
         ["one stream's end missing"] = (Seen(Run, end: false), false),
         ["a start marker missing"] = (Seen(Run, end: true) with { StartOnBoth = false }, false),
         ["exit unknown"] = (Seen(Run, end: true) with { ExitCode = null }, false),
@@ -136,5 +137,5 @@ public class RunOutcomeMapperTests
     }
 
     private static RunObservation Seen(MarkerStatus marker, bool end) =>
-        new(marker, KillReason.None, false, 0, "out", "", 1, false, StartOnBoth: true, EndOnBoth: end);
+        new(marker, KillReason.None, false, 0, "out", "", 1, false, StartOnBoth: true, EndOnBoth: end, ExitedOnBoth: end);
 }

@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using CodeCube.EndToEnd.Tests.Infrastructure;
+using CodeCube.Host.Tests.Infrastructure;
+
+namespace CodeCube.EndToEnd.Tests.Abuse;
+
+/// <summary>
+/// The host killed with SIGKILL in the middle of a run leaves its container behind; the next host on this machine
+/// (another instance id, so only the dead-host rule can apply) removes it at start-up instead of waiting for it to
+/// age past the longest possible run.
+/// </summary>
+public sealed class HostCrashTests : IAsyncLifetime
+{
+    private readonly RedisServerFixture _redis = new();
+
+    public Task InitializeAsync() => _redis.InitializeAsync();
+
+    public Task DisposeAsync() => _redis.DisposeAsync();
+
+    [Fact]
+    public async Task After_kill_9_mid_run_the_restarted_host_removes_the_dead_hosts_container()
+    {
+        var crashed = "crash-" + Guid.NewGuid().ToString("N")[..12];
+        using var engine = new EngineContainers(crashed);
+        var host = await HostProcess.StartAsync(Settings(crashed));
+        using var http = new HttpClient { BaseAddress = new Uri(host.BaseUrl), Timeout = Timeout.InfiniteTimeSpan };
+        var run = http.PostAsJsonAsync("/api/v1/run", new { language = "python", code = "import time\ntime.sleep(600)" });
+        await Eventually(async () => await engine.CountAsync() == 1);
+
+        await host.DisposeAsync(); // SIGKILL: no shutdown, no cleanup
+        await Assert.ThrowsAnyAsync<HttpRequestException>(() => run);
+        Assert.Equal(1, await engine.CountAsync());
+
+        await using var restarted = await HostProcess.StartAsync(Settings("restart-" + Guid.NewGuid().ToString("N")[..12]));
+        await Eventually(async () => await engine.CountAsync() == 0);
+    }
+
+    private Dictionary<string, string> Settings(string instance) => new()
+    {
+        ["Redis__Configuration"] = _redis.Configuration,
+        ["Sandbox__InstanceId"] = instance,
+        ["Sandbox__Pool__Size"] = "0",
+        ["Sandbox__RunTimeoutMs"] = "600000",
+    };
+
+    private static async Task Eventually(Func<Task<bool>> condition)
+    {
+        // The bound: a minute after the restart there is nothing left.
+        var clock = Stopwatch.StartNew();
+        while (!await condition())
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(1), "the condition never held");
+            await Task.Delay(100);
+        }
+    }
+}
