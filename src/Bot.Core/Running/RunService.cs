@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using CodeCube.Core.Contracts;
 using CodeCube.Core.Quotas;
+using Microsoft.Extensions.Logging;
 
 namespace CodeCube.Core.Running;
 
@@ -16,7 +17,8 @@ public sealed class RunService(
     ISnippetStore store,
     IResultCache cache,
     IPermalinks permalinks,
-    TimeProvider time) : IRunService
+    TimeProvider time,
+    ILogger<RunService> logger) : IRunService
 {
     public async Task<RunRecord> RunAsync(
         RunTicket ticket,
@@ -51,7 +53,17 @@ public sealed class RunService(
             SnippetId.New(), result.Language, result.Version, request.Code, request.Stdin, request.Arguments,
             result.Stdout, result.Stderr, result.Outcome, result.ExitCode, result.WallMs, result.Truncated,
             author, origin, time.GetUtcNow(), parentId, result.Detail);
-        await store.SaveAsync(snippet, ct).ConfigureAwait(false);
+        try
+        {
+            await store.SaveAsync(snippet, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            // The run happened and its output is worth showing; only the permalink is missing (storage away).
+            Log.SaveFailed(logger, e, snippet.Id);
+            return new RunRecord(snippet, result, cached is not null, "");
+        }
+
         return new RunRecord(snippet, result, cached is not null, permalinks.For(snippet.Id));
     }
 

@@ -12,15 +12,17 @@ public sealed record RunResponse(
     string Stderr,
     long WallMs,
     bool Truncated,
-    string Id,
-    string Permalink,
+    string? Id,
+    string? Permalink,
     bool Cached,
     string? Detail)
 {
+    /// <summary>Id and permalink are null when the snippet could not be stored; the run's result is still here.</summary>
     public static RunResponse From(RunRecord record) => new(
         record.Result.Language, record.Result.Version, record.Result.Outcome, record.Result.ExitCode,
         record.Result.Stdout, record.Result.Stderr, record.Result.WallMs, record.Result.Truncated,
-        record.Snippet.Id, record.Permalink, record.FromCache, record.Result.Detail);
+        record.Saved ? record.Snippet.Id : null, record.Saved ? record.Permalink : null, record.FromCache,
+        record.Result.Detail);
 }
 
 /// <summary>A stored snippet as the API shows it.</summary>
