@@ -25,7 +25,13 @@ public sealed record RunResponse(
         record.Result.Detail);
 }
 
-/// <summary>A stored snippet as the API shows it.</summary>
+/// <summary>Who ran a snippet, as the public sees it: a display name and the platform, never an id.</summary>
+public sealed record PublicAuthor(string Platform, string Name);
+
+/// <summary>
+/// A stored snippet as the API shows it. Internal ids (IRC hostmasks, user, channel and DM ids, the web author's
+/// hash) stay out: a permalink is public.
+/// </summary>
 public sealed record SnippetResponse(
     string Id,
     string Language,
@@ -39,8 +45,8 @@ public sealed record SnippetResponse(
     int? ExitCode,
     long WallMs,
     bool Truncated,
-    SnippetAuthor Author,
-    SnippetOrigin Origin,
+    PublicAuthor Author,
+    string Platform,
     DateTimeOffset CreatedAt,
     string? ParentId,
     string? Detail,
@@ -48,7 +54,7 @@ public sealed record SnippetResponse(
 {
     public static SnippetResponse From(Snippet s, IPermalinks permalinks) => new(
         s.Id, s.Language, s.Version, s.Code, s.Stdin, s.Args, s.Stdout, s.Stderr, s.Outcome, s.ExitCode, s.WallMs,
-        s.Truncated, s.Author, s.Origin, s.CreatedAt, s.ParentId, s.Detail, permalinks.For(s.Id));
+        s.Truncated, new PublicAuthor(s.Author.Platform, s.Author.DisplayName), s.Origin.Platform, s.CreatedAt, s.ParentId, s.Detail, permalinks.For(s.Id));
 }
 
 /// <summary>A runnable language as the API lists it.</summary>
