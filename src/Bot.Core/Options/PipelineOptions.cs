@@ -20,12 +20,13 @@ public sealed class PipelineOptions
     [Range(0, 1024 * 1024)]
     public int MaxStdinBytes { get; set; } = 64 * 1024;
 
-    /// <summary>Workers handling chat events at once. Keep it above MaxConcurrentRuns + MaxQueuedRuns so that
-    /// a full run queue is answered with "busy" instead of silently holding events back.</summary>
+    /// <summary>Workers handling chat events at once, per adapter (each platform has its own, so one slow or
+    /// flooded platform never stalls another). A run slot is only held while the program runs, never while a
+    /// reply is sent.</summary>
     [Range(1, 1024)]
     public int Workers { get; set; } = 16;
 
-    /// <summary>Events buffered between the adapters and the workers; a full buffer slows the adapters down.</summary>
+    /// <summary>Events buffered per adapter before its workers; a full buffer slows that adapter down.</summary>
     [Range(1, 100_000)]
     public int EventQueueCapacity { get; set; } = 256;
 
