@@ -6,7 +6,9 @@ namespace CodeCube.EndToEnd.Tests.Abuse;
 /// <summary>
 /// A dockerd of the test's own (own socket, data-root, exec-root, no bridge, no iptables), so the test can stop and
 /// restart an engine without touching the shared one other tests are using. Images are copied in with
-/// <c>docker save | docker load</c>.
+/// <c>docker save | docker load</c>. It runs in a network namespace of its own (<c>unshare --net</c>): a dockerd
+/// started with <c>--bridge none</c> deletes any <c>docker0</c> it sees, which would take the shared engine's
+/// default bridge away (builds and bridged containers fail until it is recreated).
 /// </summary>
 internal sealed class PrivateDockerd : IAsyncDisposable
 {
@@ -77,7 +79,7 @@ internal sealed class PrivateDockerd : IAsyncDisposable
 
     private async Task StartDaemonAsync()
     {
-        var start = new ProcessStartInfo("dockerd")
+        var start = new ProcessStartInfo("unshare")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -85,7 +87,7 @@ internal sealed class PrivateDockerd : IAsyncDisposable
         };
         foreach (var arg in new[]
         {
-            "--host", Endpoint, "--data-root", Path.Combine(_root, "data"), "--exec-root", Path.Combine(_root, "x"),
+            "--net", "--", "dockerd", "--host", Endpoint, "--data-root", Path.Combine(_root, "data"), "--exec-root", Path.Combine(_root, "x"),
             "--pidfile", Path.Combine(_root, "d.pid"), "--bridge", "none", "--iptables=false", "--ip6tables=false",
         })
         {
