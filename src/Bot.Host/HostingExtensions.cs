@@ -26,10 +26,6 @@ public static class HostingExtensions
             });
         }
 
-        // Kestrel's own cap backs up the API's; nothing here takes bigger bodies.
-        builder.WebHost.ConfigureKestrel((context, kestrel) =>
-            kestrel.Limits.MaxRequestBodySize = context.Configuration.GetValue("Web:MaxRequestBytes", 1024 * 1024) + 1);
-
         // Every background loop (reaper, pool, chat pumps, adapters) logs and retries its own failures; should one
         // still escape, it is logged by the host and the web, the API and the other loops keep going.
         builder.Services.Configure<HostOptions>(o => o.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.Ignore);
@@ -37,8 +33,8 @@ public static class HostingExtensions
             .AddCodeCubeCore(builder.Configuration)
             .AddDockerSandbox(builder.Configuration)
             .AddChatAdapters(builder.Configuration)
-            .AddRedisStorage()
-            .AddCodeCubeWeb();
+            .AddRedisStorage(builder.Configuration)
+            .AddCodeCubeWeb(builder.Configuration);
         return builder;
     }
 

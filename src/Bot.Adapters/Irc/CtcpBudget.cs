@@ -1,7 +1,7 @@
 namespace CodeCube.Adapters.Irc;
 
 /// <summary>
-/// CTCP answers get their own small budget, overall and per nick, so a CTCP flood (or many clones) can take at most
+/// CTCP answers get their own small budget, _overall and per nick, so a CTCP flood (or many clones) can take at most
 /// a sliver of the line budget replies need: <see cref="Burst"/> answers at once, then one per
 /// <see cref="Interval"/>, and one per nick per <see cref="PerNick"/>. Thread-safe.
 /// </summary>
@@ -12,38 +12,38 @@ public sealed class CtcpBudget(TimeProvider time)
     public static readonly TimeSpan PerNick = TimeSpan.FromMinutes(1);
     private const int PruneAbove = 1_000;
 
-    private readonly FloodLimiter overall = new(Burst, Interval, time);
-    private readonly Dictionary<string, long> lastByNick = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Lock gate = new();
+    private readonly FloodLimiter _overall = new(Burst, Interval, time);
+    private readonly Dictionary<string, long> _lastByNick = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Lock _gate = new();
 
     /// <summary>True when an answer to <paramref name="nick"/> fits the budget (and is then counted).</summary>
     public bool TryTake(string nick)
     {
         var now = time.GetTimestamp();
-        lock (gate)
+        lock (_gate)
         {
-            if (lastByNick.TryGetValue(nick, out var last) && time.GetElapsedTime(last, now) < PerNick)
+            if (_lastByNick.TryGetValue(nick, out var last) && time.GetElapsedTime(last, now) < PerNick)
             {
                 return false;
             }
 
-            if (!overall.TryTake())
+            if (!_overall.TryTake())
             {
                 return false;
             }
 
-            if (lastByNick.Count >= PruneAbove)
+            if (_lastByNick.Count >= PruneAbove)
             {
-                foreach (var (key, stamp) in lastByNick)
+                foreach (var (key, stamp) in _lastByNick)
                 {
                     if (time.GetElapsedTime(stamp, now) >= PerNick)
                     {
-                        lastByNick.Remove(key);
+                        _lastByNick.Remove(key);
                     }
                 }
             }
 
-            lastByNick[nick] = now;
+            _lastByNick[nick] = now;
             return true;
         }
     }

@@ -37,13 +37,13 @@ public sealed class ChatHost(
         using var drain = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
         using var onStop = stoppingToken.Register(() =>
         {
-            Log.Draining(logger, o.DrainTimeout);
+            logger.Draining(o.DrainTimeout);
             drain.CancelAfter(o.DrainTimeout);
         });
 
-        Log.HostStarted(logger, lanes.Count, o.Workers);
+        logger.HostStarted(lanes.Count, o.Workers);
         await Task.WhenAll(lanes.Select(a => RunLaneAsync(a, stoppingToken, drain.Token))).ConfigureAwait(false);
-        Log.HostStopped(logger);
+        logger.HostStopped();
     }
 
     private async Task RunLaneAsync(IChatAdapter adapter, CancellationToken stoppingToken, CancellationToken drain)
@@ -85,7 +85,7 @@ public sealed class ChatHost(
             }
             catch (Exception ex)
             {
-                Log.PumpFailed(logger, ex, adapter.Platform, RestartDelay);
+                logger.PumpFailed(ex, adapter.Platform, RestartDelay);
             }
 
             try
@@ -134,11 +134,11 @@ public sealed class ChatHost(
             }
             catch (OperationCanceledException) when (linked.IsCancellationRequested)
             {
-                Log.EventCancelled(logger, adapter.Platform, chatEvent.GetType().Name);
+                logger.EventCancelled(adapter.Platform, chatEvent.GetType().Name);
             }
             catch (Exception ex)
             {
-                Log.EventFailed(logger, ex, adapter.Platform, chatEvent.GetType().Name);
+                logger.EventFailed(ex, adapter.Platform, chatEvent.GetType().Name);
             }
         }
     }

@@ -24,22 +24,22 @@ public sealed record RunRefusal(RunRefusalReason Reason, TimeSpan RetryAfter, in
 /// </summary>
 public sealed class RunGate(IOptions<PipelineOptions> options) : IDisposable
 {
-    private readonly SemaphoreSlim slots = new(options.Value.MaxConcurrentRuns, options.Value.MaxConcurrentRuns);
-    private readonly Dictionary<string, int> perClient = new(StringComparer.Ordinal);
-    private readonly Lock counts = new();
-    private int admitted;
+    private readonly SemaphoreSlim _slots = new(options.Value.MaxConcurrentRuns, options.Value.MaxConcurrentRuns);
+    private readonly Dictionary<string, int> _perClient = new(StringComparer.Ordinal);
+    private readonly Lock _counts = new();
+    private int _admitted;
 
     /// <summary>Runs holding a slot now.</summary>
-    public int Running => options.Value.MaxConcurrentRuns - slots.CurrentCount;
+    public int Running => options.Value.MaxConcurrentRuns - _slots.CurrentCount;
 
     /// <summary>Runs admitted but not (yet) holding a slot.</summary>
     public int Waiting
     {
         get
         {
-            lock (counts)
+            lock (_counts)
             {
-                return Math.Max(admitted - Running, 0);
+                return Math.Max(_admitted - Running, 0);
             }
         }
     }
@@ -52,23 +52,23 @@ public sealed class RunGate(IOptions<PipelineOptions> options) : IDisposable
     {
         ArgumentNullException.ThrowIfNull(client);
         var o = options.Value;
-        lock (counts)
+        lock (_counts)
         {
-            var mine = perClient.GetValueOrDefault(client);
+            var mine = _perClient.GetValueOrDefault(client);
             RunRefusalReason? reason =
-                admitted >= o.MaxConcurrentRuns + o.MaxQueuedRuns ? RunRefusalReason.Busy
+                _admitted >= o.MaxConcurrentRuns + o.MaxQueuedRuns ? RunRefusalReason.Busy
                 : o.MaxRunsPerClient > 0 && mine >= o.MaxRunsPerClient ? RunRefusalReason.ClientBusy
                 : null;
             if (reason is { } r)
             {
                 ticket = null!;
-                refusal = new RunRefusal(r, o.RetryAfter, Math.Min(admitted, o.MaxConcurrentRuns),
-                    Math.Max(admitted - o.MaxConcurrentRuns, 0));
+                refusal = new RunRefusal(r, o.RetryAfter, Math.Min(_admitted, o.MaxConcurrentRuns),
+                    Math.Max(_admitted - o.MaxConcurrentRuns, 0));
                 return false;
             }
 
-            admitted++;
-            perClient[client] = mine + 1;
+            _admitted++;
+            _perClient[client] = mine + 1;
         }
 
         ticket = new RunTicket(this, client);
@@ -76,24 +76,24 @@ public sealed class RunGate(IOptions<PipelineOptions> options) : IDisposable
         return true;
     }
 
-    public void Dispose() => slots.Dispose();
+    public void Dispose() => _slots.Dispose();
 
-    internal Task WaitAsync(CancellationToken ct) => slots.WaitAsync(ct);
+    internal Task WaitAsync(CancellationToken ct) => _slots.WaitAsync(ct);
 
-    internal void ReleaseSlot() => slots.Release();
+    internal void ReleaseSlot() => _slots.Release();
 
     internal void Leave(string client)
     {
-        lock (counts)
+        lock (_counts)
         {
-            admitted--;
-            if (perClient[client] <= 1)
+            _admitted--;
+            if (_perClient[client] <= 1)
             {
-                perClient.Remove(client);
+                _perClient.Remove(client);
             }
             else
             {
-                perClient[client]--;
+                _perClient[client]--;
             }
         }
     }
@@ -105,43 +105,43 @@ public sealed class RunGate(IOptions<PipelineOptions> options) : IDisposable
 /// </summary>
 public sealed class RunTicket : IDisposable
 {
-    private readonly RunGate gate;
-    private readonly string client;
-    private int state; // 0 admitted, 1 holds a slot, 2 disposed
+    private readonly RunGate _gate;
+    private readonly string _client;
+    private int _state; // 0 admitted, 1 holds a slot, 2 disposed
 
-    internal RunTicket(RunGate gate, string client) => (this.gate, this.client) = (gate, client);
+    internal RunTicket(RunGate gate, string client) => (_gate, _client) = (gate, client);
 
-    public bool HoldsSlot => Volatile.Read(ref state) == 1;
+    public bool HoldsSlot => Volatile.Read(ref _state) == 1;
 
     /// <summary>Waits for one of the MaxConcurrentRuns slots. Calling it again once held returns at once.</summary>
     public async Task WaitForSlotAsync(CancellationToken ct)
     {
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref state) == 2, this);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _state) == 2, this);
         if (HoldsSlot)
         {
             return;
         }
 
-        await gate.WaitAsync(ct).ConfigureAwait(false);
-        if (Interlocked.CompareExchange(ref state, 1, 0) != 0)
+        await _gate.WaitAsync(ct).ConfigureAwait(false);
+        if (Interlocked.CompareExchange(ref _state, 1, 0) != 0)
         {
             // Disposed while waiting: hand the slot straight back.
-            gate.ReleaseSlot();
+            _gate.ReleaseSlot();
             throw new ObjectDisposedException(nameof(RunTicket));
         }
     }
 
     public void Dispose()
     {
-        var was = Interlocked.Exchange(ref state, 2);
+        var was = Interlocked.Exchange(ref _state, 2);
         if (was == 1)
         {
-            gate.ReleaseSlot();
+            _gate.ReleaseSlot();
         }
 
         if (was != 2)
         {
-            gate.Leave(client);
+            _gate.Leave(_client);
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using CodeCube.Core.Contracts;
+using CodeCube.Core.Pipeline;
 using CodeCube.Core.Quotas;
 using Microsoft.Extensions.Logging;
 
@@ -60,7 +61,7 @@ public sealed class RunService(
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             // The run happened and its output is worth showing; only the permalink is missing (storage away).
-            Log.SaveFailed(logger, e, snippet.Id);
+            logger.SaveFailed(e, snippet.Id);
             return new RunRecord(snippet, result, cached is not null, "");
         }
 

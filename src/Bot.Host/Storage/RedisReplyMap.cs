@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CodeCube.Core.Contracts;
 using Microsoft.Extensions.Options;
+using CodeCube.Host.Web;
 using StackExchange.Redis;
 
 namespace CodeCube.Host.Storage;
@@ -44,7 +45,7 @@ public sealed class RedisReplyMap(IConnectionMultiplexer redis, IOptions<RedisOp
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
-            Log.BestEffortFailed(logger, e, operation);
+            logger.StorageBestEffortFailed(e, operation);
             return fallback;
         }
     }

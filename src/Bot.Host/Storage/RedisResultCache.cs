@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CodeCube.Core.Contracts;
 using Microsoft.Extensions.Options;
+using CodeCube.Host.Web;
 using StackExchange.Redis;
 
 namespace CodeCube.Host.Storage;
@@ -22,7 +23,7 @@ public sealed class RedisResultCache(IConnectionMultiplexer redis, IOptions<Redi
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
-            Log.BestEffortFailed(logger, e, "cache lookup");
+            logger.StorageBestEffortFailed(e, "cache lookup");
             return null;
         }
     }
@@ -39,7 +40,7 @@ public sealed class RedisResultCache(IConnectionMultiplexer redis, IOptions<Redi
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
-            Log.BestEffortFailed(logger, e, "cache store");
+            logger.StorageBestEffortFailed(e, "cache store");
         }
     }
 }

@@ -1,4 +1,5 @@
 using CodeCube.Core.Contracts;
+using CodeCube.Core.Running;
 
 namespace CodeCube.Host.Web;
 

@@ -1,28 +1,19 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace CodeCube.Host.Web;
 
-/// <summary>The "Web" configuration section.</summary>
-public sealed class WebOptions
+/// <summary>
+/// The "Web" configuration section. Web:PublicBaseUrl belongs to the permalinks (PermalinkOptions); code and stdin
+/// sizes to the shared InputLimitsOptions.
+/// </summary>
+public sealed class WebOptions : IValidatableObject
 {
     public const string Section = "Web";
-
-    /// <summary>Public base URL that permalinks point to, e.g. https://codecube.example.org.</summary>
-    [Required(AllowEmptyStrings = false, ErrorMessage = "Web:PublicBaseUrl is required (the public address of the web playground).")]
-    [Url(ErrorMessage = "Web:PublicBaseUrl must be an absolute http(s) URL such as https://codecube.example.org.")]
-    public string PublicBaseUrl { get; set; } = "http://127.0.0.1:8080";
 
     /// <summary>Largest request body the API reads; anything bigger is refused with 413 before parsing.</summary>
     [Range(4 * 1024, 16 * 1024 * 1024)]
     public int MaxRequestBytes { get; set; } = 1024 * 1024;
-
-    /// <summary>Largest program source in UTF-8 bytes.</summary>
-    [Range(1, 1024 * 1024)]
-    public int MaxCodeBytes { get; set; } = 64 * 1024;
-
-    /// <summary>Largest stdin in UTF-8 bytes.</summary>
-    [Range(0, 1024 * 1024)]
-    public int MaxStdinBytes { get; set; } = 64 * 1024;
 
     /// <summary>Most command-line arguments a web run may pass.</summary>
     [Range(0, 256)]
@@ -45,4 +36,15 @@ public sealed class WebOptions
     /// <summary>Runs one client address may start per minute through the web and API (0 = unlimited).</summary>
     [Range(0, 100_000)]
     public int RunsPerMinutePerClient { get; set; } = 30;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (KnownProxies.Any(p => !System.Net.IPAddress.TryParse(p, out _)))
+        {
+            yield return new ValidationResult($"{Section}:KnownProxies must list IP addresses, e.g. [\"10.0.0.2\"].");
+        }
+    }
 }
+
+[OptionsValidator]
+internal sealed partial class WebOptionsValidator : IValidateOptions<WebOptions>;

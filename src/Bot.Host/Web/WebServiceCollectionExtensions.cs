@@ -2,8 +2,10 @@ using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.HttpOverrides;
 using CodeCube.Core.Contracts;
+using CodeCube.Core.Options;
 using CodeCube.Core.Running;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -11,15 +13,16 @@ namespace CodeCube.Host.Web;
 
 public static class WebServiceCollectionExtensions
 {
-    /// <summary>Web options, problem details, the run rate limit and what the endpoints need.</summary>
-    public static IServiceCollection AddCodeCubeWeb(this IServiceCollection services)
+    /// <summary>
+    /// Web options, Kestrel's body limit, problem details, the run rate limit and what the endpoints need.
+    /// </summary>
+    public static IServiceCollection AddCodeCubeWeb(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<WebOptions>()
-            .BindConfiguration(WebOptions.Section)
-            .ValidateDataAnnotations()
-            .Validate(o => o.KnownProxies.All(p => IPAddress.TryParse(p, out _)),
-                "Web:KnownProxies must list IP addresses, e.g. [\"10.0.0.2\"].")
-            .ValidateOnStart();
+        services.AddValidatedOptions<WebOptions, WebOptionsValidator>(configuration, WebOptions.Section);
+        services.AddInputLimits(configuration);
+        services.AddSingleton<IConfigureOptions<KestrelServerOptions>, KestrelBodyLimit>();
+        // Permalink options, IRunService and IPermalinks come from AddCodeCubeCore; the health checks from
+        // AddDockerSandbox ("docker") and AddRedisStorage ("redis").
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<WebOptions>>((forwarded, web) =>
         {
             forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
@@ -31,8 +34,6 @@ public static class WebServiceCollectionExtensions
                 forwarded.KnownProxies.Add(IPAddress.Parse(proxy));
             }
         });
-        // Permalink options, IRunService and IPermalinks come from AddCodeCubeCore.
-        services.AddHealthChecks().AddCheck<DockerHealthCheck>("docker");
 
         services.AddSingleton<RunInputReader>();
         services.AddProblemDetails();

@@ -11,9 +11,9 @@ namespace CodeCube.Sandbox.Docker;
 /// Removes leftover run containers (labelled <c>codecube=1</c>): this instance's once they are no longer in use and
 /// older than the run limit, those of a dead host on this machine (<see cref="HostLease"/>) at once, and other
 /// instances' once they are older than any run could last. Runs at start and every
-/// <c>Sandbox:ReaperIntervalSeconds</c>.
+/// <c>Sandbox:ReaperInterval</c>.
 /// </summary>
-internal sealed partial class ContainerReaper(
+internal sealed class ContainerReaper(
     DockerEngine engine,
     SandboxInstance instance,
     LanguageRegistry registry,
@@ -27,7 +27,7 @@ internal sealed partial class ContainerReaper(
     // reaper must outlive any engine trouble, and a dead reaper would stop the host.
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var interval = TimeSpan.FromSeconds(options.Value.ReaperIntervalSeconds);
+        var interval = options.Value.ReaperInterval;
         var retry = FirstRetry;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -45,7 +45,7 @@ internal sealed partial class ContainerReaper(
             {
                 wait = retry < interval ? retry : interval;
                 retry *= 2;
-                LogSweepFailed(logger, e, e.Message, wait);
+                logger.ReaperSweepFailed(e, e.Message, wait);
             }
 
             try
@@ -99,7 +99,7 @@ internal sealed partial class ContainerReaper(
             await engine.CallAsync(
                 t => RemoveQuietlyAsync(container.ID, t), ct).ConfigureAwait(false);
             removed++;
-            LogReaped(logger, container.ID.Length > 12 ? container.ID[..12] : container.ID);
+            logger.Reaped(container.ID.Length > 12 ? container.ID[..12] : container.ID);
         }
 
         return removed;
@@ -112,19 +112,19 @@ internal sealed partial class ContainerReaper(
         if (owner == instance.Id)
         {
             // Not live here, so no run is using it: it only has to be clearly past a run.
-            return TimeSpan.FromMilliseconds(o.RunTimeoutMs);
+            return o.RunTimeout;
         }
 
         var longestCompile = registry.Specs
             .Select(s => EffectiveLimits.For(s, o))
             .Select(l => (long)l.CompileTimeoutMs + l.RunTimeoutMs)
-            .DefaultIfEmpty(o.CompileTimeoutMs + o.RunTimeoutMs)
+            .DefaultIfEmpty((long)(o.CompileTimeout + o.RunTimeout).TotalMilliseconds)
             .Max();
-        var age = TimeSpan.FromMilliseconds(longestCompile) + TimeSpan.FromSeconds(o.ReaperGraceSeconds);
+        var age = TimeSpan.FromMilliseconds(longestCompile) + o.ReaperGrace;
         if (Label(labels, RunContainerSpec.PooledLabel) == "1")
         {
             // Another live instance may keep it warm that long.
-            age += TimeSpan.FromSeconds(o.Pool.MaxIdleSeconds);
+            age += o.Pool.MaxIdle;
         }
 
         return age;
@@ -146,9 +146,4 @@ internal sealed partial class ContainerReaper(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Reaped leftover sandbox container {Container}")]
-    private static partial void LogReaped(ILogger logger, string container);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Reaper sweep failed ({Detail}); next try in {Wait}")]
-    private static partial void LogSweepFailed(ILogger logger, Exception exception, string detail, TimeSpan wait);
 }

@@ -1,15 +1,14 @@
 using System.Net;
 using System.Net.Http.Json;
-using CodeCube.Host.Tests.Infrastructure;
 using CodeCube.Host.Web;
 
 namespace CodeCube.Host.Tests.Web;
 
 /// <summary>The one run budget at the web's door: refusals are 503 + Retry-After + a problem, the stream included.</summary>
 [Collection(RedisCollection.Name)]
-public sealed class AdmissionTests(RedisServerFixture redis) : IDisposable
+public sealed class AdmissionTests(RedisServerFixture redis, ITestOutputHelper output) : IDisposable
 {
-    private readonly CodeCubeFactory _factory = new(redis.Configuration);
+    private readonly CodeCubeFactory _factory = new(redis.Configuration, output);
 
     public void Dispose() => _factory.Dispose();
 

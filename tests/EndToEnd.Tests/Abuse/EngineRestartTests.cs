@@ -1,8 +1,5 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
-using CodeCube.EndToEnd.Tests.Infrastructure;
-using CodeCube.Host.Tests.Infrastructure;
 
 namespace CodeCube.EndToEnd.Tests.Abuse;
 
@@ -11,7 +8,7 @@ namespace CodeCube.EndToEnd.Tests.Abuse;
 /// nothing of the engine, /healthz says the engine is down while it is, the host stays up, and runs work again once
 /// the engine is back. The engine is a private dockerd, so the shared one other tests use is never touched.
 /// </summary>
-public sealed class EngineRestartTests : IAsyncLifetime
+public sealed class EngineRestartTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly RedisServerFixture _redis = new();
     private PrivateDockerd _dockerd = null!;
@@ -26,9 +23,9 @@ public sealed class EngineRestartTests : IAsyncLifetime
         {
             ["Sandbox:DockerEndpoint"] = _dockerd.Endpoint,
             ["Sandbox:Pool:Size"] = "0",
-            ["Sandbox:RunTimeoutMs"] = "600000",
-            ["Sandbox:EngineTimeoutSeconds"] = "5",
-        });
+            ["Sandbox:RunTimeout"] = "00:10:00",
+            ["Sandbox:EngineTimeout"] = "00:00:05",
+        }, output);
         _http = new HttpClient { BaseAddress = new Uri(_app.BaseUrl), Timeout = Timeout.InfiniteTimeSpan };
     }
 

@@ -1,11 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Json;
-using CodeCube.Adapters.Tests.Irc;
-using CodeCube.EndToEnd.Tests.Infrastructure;
-using CodeCube.EndToEnd.Tests.Irc;
-using CodeCube.Host.Tests.Infrastructure;
-using Xunit.Abstractions;
 
 namespace CodeCube.EndToEnd.Tests.Abuse;
 
@@ -23,6 +17,7 @@ public sealed class FloodTests(ITestOutputHelper output) : IAsyncLifetime
     private const string Channel = "#flood";
     private const string BotNick = "floodbot";
     private const string Sleeper = "import time\ntime.sleep(600)";
+    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(3);
     private readonly string _instance = "flood-" + Guid.NewGuid().ToString("N")[..12];
     private readonly RedisServerFixture _redis = new();
     private NgircdServer _irc = null!;
@@ -40,7 +35,7 @@ public sealed class FloodTests(ITestOutputHelper output) : IAsyncLifetime
             ["Pipeline:MaxRunsPerClient"] = "2",
             ["Sandbox:InstanceId"] = _instance,
             ["Sandbox:Pool:Size"] = "0",
-            ["Sandbox:RunTimeoutMs"] = "600000",
+            ["Sandbox:RunTimeout"] = "00:10:00",
             // The test's own client is its proxy, so a second flood can come from 100 different addresses.
             ["Web:KnownProxies:0"] = "127.0.0.1",
             ["Irc:Server"] = "127.0.0.1",
@@ -48,7 +43,7 @@ public sealed class FloodTests(ITestOutputHelper output) : IAsyncLifetime
             ["Irc:UseTls"] = "false",
             ["Irc:Nick"] = BotNick,
             ["Irc:Channels:0:Name"] = Channel,
-        });
+        }, output);
         // The held runs last until the test lets go; the app's client would give up after 30 s.
         _http = new HttpClient { BaseAddress = new Uri(_app.BaseUrl), Timeout = Timeout.InfiniteTimeSpan };
         // A first request pays for JIT and connection set-up; the latencies reported below should not.
@@ -69,7 +64,7 @@ public sealed class FloodTests(ITestOutputHelper output) : IAsyncLifetime
     {
         using var engine = new EngineContainers(_instance);
         await using var user = await RawIrcUser.ConnectAsync(_irc.Port, "alice", Channel);
-        await IrcWait.UntilInChannelAsync(user, Channel, BotNick);
+        await user.WaitForMemberAsync(Channel, BotNick);
         var since = DateTimeOffset.UtcNow;
         using var hold = new CancellationTokenSource();
 
@@ -78,13 +73,13 @@ public sealed class FloodTests(ITestOutputHelper output) : IAsyncLifetime
 
         // Both admitted runs are still sleeping: every refusal came before a slot was given back.
         Assert.Equal(2, requests.Count(r => !r.IsCompleted));
-        await Eventually(async () => await engine.CountAsync() == 2);
+        await Eventually.TrueAsync(async () => await engine.CountAsync() == 2, "2 containers", Deadline);
         await user.SendAsync($"PRIVMSG {Channel} :!run py print(6*7)");
-        Assert.Equal("42", (await IrcWait.BotLinesAsync(user, BotNick, 2))[0]);
+        Assert.Equal("42", (await user.PrivmsgsFromAsync(BotNick, 2, EndToEndTest.RunTimeout))[0]);
 
         await hold.CancelAsync();
         await Task.WhenAll(requests.Select(r => r.ContinueWith(_ => { }, TaskScheduler.Default)));
-        await Eventually(async () => await engine.CountAsync() == 0);
+        await Eventually.TrueAsync(async () => await engine.CountAsync() == 0, "0 containers", Deadline);
         var peak = await engine.PeakAsync(since, DateTimeOffset.UtcNow);
         Report("one client", peak, refusals);
         Assert.Equal(Slots, peak); // two sleepers and the chat run
@@ -101,11 +96,11 @@ public sealed class FloodTests(ITestOutputHelper output) : IAsyncLifetime
         var refusals = await RefusalsAsync(requests, Flood - Slots - Queue);
 
         Assert.Equal(Slots + Queue, requests.Count(r => !r.IsCompleted));
-        await Eventually(async () => await engine.CountAsync() == Slots);
+        await Eventually.TrueAsync(async () => await engine.CountAsync() == Slots, "Slots containers", Deadline);
 
         await hold.CancelAsync();
         await Task.WhenAll(requests.Select(r => r.ContinueWith(_ => { }, TaskScheduler.Default)));
-        await Eventually(async () => await engine.CountAsync() == 0);
+        await Eventually.TrueAsync(async () => await engine.CountAsync() == 0, "0 containers", Deadline);
         var peak = await engine.PeakAsync(since, DateTimeOffset.UtcNow);
         Report("100 addresses", peak, refusals);
         Assert.Equal(Slots, peak);
@@ -156,13 +151,4 @@ public sealed class FloodTests(ITestOutputHelper output) : IAsyncLifetime
             $"{refusals[refusals.Count / 2]:0} ms, max {refusals[^1]:0} ms");
     }
 
-    private static async Task Eventually(Func<Task<bool>> condition)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(3), "the condition never held");
-            await Task.Delay(50);
-        }
-    }
 }

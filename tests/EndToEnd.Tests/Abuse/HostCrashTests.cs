@@ -1,7 +1,4 @@
-using System.Diagnostics;
-using System.Net.Http.Json;
-using CodeCube.EndToEnd.Tests.Infrastructure;
-using CodeCube.Host.Tests.Infrastructure;
+using CodeCube.Testing.Hosting;
 
 namespace CodeCube.EndToEnd.Tests.Abuse;
 
@@ -12,6 +9,7 @@ namespace CodeCube.EndToEnd.Tests.Abuse;
 /// </summary>
 public sealed class HostCrashTests : IAsyncLifetime
 {
+    private static readonly string HostDll = Path.Combine(AppContext.BaseDirectory, "CodeCube.Host.dll");
     private readonly RedisServerFixture _redis = new();
 
     public Task InitializeAsync() => _redis.InitializeAsync();
@@ -23,17 +21,18 @@ public sealed class HostCrashTests : IAsyncLifetime
     {
         var crashed = "crash-" + Guid.NewGuid().ToString("N")[..12];
         using var engine = new EngineContainers(crashed);
-        var host = await HostProcess.StartAsync(Settings(crashed));
+        var host = await HostProcess.StartAsync(HostDll, Settings(crashed));
         using var http = new HttpClient { BaseAddress = new Uri(host.BaseUrl), Timeout = Timeout.InfiniteTimeSpan };
         var run = http.PostAsJsonAsync("/api/v1/run", new { language = "python", code = "import time\ntime.sleep(600)" });
-        await Eventually(async () => await engine.CountAsync() == 1);
+        await Eventually.TrueAsync(async () => await engine.CountAsync() == 1, "the run's container", EndToEndTest.RunTimeout);
 
         await host.DisposeAsync(); // SIGKILL: no shutdown, no cleanup
         await Assert.ThrowsAnyAsync<HttpRequestException>(() => run);
         Assert.Equal(1, await engine.CountAsync());
 
-        await using var restarted = await HostProcess.StartAsync(Settings("restart-" + Guid.NewGuid().ToString("N")[..12]));
-        await Eventually(async () => await engine.CountAsync() == 0);
+        await using var restarted = await HostProcess.StartAsync(HostDll, Settings("restart-" + Guid.NewGuid().ToString("N")[..12]));
+        // The bound: a minute after the restart there is nothing left.
+        await Eventually.TrueAsync(async () => await engine.CountAsync() == 0, "no container of the dead host", TimeSpan.FromMinutes(1));
     }
 
     private Dictionary<string, string> Settings(string instance) => new()
@@ -41,17 +40,7 @@ public sealed class HostCrashTests : IAsyncLifetime
         ["Redis__Configuration"] = _redis.Configuration,
         ["Sandbox__InstanceId"] = instance,
         ["Sandbox__Pool__Size"] = "0",
-        ["Sandbox__RunTimeoutMs"] = "600000",
+        ["Sandbox__RunTimeout"] = "00:10:00",
     };
 
-    private static async Task Eventually(Func<Task<bool>> condition)
-    {
-        // The bound: a minute after the restart there is nothing left.
-        var clock = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(1), "the condition never held");
-            await Task.Delay(100);
-        }
-    }
 }
