@@ -26,9 +26,10 @@ public sealed class HostCrashTests : IAsyncLifetime
         var run = http.PostAsJsonAsync("/api/v1/run", new { language = "python", code = "import time\ntime.sleep(600)" });
         await Eventually.TrueAsync(async () => await engine.CountAsync() == 1, "the run's container", EndToEndTest.RunTimeout);
 
-        await host.DisposeAsync(); // SIGKILL: no shutdown, no cleanup
+        await host.KillAsync();
         await Assert.ThrowsAnyAsync<HttpRequestException>(() => run);
         Assert.Equal(1, await engine.CountAsync());
+        await host.DisposeAsync();
 
         await using var restarted = await HostProcess.StartAsync(HostDll, Settings("restart-" + Guid.NewGuid().ToString("N")[..12]));
         // The bound: a minute after the restart there is nothing left.
