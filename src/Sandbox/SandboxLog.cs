@@ -11,13 +11,13 @@ internal static partial class SandboxLog
     public static partial void PooledRetry(this ILogger logger, string language, string container, string detail);
 
     [LoggerMessage(2003, LogLevel.Warning, "Sandbox error for {Language}: {Detail}")]
-    public static partial void SandboxError(this ILogger logger, string language, string detail);
+    public static partial void SandboxError(this ILogger logger, Exception exception, string language, string detail);
 
     [LoggerMessage(2004, LogLevel.Information, "Reaped leftover sandbox container {Container}")]
     public static partial void Reaped(this ILogger logger, string container);
 
-    [LoggerMessage(2005, LogLevel.Warning, "Reaper skipped a sweep: {Detail}")]
-    public static partial void ReaperSkipped(this ILogger logger, string detail);
+    [LoggerMessage(2005, LogLevel.Warning, "Reaper sweep failed ({Detail}); next try in {Wait}")]
+    public static partial void ReaperSweepFailed(this ILogger logger, Exception exception, string detail, TimeSpan wait);
 
     [LoggerMessage(2006, LogLevel.Warning, "Warm pool could not start a {Language} container: {Detail}")]
     public static partial void PoolFillFailed(this ILogger logger, string language, string detail);

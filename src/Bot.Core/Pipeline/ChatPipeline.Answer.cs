@@ -61,16 +61,16 @@ public sealed partial class ChatPipeline
         var indicator = interaction ? Task.CompletedTask : ShowProgressAsync(adapter, where, progress.Token);
         try
         {
-            using var slot = await gate.TryEnterAsync(ct).ConfigureAwait(false);
-            if (slot is null)
+            if (!gate.TryAdmit($"{where.Platform}:{message.Author.Id}", out var ticket, out var refusal))
             {
-                logger.Refused(adapter.Platform, message.MessageId, message.Author.Id, "busy");
-                return Notice(Notices.Busy(gate.Running, gate.Waiting), caps);
+                logger.Refused(adapter.Platform, message.MessageId, message.Author.Id, refusal.Reason.ToString());
+                return Notice(Notices.Busy(refusal), caps);
             }
 
+            using var admitted = ticket;
             var author = new SnippetAuthor(where.Platform, message.Author.Id, message.Author.DisplayName);
             var origin = new SnippetOrigin(where.Platform, where.ChannelId, message.MessageId);
-            var record = await runs.RunAsync(request, author, origin, parentId, progress: null, ct).ConfigureAwait(false);
+            var record = await runs.RunAsync(ticket, request, author, origin, parentId, progress: null, ct).ConfigureAwait(false);
             logger.Ran(adapter.Platform, record.Snippet.Id, record.Result.Language, record.Result.Outcome.ToWire(),
                 record.Result.WallMs, record.FromCache, message.MessageId);
             return new Answer(formatter.Format(record, caps), record.Snippet.Id, record.Permalink);

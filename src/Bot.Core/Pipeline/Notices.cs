@@ -49,8 +49,9 @@ internal static class Notices
         return string.Join('\n', lines);
     }
 
-    public static string Busy(int running, int waiting) =>
-        $"busy: {running} runs going and {waiting} waiting; please try again in a minute";
+    public static string Busy(RunRefusal refusal) => refusal.Reason == RunRefusalReason.ClientBusy
+        ? "you already have runs going; wait for them to finish, then try again"
+        : $"busy: {refusal.Running} runs going and {refusal.Waiting} waiting; please try again in a minute";
 
     public static string SlowDown(QuotaDecision decision)
     {

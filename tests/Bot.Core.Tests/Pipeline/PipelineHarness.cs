@@ -21,7 +21,8 @@ internal sealed class PipelineHarness : CoreFakes, IDisposable
         var languages = new FakeLanguages();
         var permalinks = new Permalinks(MsOptions.Create(new PermalinkOptions { PublicBaseUrl = Base }));
         Gate = new RunGate(pipelineOptions);
-        var runs = new RunService(Sandbox, languages, Store, new InMemoryResultCache(), permalinks, Time);
+        var runs = new RunService(Sandbox, languages, Store, new InMemoryResultCache(), permalinks, Time,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<RunService>.Instance);
         Pipeline = new ChatPipeline(
             new CommandParser(languages, permalinks, pipelineOptions, limits),
             new ReplyFormatter(),
