@@ -25,7 +25,8 @@ public static class SandboxServiceCollectionExtensions
             .ValidateDataAnnotations()
             .Validate(
                 o => o.Pool is not null && Validator.TryValidateObject(o.Pool, new ValidationContext(o.Pool), null, true),
-                "Sandbox:Pool is invalid: Size must be 0..64 and MaxIdleSeconds 10..86400")
+                "Sandbox:Pool is invalid: Size must be 0..64, MaxContainers 0..1024, MemoryBudgetMiB 0 or more, " +
+                "DemandHalfLife 00:00:01..1.00:00:00, IdleAfter 00:00:01..7.00:00:00 and MaxIdleSeconds 10..86400")
             .Validate(o => Uri.TryCreate(o.DockerEndpoint, UriKind.Absolute, out _), "Sandbox:DockerEndpoint must be a URI")
             .ValidateOnStart();
 

@@ -45,7 +45,7 @@ internal sealed partial class DockerSandbox(
         {
             container = pool.TryTake(language);
             var pooled = container is not null;
-            container ??= await launcher.LaunchAsync(language, ct).ConfigureAwait(false);
+            container ??= await LaunchColdAsync(language, ct).ConfigureAwait(false);
             var result = await executor.ExecuteAsync(container, request, progress, ct).ConfigureAwait(false);
             if (pooled && result.Outcome == RunOutcome.SandboxError)
             {
@@ -55,7 +55,7 @@ internal sealed partial class DockerSandbox(
                 var dead = container;
                 container = null;
                 await launcher.RemoveAsync(dead).ConfigureAwait(false);
-                container = await launcher.LaunchAsync(language, ct).ConfigureAwait(false);
+                container = await LaunchColdAsync(language, ct).ConfigureAwait(false);
                 result = await executor.ExecuteAsync(container, request, progress, ct).ConfigureAwait(false);
             }
 
@@ -85,6 +85,13 @@ internal sealed partial class DockerSandbox(
                 remover.Remove(container);
             }
         }
+    }
+
+    private async Task<StartedContainer> LaunchColdAsync(LanguageSpec language, CancellationToken ct)
+    {
+        // The pool's refill holds back while this run waits for its container.
+        using var waiting = pool.BeginColdStart();
+        return await launcher.LaunchAsync(language, ct).ConfigureAwait(false);
     }
 
     private string? CheckSizes(RunRequest request)

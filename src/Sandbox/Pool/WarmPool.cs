@@ -1,4 +1,3 @@
-using Docker.DotNet;
 using System.Collections.Concurrent;
 using CodeCube.Sandbox.Docker;
 using CodeCube.Sandbox.Languages;
@@ -9,9 +8,11 @@ using Microsoft.Extensions.Options;
 namespace CodeCube.Sandbox.Pool;
 
 /// <summary>
-/// Keeps <c>Sandbox:Pool:Size</c> started containers per language, each blocked on stdin waiting for its header.
-/// A run takes one (single use: it is removed after the run) and the pool refills in the background; when the pool
-/// is empty the run starts a container cold. Everything left is removed on shutdown.
+/// Started containers, each blocked on stdin waiting for its header, kept ready per language. A run takes one (single
+/// use: it is removed after the run) or, when there is none, starts its own. How many each language keeps is
+/// <see cref="PoolPolicy"/>'s decision over recent demand and the budgets; a background loop trims and refills to
+/// it after every take and every few seconds, and starts nothing while a run is starting its own container.
+/// Everything left is removed on shutdown.
 /// </summary>
 internal sealed partial class WarmPool(
     ContainerLauncher launcher,
@@ -20,72 +21,163 @@ internal sealed partial class WarmPool(
     TimeProvider time,
     ILogger<WarmPool> logger) : BackgroundService
 {
-    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
-    private readonly ConcurrentDictionary<string, ConcurrentQueue<StartedContainer>> ready = new();
-    private readonly ConcurrentQueue<StartedContainer> discarded = new();
-    private readonly SemaphoreSlim wake = new(0);
+    // Re-decides this often without takes, so idle languages drain and stale containers are replaced.
+    private static readonly TimeSpan Tick = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(60);
+    private static readonly int RefillParallelism = Math.Max(2, Environment.ProcessorCount);
 
-    private int Size => options.Value.Pool.Size;
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<StartedContainer>> ready = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<StartedContainer> discarded = new();
+    private readonly PoolSignal wake = new();
+    private readonly PoolDemand demand = new(time, options.Value.Pool.DemandHalfLife);
+    private readonly ColdStarts coldStarts = new();
+    private volatile IReadOnlyDictionary<string, int> targets = new Dictionary<string, int>();
+
+    private WarmPoolOptions Options => options.Value.Pool;
+
+    private bool Off => Options.Size == 0 || Options.MaxContainers == 0;
 
     public int Count(string language) => ready.TryGetValue(language, out var queue) ? queue.Count : 0;
+
+    public int Target(string language) => targets.GetValueOrDefault(language);
+
+    /// <summary>Per-language hits, misses, ready and target counts (for metrics).</summary>
+    public IReadOnlyList<PoolLanguageStats> Stats() =>
+        [.. demand.Known().Union(ready.Keys).Order(StringComparer.Ordinal).Select(id =>
+        {
+            var (hits, misses) = demand.Counts(id);
+            return new PoolLanguageStats(id, hits, misses, Count(id), Target(id));
+        })];
+
+    /// <summary>Marks a run that is starting its own container; the refill waits until it is disposed.</summary>
+    public IDisposable BeginColdStart() => coldStarts.Begin();
 
     /// <summary>A started container for <paramref name="language"/>, or null (pool off, empty or stale).</summary>
     public StartedContainer? TryTake(LanguageSpec language)
     {
-        if (Size == 0 || !ready.TryGetValue(language.Id, out var queue))
-        {
-            return null;
-        }
-
         StartedContainer? taken = null;
-        while (taken is null && queue.TryDequeue(out var candidate))
+        if (ready.TryGetValue(language.Id, out var queue))
         {
-            if (IsFresh(candidate, language))
+            while (taken is null && queue.TryDequeue(out var candidate))
             {
-                taken = candidate;
-            }
-            else
-            {
-                // Removed by the refill loop, so a run never waits for it.
-                discarded.Enqueue(candidate);
+                if (IsFresh(candidate, language))
+                {
+                    taken = candidate;
+                }
+                else
+                {
+                    // Removed by the refill loop, so a run never waits for it.
+                    discarded.Enqueue(candidate);
+                }
             }
         }
 
-        wake.Release();
+        demand.Record(language.Id, hit: taken is not null);
+        wake.Set();
         return taken;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (Size == 0)
+        if (Off)
         {
             return;
         }
 
+        var backoff = TimeSpan.Zero;
         while (!stoppingToken.IsCancellationRequested)
         {
-            while (discarded.TryDequeue(out var stale))
-            {
-                await launcher.RemoveAsync(stale).ConfigureAwait(false);
-            }
-
-            var failed = false;
-            foreach (var language in registry.Specs.Where(ShouldPool))
-            {
-                failed |= !await FillAsync(language, stoppingToken).ConfigureAwait(false);
-            }
-
             try
             {
-                // Wake on a take, or now and then to replace containers that idled too long.
-                await wake.WaitAsync(failed ? RetryDelay : TimeSpan.FromSeconds(30), stoppingToken)
-                    .ConfigureAwait(false);
+                await RefillAsync(stoppingToken).ConfigureAwait(false);
+                backoff = TimeSpan.Zero;
+                await wake.WaitAsync(Tick, time, stoppingToken).ConfigureAwait(false);
             }
-            catch (OperationCanceledException)
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 break;
             }
+            catch (Exception e)
+            {
+                // Runs fall back to cold starts meanwhile; takes do not cut the backoff short.
+                backoff = backoff == TimeSpan.Zero ? FirstBackoff : TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
+                LogRefillFailed(logger, e.GetType().Name, e.Message, backoff.TotalSeconds);
+                try
+                {
+                    await Task.Delay(backoff, time, stoppingToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+            }
         }
+    }
+
+    /// <summary>One pass: decide, remove what is stale or beyond the target, then start what is missing.</summary>
+    private async Task RefillAsync(CancellationToken ct)
+    {
+        var specs = registry.Specs.Where(Poolable).ToList();
+        var decided = PoolPolicy.Targets([.. specs.Select(Describe)], new PoolBudget(
+            Options.MaxContainers, Options.EffectiveMemoryBudgetMiB, Options.Size));
+        targets = decided;
+
+        var removals = new List<Task>();
+        while (discarded.TryDequeue(out var stale))
+        {
+            removals.Add(launcher.RemoveAsync(stale));
+        }
+
+        var current = specs.ToDictionary(s => s.Id, StringComparer.Ordinal);
+        foreach (var (id, queue) in ready)
+        {
+            var keep = decided.GetValueOrDefault(id);
+            var excess = queue.Count - keep;
+            // One rotation through the queue: fresh ones go back (oldest removed first when over the target).
+            for (var n = queue.Count; n > 0 && queue.TryDequeue(out var container); n--)
+            {
+                if (excess-- > 0 || !current.TryGetValue(id, out var spec) || !IsFresh(container, spec))
+                {
+                    removals.Add(launcher.RemoveAsync(container));
+                }
+                else
+                {
+                    queue.Enqueue(container);
+                }
+            }
+        }
+
+        await Task.WhenAll(removals).ConfigureAwait(false);
+
+        // Round-robin over languages, so every language gets its first container before any gets a second.
+        var missing = specs.Select(s => (Spec: s, Missing: decided.GetValueOrDefault(s.Id) - Count(s.Id))).ToList();
+        var launches = Enumerable.Range(0, missing.Select(m => m.Missing).DefaultIfEmpty(0).Max())
+            .SelectMany(round => missing.Where(m => m.Missing > round).Select(m => m.Spec))
+            .ToList();
+        await Parallel.ForEachAsync(
+            launches,
+            new ParallelOptions { MaxDegreeOfParallelism = RefillParallelism, CancellationToken = ct },
+            async (spec, token) =>
+            {
+                await coldStarts.WhenNoneAsync(token).ConfigureAwait(false);
+                var begin = time.GetTimestamp();
+                var container = await launcher.LaunchAsync(spec, token, pooled: true).ConfigureAwait(false);
+                demand.RecordStart(spec.Id, time.GetElapsedTime(begin));
+                ready.GetOrAdd(spec.Id, _ => new ConcurrentQueue<StartedContainer>()).Enqueue(container);
+            }).ConfigureAwait(false);
+    }
+
+    private LanguageDemand Describe(LanguageSpec spec)
+    {
+        var always = Options.AlwaysLanguages.Any(a => registry.TryGetSpec(a, out var s) && s.Id == spec.Id);
+        return new LanguageDemand(
+            spec.Id,
+            demand.RunsPerSecond(spec.Id),
+            demand.UsedWithin(spec.Id, Options.IdleAfter),
+            always,
+            EffectiveLimits.For(spec, options.Value).MemoryBytes / (1024 * 1024),
+            demand.StartTime(spec.Id));
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
@@ -114,54 +206,15 @@ internal sealed partial class WarmPool(
         await Task.WhenAll(removals).ConfigureAwait(false);
     }
 
-    private bool ShouldPool(LanguageSpec language) =>
+    private bool Poolable(LanguageSpec language) =>
         language.Image is not null &&
-        (options.Value.Pool.Languages.Count == 0 ||
-         options.Value.Pool.Languages.Contains(language.Id, StringComparer.OrdinalIgnoreCase));
+        (Options.Languages.Count == 0 || Options.Languages.Contains(language.Id, StringComparer.OrdinalIgnoreCase));
 
     private bool IsFresh(StartedContainer container, LanguageSpec current) =>
         container.Language.Image == current.Image &&
-        time.GetElapsedTime(container.StartedTimestamp) < TimeSpan.FromSeconds(options.Value.Pool.MaxIdleSeconds);
+        time.GetElapsedTime(container.StartedTimestamp) < TimeSpan.FromSeconds(Options.MaxIdleSeconds);
 
-    private async Task<bool> FillAsync(LanguageSpec language, CancellationToken ct)
-    {
-        var queue = ready.GetOrAdd(language.Id, _ => new ConcurrentQueue<StartedContainer>());
-        foreach (var stale in queue.Where(c => !IsFresh(c, language)).ToList())
-        {
-            // Stale ones are skipped by TryTake; taking them out here keeps the count honest.
-            if (queue.TryPeek(out var head) && head == stale && queue.TryDequeue(out var removed))
-            {
-                await launcher.RemoveAsync(removed).ConfigureAwait(false);
-            }
-        }
-
-        while (queue.Count < Size && !ct.IsCancellationRequested)
-        {
-            try
-            {
-                queue.Enqueue(await launcher.LaunchAsync(language, ct, pooled: true).ConfigureAwait(false));
-            }
-            catch (Exception e) when (e is SandboxFailure or DockerApiException)
-            {
-                // Runs fall back to cold starts meanwhile; the loop tries again shortly.
-                LogFillFailed(logger, language.Id, e.Message);
-                return false;
-            }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
-            {
-                return true;
-            }
-        }
-
-        return true;
-    }
-
-    public override void Dispose()
-    {
-        wake.Dispose();
-        base.Dispose();
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Warm pool could not start a {Language} container: {Detail}")]
-    private static partial void LogFillFailed(ILogger logger, string language, string detail);
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Warm pool refill failed ({Kind}: {Detail}); runs start cold, next try in {BackoffSeconds} s")]
+    private static partial void LogRefillFailed(ILogger logger, string kind, string detail, double backoffSeconds);
 }

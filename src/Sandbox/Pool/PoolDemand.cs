@@ -1,0 +1,118 @@
+namespace CodeCube.Sandbox.Pool;
+
+/// <summary>Counters for one language, for metrics: runs served warm, runs that started cold, containers ready.</summary>
+public sealed record PoolLanguageStats(string Language, long Hits, long Misses, int Ready, int Target);
+
+/// <summary>
+/// Per-language demand: an exponentially decayed count of runs (half-life <c>Pool:DemandHalfLife</c>), the time of
+/// the last run, hits and misses, and a moving average of how long a container takes to start.
+/// </summary>
+internal sealed class PoolDemand(TimeProvider time, TimeSpan halfLife)
+{
+    /// <summary>Assumed start time of a language never started yet; measured ones replace it.</summary>
+    public static readonly TimeSpan DefaultStartTime = TimeSpan.FromSeconds(1);
+
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, Entry> entries = new(StringComparer.Ordinal);
+
+    public void Record(string language, bool hit)
+    {
+        var now = time.GetTimestamp();
+        lock (gate)
+        {
+            var e = Get(language);
+            e.Count = Decayed(e, now) + 1;
+            e.CountAt = now;
+            e.LastRun = now;
+            if (hit)
+            {
+                e.Hits++;
+            }
+            else
+            {
+                e.Misses++;
+            }
+        }
+    }
+
+    public void RecordStart(string language, TimeSpan took)
+    {
+        lock (gate)
+        {
+            var e = Get(language);
+            e.StartTime = e.StartTime is { } before ? (before * 0.7) + (took * 0.3) : took;
+        }
+    }
+
+    /// <summary>Runs per second lately; a steady rate λ reads as λ once the estimate has settled.</summary>
+    public double RunsPerSecond(string language)
+    {
+        lock (gate)
+        {
+            return entries.TryGetValue(language, out var e)
+                ? Decayed(e, time.GetTimestamp()) * Math.Log(2) / halfLife.TotalSeconds
+                : 0;
+        }
+    }
+
+    public bool UsedWithin(string language, TimeSpan window)
+    {
+        lock (gate)
+        {
+            return entries.TryGetValue(language, out var e) && e.LastRun is { } last &&
+                   time.GetElapsedTime(last) < window;
+        }
+    }
+
+    public TimeSpan StartTime(string language)
+    {
+        lock (gate)
+        {
+            return entries.TryGetValue(language, out var e) && e.StartTime is { } t ? t : DefaultStartTime;
+        }
+    }
+
+    public (long Hits, long Misses) Counts(string language)
+    {
+        lock (gate)
+        {
+            return entries.TryGetValue(language, out var e) ? (e.Hits, e.Misses) : (0, 0);
+        }
+    }
+
+    public IReadOnlyList<string> Known()
+    {
+        lock (gate)
+        {
+            return [.. entries.Keys];
+        }
+    }
+
+    private double Decayed(Entry e, long now) =>
+        e.Count * Math.Pow(0.5, time.GetElapsedTime(e.CountAt, now) / halfLife);
+
+    private Entry Get(string language)
+    {
+        if (!entries.TryGetValue(language, out var e))
+        {
+            entries[language] = e = new Entry { CountAt = time.GetTimestamp() };
+        }
+
+        return e;
+    }
+
+    private sealed class Entry
+    {
+        public double Count { get; set; }
+
+        public long CountAt { get; set; }
+
+        public long? LastRun { get; set; }
+
+        public TimeSpan? StartTime { get; set; }
+
+        public long Hits { get; set; }
+
+        public long Misses { get; set; }
+    }
+}
