@@ -31,6 +31,11 @@ public class SandboxFixture : IAsyncLifetime
     {
     }
 
+    /// <summary>Services registered before the sandbox's own (e.g. a fake clock), so they win.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     public virtual Task InitializeAsync()
     {
         var settings = new Dictionary<string, string?> { ["Sandbox:InstanceId"] = InstanceId };
@@ -41,7 +46,9 @@ public class SandboxFixture : IAsyncLifetime
 
         Configure(settings);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        provider = new ServiceCollection().AddLogging().AddDockerSandbox(configuration).BuildServiceProvider();
+        var services = new ServiceCollection().AddLogging();
+        ConfigureServices(services);
+        provider = services.AddDockerSandbox(configuration).BuildServiceProvider();
         return Task.CompletedTask;
     }
 
