@@ -56,10 +56,11 @@ internal sealed partial class DockerSandbox(
                 container = null;
                 await launcher.RemoveAsync(dead).ConfigureAwait(false);
                 container = await LaunchColdAsync(language, ct).ConfigureAwait(false);
+                pooled = false;
                 result = await executor.ExecuteAsync(container, request, progress, ct).ConfigureAwait(false);
             }
 
-            LogRun(logger, info.Id, container.ShortId, result.Outcome.ToWire(), result.WallMs);
+            LogRun(logger, info.Id, container.ShortId, pooled ? "warm" : "cold", result.Outcome.ToWire(), result.WallMs);
             return result;
         }
         catch (Exception e) when (e is SandboxFailure or DockerApiException && !ct.IsCancellationRequested)
@@ -110,8 +111,8 @@ internal sealed partial class DockerSandbox(
         return null;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Ran {Language} in {Container}: {Outcome} after {WallMs} ms")]
-    private static partial void LogRun(ILogger logger, string language, string container, string outcome, long wallMs);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ran {Language} in {Container} ({Start}): {Outcome} after {WallMs} ms")]
+    private static partial void LogRun(ILogger logger, string language, string container, string start, string outcome, long wallMs);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Pooled {Language} container {Container} failed ({Detail}); retrying cold")]
     private static partial void LogPooledRetry(ILogger logger, string language, string container, string detail);

@@ -5,12 +5,17 @@ public sealed record PoolLanguageStats(string Language, long Hits, long Misses, 
 
 /// <summary>
 /// Per-language demand: an exponentially decayed count of runs (half-life <c>Pool:DemandHalfLife</c>), the time of
-/// the last run, hits and misses, and a moving average of how long a container takes to start.
+/// the last run, hits and misses, and a moving average of how long a container takes to start. The count is
+/// bias-corrected for how long the language has been busy (as Adam corrects its moments), so a burst after a quiet
+/// period reads as the burst's rate at once instead of a half-life later.
 /// </summary>
 internal sealed class PoolDemand(TimeProvider time, TimeSpan halfLife)
 {
     /// <summary>Assumed start time of a language never started yet; measured ones replace it.</summary>
     public static readonly TimeSpan DefaultStartTime = TimeSpan.FromSeconds(1);
+
+    // Shortest window a rate is estimated over, so one run does not read as an infinite rate.
+    private static readonly TimeSpan MinWindow = TimeSpan.FromSeconds(2);
 
     private readonly Lock gate = new();
     private readonly Dictionary<string, Entry> entries = new(StringComparer.Ordinal);
@@ -21,7 +26,13 @@ internal sealed class PoolDemand(TimeProvider time, TimeSpan halfLife)
         lock (gate)
         {
             var e = Get(language);
-            e.Count = Decayed(e, now) + 1;
+            var before = Decayed(e, now);
+            if (before < 0.5)
+            {
+                e.BusySince = now;
+            }
+
+            e.Count = before + 1;
             e.CountAt = now;
             e.LastRun = now;
             if (hit)
@@ -49,9 +60,15 @@ internal sealed class PoolDemand(TimeProvider time, TimeSpan halfLife)
     {
         lock (gate)
         {
-            return entries.TryGetValue(language, out var e)
-                ? Decayed(e, time.GetTimestamp()) * Math.Log(2) / halfLife.TotalSeconds
-                : 0;
+            if (!entries.TryGetValue(language, out var e))
+            {
+                return 0;
+            }
+
+            var now = time.GetTimestamp();
+            var busy = time.GetElapsedTime(e.BusySince, now);
+            var seen = 1 - Math.Pow(0.5, (busy > MinWindow ? busy : MinWindow) / halfLife);
+            return Decayed(e, now) * Math.Log(2) / halfLife.TotalSeconds / seen;
         }
     }
 
@@ -106,6 +123,8 @@ internal sealed class PoolDemand(TimeProvider time, TimeSpan halfLife)
         public double Count { get; set; }
 
         public long CountAt { get; set; }
+
+        public long BusySince { get; set; }
 
         public long? LastRun { get; set; }
 

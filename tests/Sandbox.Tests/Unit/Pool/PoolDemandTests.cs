@@ -28,6 +28,22 @@ public class PoolDemandTests
     }
 
     [Fact]
+    public void A_burst_after_a_quiet_period_reads_as_its_own_rate_at_once()
+    {
+        var demand = new PoolDemand(time, HalfLife);
+        demand.Record("go", hit: false);
+        time.Advance(TimeSpan.FromMinutes(10));
+
+        for (var i = 0; i < 20; i++)
+        {
+            demand.Record("go", hit: false);
+            time.Advance(TimeSpan.FromMilliseconds(100));
+        }
+
+        Assert.InRange(demand.RunsPerSecond("go"), 8, 12);
+    }
+
+    [Fact]
     public void Recent_use_ends_after_the_window()
     {
         var demand = new PoolDemand(time, HalfLife);
