@@ -4,10 +4,17 @@ using System.Net.Sockets;
 
 namespace CodeCube.Bench;
 
-/// <summary>A CodeCube host started for one scenario, so its peak memory belongs to that scenario alone.</summary>
-internal sealed class HostProcess : IAsyncDisposable
+/// <summary>
+/// A CodeCube host started for one scenario, so its peak memory belongs to that scenario alone. It counts the runs
+/// its sandbox logs as warm (a pooled container) or cold.
+/// </summary>
+internal sealed partial class HostProcess : IAsyncDisposable
 {
     private readonly Process process;
+    private long warm;
+    private long cold;
+
+    public (long Warm, long Cold) Starts => (Interlocked.Read(ref warm), Interlocked.Read(ref cold));
 
     public HttpClient Http { get; }
 
@@ -19,19 +26,32 @@ internal sealed class HostProcess : IAsyncDisposable
         Http = http;
     }
 
-    public static async Task<HostProcess> StartAsync(string hostDll, string redis, int poolSize)
+    /// <param name="settings">Environment on top of the shipped defaults (none: the defaults as shipped).</param>
+    public static async Task<HostProcess> StartAsync(string hostDll, string redis, IDictionary<string, string>? settings = null)
     {
         var port = FreePort();
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         psi.ArgumentList.Add(hostDll);
         psi.Environment["Urls"] = $"http://127.0.0.1:{port}";
         psi.Environment["Redis__Configuration"] = redis;
-        psi.Environment["Sandbox__Pool__Size"] = poolSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
+        psi.Environment["Logging__LogLevel__CodeCube.Sandbox.Docker.DockerSandbox"] = "Information";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            psi.Environment[key] = value;
+        }
+
         // The per-client web rate limit protects a public host; the benchmark is one client on purpose.
         psi.Environment["Web__RunsPerMinutePerClient"] = "0";
         var process = Process.Start(psi)!;
-        process.OutputDataReceived += (_, _) => { };
+        HostProcess? self = null;
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (self is not null && e.Data is not null && RunLine().Match(e.Data) is { Success: true } m)
+            {
+                Interlocked.Increment(ref m.Groups[1].Value == "warm" ? ref self.warm : ref self.cold);
+            }
+        };
         process.ErrorDataReceived += (_, e) =>
         {
             if (e.Data is not null)
@@ -42,7 +62,7 @@ internal sealed class HostProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(120) };
-        var host = new HostProcess(process, http);
+        var host = self = new HostProcess(process, http);
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (DateTime.UtcNow < deadline)
         {
@@ -51,8 +71,6 @@ internal sealed class HostProcess : IAsyncDisposable
                 using var r = await http.GetAsync("/healthz");
                 if (r.StatusCode == HttpStatusCode.OK)
                 {
-                    // Give a warm pool time to fill before anything is measured.
-                    await Task.Delay(poolSize > 0 ? TimeSpan.FromSeconds(8) : TimeSpan.Zero);
                     return host;
                 }
             }
@@ -92,6 +110,9 @@ internal sealed class HostProcess : IAsyncDisposable
 
         process.Dispose();
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"Ran \S+ in \S+ \((warm|cold)\)")]
+    private static partial System.Text.RegularExpressions.Regex RunLine();
 
     public static int FreePort()
     {

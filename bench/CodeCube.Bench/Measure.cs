@@ -12,10 +12,15 @@ internal sealed record Stats(string Scenario, string Language, int Concurrency, 
 internal static class Measure
 {
     /// <summary>Runs <paramref name="op"/> <paramref name="runs"/> times, <paramref name="concurrency"/> at once.</summary>
-    public static async Task<(List<double> Latencies, int Failures, double Seconds)> RunAsync(
-        Func<int, Task<bool>> op, int concurrency, int runs)
+    public static Task<(List<double> Latencies, int Failures, double Seconds)> RunAsync(
+        Func<int, Task<bool>> op, int concurrency, int runs) =>
+        RunAsync(async i => i < runs ? await op(i) : (bool?)null, concurrency);
+
+    /// <summary>Runs <paramref name="op"/> on <paramref name="concurrency"/> workers until it answers null.</summary>
+    private static async Task<(List<double> Latencies, int Failures, double Seconds)> RunAsync(
+        Func<int, Task<bool?>> op, int concurrency)
     {
-        var latencies = new List<double>(runs);
+        var latencies = new List<double>();
         var failures = 0;
         var next = -1;
         var total = Stopwatch.StartNew();
@@ -24,16 +29,16 @@ internal static class Measure
             while (true)
             {
                 var i = Interlocked.Increment(ref next);
-                if (i >= runs)
-                {
-                    return;
-                }
-
                 var watch = Stopwatch.StartNew();
                 bool ok;
                 try
                 {
-                    ok = await op(i);
+                    if (await op(i) is not { } answer)
+                    {
+                        return;
+                    }
+
+                    ok = answer;
                 }
                 catch (Exception e) when (e is not OutOfMemoryException)
                 {
@@ -53,6 +58,14 @@ internal static class Measure
         }).ToArray();
         await Task.WhenAll(workers);
         return (latencies, failures, total.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>Like <see cref="RunAsync"/>, but for a duration instead of a count.</summary>
+    public static async Task<(List<double> Latencies, int Failures, double Seconds)> RunForAsync(
+        Func<int, Task<bool>> op, int concurrency, TimeSpan duration)
+    {
+        var until = Stopwatch.StartNew();
+        return await RunAsync(async i => until.Elapsed < duration ? await op(i) : null, concurrency);
     }
 
     public static Stats Summarize(string scenario, string language, int concurrency,
