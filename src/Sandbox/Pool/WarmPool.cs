@@ -102,10 +102,12 @@ internal sealed partial class WarmPool(
             {
                 // Runs fall back to cold starts meanwhile; takes do not cut the backoff short.
                 backoff = backoff == TimeSpan.Zero ? FirstBackoff : TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
+                // The delay starts before the log line, so whoever reads the line can count on the timer.
+                var delay = Task.Delay(backoff, time, stoppingToken);
                 LogRefillFailed(logger, e.GetType().Name, e.Message, backoff.TotalSeconds);
                 try
                 {
-                    await Task.Delay(backoff, time, stoppingToken).ConfigureAwait(false);
+                    await delay.ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {
