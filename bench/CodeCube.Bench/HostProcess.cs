@@ -20,6 +20,9 @@ internal sealed partial class HostProcess : IAsyncDisposable
 
     public int Pid => process.Id;
 
+    /// <summary>The <c>codecube.instance</c> label of this host's containers.</summary>
+    public string InstanceId { get; private init; } = "";
+
     private HostProcess(Process process, HttpClient http)
     {
         this.process = process;
@@ -34,6 +37,8 @@ internal sealed partial class HostProcess : IAsyncDisposable
         psi.ArgumentList.Add(hostDll);
         psi.Environment["Urls"] = $"http://127.0.0.1:{port}";
         psi.Environment["Redis__Configuration"] = redis;
+        var instance = $"bench-{Environment.ProcessId}-{port}";
+        psi.Environment["Sandbox__InstanceId"] = instance;
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
         psi.Environment["Logging__LogLevel__CodeCube.Sandbox.Docker.DockerSandbox"] = "Information";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
@@ -62,7 +67,7 @@ internal sealed partial class HostProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(120) };
-        var host = self = new HostProcess(process, http);
+        var host = self = new HostProcess(process, http) { InstanceId = instance };
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (DateTime.UtcNow < deadline)
         {

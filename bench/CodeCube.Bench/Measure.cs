@@ -6,7 +6,7 @@ internal sealed record Stats(string Scenario, string Language, int Concurrency, 
     double P50Ms, double P95Ms, double RunsPerSecond, long? PeakRssMb)
 {
     public string Row() =>
-        $"| {Scenario} | {Language} | {Concurrency} | {Runs} | {Failures} | {P50Ms:F0} | {P95Ms:F0} | {RunsPerSecond:F1} | {(PeakRssMb is { } m ? m.ToString(System.Globalization.CultureInfo.InvariantCulture) : "–")} |";
+        $"| {Scenario} | {Language} | {(Concurrency == 0 ? "open loop" : Concurrency.ToString(System.Globalization.CultureInfo.InvariantCulture))} | {Runs} | {Failures} | {P50Ms:F0} | {P95Ms:F0} | {RunsPerSecond:F1} | {(PeakRssMb is { } m ? m.ToString(System.Globalization.CultureInfo.InvariantCulture) : "–")} |";
 }
 
 internal static class Measure
@@ -66,6 +66,45 @@ internal static class Measure
     {
         var until = Stopwatch.StartNew();
         return await RunAsync(async i => until.Elapsed < duration ? await op(i) : null, concurrency);
+    }
+
+    /// <summary>
+    /// Open loop: starts <paramref name="op"/> at random (Poisson) moments, <paramref name="perSecond"/> on average,
+    /// whether earlier ones have finished or not, as chat users do; at most 64 at once.
+    /// </summary>
+    public static async Task<(List<double> Latencies, int Failures, double Seconds)> ArrivalsAsync(
+        Func<int, Task<bool>> op, double perSecond, TimeSpan duration, Random random)
+    {
+        var running = new List<Task<(double Ms, bool Ok)>>();
+        using var slots = new SemaphoreSlim(64);
+        var total = Stopwatch.StartNew();
+        for (var i = 0; total.Elapsed < duration; i++)
+        {
+            await slots.WaitAsync();
+            var n = i;
+            running.Add(Task.Run(async () =>
+            {
+                var watch = Stopwatch.StartNew();
+                try
+                {
+                    var ok = await op(n);
+                    return (watch.Elapsed.TotalMilliseconds, ok);
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    Console.Error.WriteLine($"  run {n} failed: {e.Message}");
+                    return (watch.Elapsed.TotalMilliseconds, false);
+                }
+                finally
+                {
+                    slots.Release();
+                }
+            }));
+            await Task.Delay(TimeSpan.FromSeconds(-Math.Log(1 - random.NextDouble()) / perSecond));
+        }
+
+        var done = await Task.WhenAll(running);
+        return ([.. done.Select(d => d.Ms)], done.Count(d => !d.Ok), total.Elapsed.TotalSeconds);
     }
 
     public static Stats Summarize(string scenario, string language, int concurrency,

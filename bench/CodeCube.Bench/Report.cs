@@ -35,8 +35,9 @@ internal static class Report
         }
 
         md.AppendLine().AppendLine("## Mixed workload and sustained load").AppendLine();
-        md.AppendLine(Ci, $"A fresh host gets python, javascript, c, go and java at 50/20/10/10/10 from 4 clients: {Pct(r.MixedFirstMinuteHitRate)} warm hits");
-        md.AppendLine(Ci, $"in the first minute, **{Pct(r.MixedHitRate)} after it**. Then 500 python runs at concurrency 4 on the same host.").AppendLine();
+        md.AppendLine(Ci, $"A fresh host gets python, javascript, c, go and java at 50/20/10/10/10, {Mixed.PerSecond} runs/s arriving at random");
+        md.AppendLine(Ci, $"(an open loop, as chat users send): {Pct(r.MixedFirstMinuteHitRate)} warm hits in the first minute, **{Pct(r.MixedHitRate)} after it**.");
+        md.AppendLine("Then 500 python runs at concurrency 4 (a closed loop: the engine's ceiling) on the same host.").AppendLine();
         if (r.CpuPerRun is { } cpu)
         {
             md.AppendLine("CPU per run during the sustained python runs (ms; from /proc and the docker cgroup, so other work on the");
