@@ -3,7 +3,6 @@ using CodeCube.Sandbox.Languages;
 using CodeCube.Sandbox.Pool;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
@@ -41,9 +40,7 @@ public sealed class PoolResilienceTests : IDisposable
             .AddDockerSandbox(configuration)
             .BuildServiceProvider();
         var pool = provider.GetRequiredService<WarmPool>();
-        var host = provider.GetServices<IHostedService>().First();
-
-        await host.StartAsync(CancellationToken.None);
+        await pool.StartAsync(CancellationToken.None);
         await AdaptivePoolFixture.UntilAsync(() => Task.FromResult(logs.Failures.Count == 1), "the first failure is logged");
         time.Advance(TimeSpan.FromMilliseconds(999));
         Assert.Single(logs.Failures);
@@ -55,7 +52,7 @@ public sealed class PoolResilienceTests : IDisposable
         Assert.All(logs.Failures, f => Assert.Contains("not reachable", f, StringComparison.Ordinal));
         Assert.Contains("next try in 4 s", logs.Failures[2], StringComparison.Ordinal);
         Assert.Equal(0, pool.Count("python"));
-        await host.StopAsync(CancellationToken.None);
+        await pool.StopAsync(CancellationToken.None);
     }
 
     private sealed class Collected : ILoggerProvider
