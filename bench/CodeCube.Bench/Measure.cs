@@ -12,13 +12,14 @@ internal sealed record Stats(string Scenario, string Language, int Concurrency, 
 internal static class Measure
 {
     /// <summary>Runs <paramref name="op"/> <paramref name="runs"/> times, <paramref name="concurrency"/> at once.</summary>
+    /// <param name="pause">Think time of each worker between its runs (not timed).</param>
     public static Task<(List<double> Latencies, int Failures, double Seconds)> RunAsync(
-        Func<int, Task<bool>> op, int concurrency, int runs) =>
-        RunAsync(async i => i < runs ? await op(i) : (bool?)null, concurrency);
+        Func<int, Task<bool>> op, int concurrency, int runs, TimeSpan pause = default) =>
+        RunAsync(async i => i < runs ? await op(i) : (bool?)null, concurrency, pause);
 
     /// <summary>Runs <paramref name="op"/> on <paramref name="concurrency"/> workers until it answers null.</summary>
     private static async Task<(List<double> Latencies, int Failures, double Seconds)> RunAsync(
-        Func<int, Task<bool?>> op, int concurrency)
+        Func<int, Task<bool?>> op, int concurrency, TimeSpan pause = default)
     {
         var latencies = new List<double>();
         var failures = 0;
@@ -29,6 +30,11 @@ internal static class Measure
             while (true)
             {
                 var i = Interlocked.Increment(ref next);
+                if (pause > TimeSpan.Zero && i >= concurrency)
+                {
+                    await Task.Delay(pause);
+                }
+
                 var watch = Stopwatch.StartNew();
                 bool ok;
                 try

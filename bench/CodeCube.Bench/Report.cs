@@ -23,7 +23,10 @@ internal static class Report
         md.AppendLine("container per snippet with the same image, limits and runner. *API*: `POST /api/v1/run` on a host with");
         md.AppendLine("its shipped settings (adaptive warm pool); *API, cold*: the pool off, which is what a language's first");
         md.AppendLine("run after a quiet period costs. Every request carries a unique comment so the result cache never");
-        md.AppendLine("answers, except in the *cache hit* row. Warm hits are counted from the host's run log.").AppendLine();
+        md.AppendLine("answers, except in the *cache hit* row. Warm hits are counted from the host's run log. In the");
+        md.AppendLine("per-language rows one client sends a run, reads the answer and waits 250 ms (a person's pace; a warm");
+        md.AppendLine("run is far quicker than the engine can start a container, so a client with no pause at all only");
+        md.AppendLine("measures the engine, as the concurrency-4 and sustained rows do).").AppendLine();
 
         md.AppendLine("## Per language (p50 ms, concurrency 1)").AppendLine();
         md.AppendLine("| language | native | API, cold | API | warm hits | API − native | cold ÷ API |");
