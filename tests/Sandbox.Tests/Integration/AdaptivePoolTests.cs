@@ -1,7 +1,6 @@
 using CodeCube.Core.Contracts;
 using CodeCube.Sandbox.Pool;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CodeCube.Sandbox.Tests.Integration;
@@ -10,11 +9,9 @@ namespace CodeCube.Sandbox.Tests.Integration;
 /// The pool with its shipped adaptive policy and hosted services running, on a fake clock (so "idle for a minute"
 /// is a step, not a wait). No run is in flight while the clock moves, so no run deadline fires.
 /// </summary>
-public class AdaptivePoolFixture : SandboxFixture
+public class AdaptivePoolFixture : HostedSandboxFixture
 {
     public FakeTimeProvider Time { get; } = new();
-
-    internal WarmPool Pool => Services.GetRequiredService<WarmPool>();
 
     protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Time);
 
@@ -22,25 +19,6 @@ public class AdaptivePoolFixture : SandboxFixture
     {
         settings["Sandbox:Pool:Always"] = "python";
         settings["Sandbox:Pool:IdleAfter"] = "00:01:00";
-    }
-
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        foreach (var service in Services.GetServices<IHostedService>())
-        {
-            await service.StartAsync(CancellationToken.None);
-        }
-    }
-
-    public override async Task DisposeAsync()
-    {
-        foreach (var service in Services.GetServices<IHostedService>().Reverse())
-        {
-            await service.StopAsync(CancellationToken.None);
-        }
-
-        await base.DisposeAsync();
     }
 
     /// <summary>Polls (real time) until <paramref name="done"/> holds; the pool works in the background.</summary>

@@ -6,15 +6,9 @@ using Microsoft.Extensions.Hosting;
 
 namespace CodeCube.Sandbox.Tests.Integration;
 
-/// <summary>The sandbox with its hosted services running and one pooled python container.</summary>
-public sealed class PooledFixture : SandboxFixture
+/// <summary>The sandbox with its hosted services (warm pool, reaper) running; stopping them drains the pool.</summary>
+public class HostedSandboxFixture : SandboxFixture
 {
-    protected override void Configure(IDictionary<string, string?> settings)
-    {
-        settings["Sandbox:Pool:Size"] = "1";
-        settings["Sandbox:Pool:Languages:0"] = "python";
-    }
-
     internal WarmPool Pool => Services.GetRequiredService<WarmPool>();
 
     public override async Task InitializeAsync()
@@ -35,6 +29,16 @@ public sealed class PooledFixture : SandboxFixture
         }
 
         await base.DisposeAsync();
+    }
+}
+
+/// <summary>A fixed pool of one python container.</summary>
+public sealed class PooledFixture : HostedSandboxFixture
+{
+    protected override void Configure(IDictionary<string, string?> settings)
+    {
+        settings["Sandbox:Pool:Size"] = "1";
+        settings["Sandbox:Pool:Languages:0"] = "python";
     }
 
     internal async Task WaitForPooledAsync(string language)
