@@ -42,7 +42,7 @@ foreach (var c in new[] { 1, 4 })
         await Measure.RunAsync(_ => Runners.DockerRunAsync(python, BenchProgram.Python, Nonce()), c, c == 1 ? some : 2 * some)));
 }
 
-await using (var host = await HostProcess.StartAsync(opts.HostDll, opts.Redis, new Dictionary<string, string> { ["Sandbox__Pool__Size"] = "0" }))
+await using (var host = await BenchHost.StartAsync(opts.HostDll, opts.Redis, new Dictionary<string, string> { ["Sandbox__Pool__Size"] = "0" }))
 {
     instances.Add(host.InstanceId);
     foreach (var program in programs)
@@ -53,7 +53,7 @@ await using (var host = await HostProcess.StartAsync(opts.HostDll, opts.Redis, n
     }
 }
 
-await using (var host = await HostProcess.StartAsync(opts.HostDll, opts.Redis))
+await using (var host = await BenchHost.StartAsync(opts.HostDll, opts.Redis))
 {
     instances.Add(host.InstanceId);
     foreach (var program in programs)
@@ -80,7 +80,7 @@ await using (var host = await HostProcess.StartAsync(opts.HostDll, opts.Redis))
 // A fresh host meets a mixed workload: how soon and how well does the pool follow it? Arrivals are an open loop
 // (as chat users send, whether earlier runs are done or not) at a rate the engine can serve on this machine; a
 // closed loop at concurrency 4 would only measure the engine's ceiling, which the sustained run below does.
-await using (var host = await HostProcess.StartAsync(opts.HostDll, opts.Redis))
+await using (var host = await BenchHost.StartAsync(opts.HostDll, opts.Redis))
 {
     instances.Add(host.InstanceId);
     var mix = Mixed.Programs(programs);
@@ -126,7 +126,7 @@ foreach (var id in instances)
 }
 
 Directory.Delete(work, recursive: true);
-await File.WriteAllTextAsync(opts.Out, Report.Markdown(results, opts));
+await File.WriteAllTextAsync(opts.Out, BenchmarkReport.Markdown(results, opts));
 Console.WriteLine($"\nmixed warm hits after one minute: {results.MixedHitRate:P0}\ncontainers left: {results.ContainersLeft}\nwrote {opts.Out}");
 return 0;
 

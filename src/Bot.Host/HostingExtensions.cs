@@ -26,16 +26,12 @@ public static class HostingExtensions
             });
         }
 
-        // Kestrel's own cap backs up the API's; nothing here takes bigger bodies.
-        builder.WebHost.ConfigureKestrel((context, kestrel) =>
-            kestrel.Limits.MaxRequestBodySize = context.Configuration.GetValue("Web:MaxRequestBytes", 1024 * 1024) + 1);
-
         builder.Services
             .AddCodeCubeCore(builder.Configuration)
             .AddDockerSandbox(builder.Configuration)
             .AddChatAdapters(builder.Configuration)
-            .AddRedisStorage()
-            .AddCodeCubeWeb();
+            .AddRedisStorage(builder.Configuration)
+            .AddCodeCubeWeb(builder.Configuration);
         return builder;
     }
 

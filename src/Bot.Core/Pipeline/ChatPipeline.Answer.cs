@@ -20,14 +20,14 @@ public sealed partial class ChatPipeline
         var quota = quotas.TryAcquire(message.Where.Platform, message.Author.Id, message.Where.ChannelId);
         if (!quota.Allowed)
         {
-            Log.Refused(logger, adapter.Platform, message.MessageId, message.Author.Id, $"quota ({quota.RefusedBy})");
+            logger.Refused(adapter.Platform, message.MessageId, message.Author.Id, $"quota ({quota.RefusedBy})");
             return quota.ShouldNotify ? Notice(Notices.SlowDown(quota), caps) : null;
         }
 
         switch (command)
         {
             case Command.Help:
-                return Notice(Notices.Help(options.Value.Prefix, options.Value.MaxCodeBytes), caps);
+                return Notice(Notices.Help(options.Value.Prefix, limits.Value.MaxCodeBytes), caps);
             case Command.Languages:
                 return Notice(Notices.Languages(languages), caps);
             case Command.ParseError error:
@@ -60,20 +60,20 @@ public sealed partial class ChatPipeline
             using var slot = await gate.TryEnterAsync(ct).ConfigureAwait(false);
             if (slot is null)
             {
-                Log.Refused(logger, adapter.Platform, message.MessageId, message.Author.Id, "busy");
+                logger.Refused(adapter.Platform, message.MessageId, message.Author.Id, "busy");
                 return Notice(Notices.Busy(gate.Running, gate.Waiting), caps);
             }
 
             var author = new SnippetAuthor(where.Platform, message.Author.Id, message.Author.DisplayName);
             var origin = new SnippetOrigin(where.Platform, where.ChannelId, message.MessageId);
             var record = await runs.RunAsync(request, author, origin, parentId, progress: null, ct).ConfigureAwait(false);
-            Log.Ran(logger, adapter.Platform, record.Snippet.Id, record.Result.Language, record.Result.Outcome.ToWire(),
+            logger.Ran(adapter.Platform, record.Snippet.Id, record.Result.Language, record.Result.Outcome.ToWire(),
                 record.Result.WallMs, record.FromCache, message.MessageId);
             return new Answer(formatter.Format(record, caps), record.Snippet.Id);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            Log.RunFailed(logger, ex, adapter.Platform, message.MessageId);
+            logger.RunFailed(ex, adapter.Platform, message.MessageId);
             return Notice(Notices.InternalError, caps);
         }
         finally
@@ -100,7 +100,7 @@ public sealed partial class ChatPipeline
         }
         catch (Exception ex)
         {
-            Log.ProgressFailed(logger, ex, adapter.Platform);
+            logger.ProgressFailed(ex, adapter.Platform);
         }
     }
 

@@ -4,6 +4,7 @@ using CodeCube.Core.Contracts;
 using CodeCube.Core.Options;
 using CodeCube.Core.Quotas;
 using CodeCube.Core.Replies;
+using CodeCube.Core.Running;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -30,6 +31,7 @@ public sealed partial class ChatPipeline(
     IReplyMap replies,
     ILanguageRegistry languages,
     IOptions<PipelineOptions> options,
+    IOptions<InputLimitsOptions> limits,
     TimeProvider time,
     ILogger<ChatPipeline> logger)
 {
@@ -57,7 +59,7 @@ public sealed partial class ChatPipeline(
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            Log.EventFailed(logger, ex, adapter.Platform, chatEvent.GetType().Name);
+            logger.EventFailed(ex, adapter.Platform, chatEvent.GetType().Name);
         }
     }
 
@@ -158,7 +160,7 @@ public sealed partial class ChatPipeline(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Someone may have deleted our reply already; the link must go either way.
-            Log.DeleteFailed(logger, ex, adapter.Platform, link.ReplyMessageId);
+            logger.DeleteFailed(ex, adapter.Platform, link.ReplyMessageId);
         }
 
         await replies.RemoveAsync(where.Platform, where.ChannelId, messageId, ct).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using CodeCube.Core.Contracts;
+using CodeCube.Core.Running;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CodeCube.Host.Web;
@@ -10,7 +11,7 @@ public static class WebEndpoints
 
     public static IEndpointRouteBuilder MapCodeCubeWeb(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/", ([FromServices] ILanguageRegistry languages) => PlaygroundPage.Render(languages));
+        app.MapGet("/", ([FromServices] ILanguageRegistry languages) => Pages.Playground(languages));
         app.MapGet("/s/{id}", SnippetPageAsync);
         app.MapGet("/s/{id}/raw", RawAsync);
 
@@ -25,22 +26,22 @@ public static class WebEndpoints
 
     private static async Task<IResult> SnippetPageAsync(string id, [FromServices] ISnippetStore store, CancellationToken ct)
     {
-        var snippet = await store.GetAsync(id, ct);
-        return snippet is null ? Html.NotFound("There is no snippet with that id.") : SnippetPage.Render(snippet);
+        var snippet = await store.GetAsync(id, ct).ConfigureAwait(false);
+        return snippet is null ? Pages.NotFound("There is no snippet with that id.") : Pages.Snippet(snippet);
     }
 
     private static async Task<IResult> RawAsync(string id, [FromServices] ISnippetStore store, CancellationToken ct)
     {
-        var snippet = await store.GetAsync(id, ct);
+        var snippet = await store.GetAsync(id, ct).ConfigureAwait(false);
         return snippet is null
-            ? Html.NotFound("There is no snippet with that id.")
+            ? Pages.NotFound("There is no snippet with that id.")
             : Results.Text(snippet.Code, "text/plain; charset=utf-8");
     }
 
     private static async Task<IResult> SnippetJsonAsync(
         string id, [FromServices] ISnippetStore store, [FromServices] IPermalinks permalinks, CancellationToken ct)
     {
-        var snippet = await store.GetAsync(id, ct);
+        var snippet = await store.GetAsync(id, ct).ConfigureAwait(false);
         return snippet is null
             ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown snippet", detail: "There is no snippet with that id.")
             : Results.Ok(SnippetResponse.From(snippet, permalinks));

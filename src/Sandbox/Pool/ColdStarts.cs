@@ -6,28 +6,28 @@ namespace CodeCube.Sandbox.Pool;
 /// </summary>
 internal sealed class ColdStarts
 {
-    private readonly Lock gate = new();
-    private int waiting;
-    private TaskCompletionSource none = Done();
+    private readonly Lock _gate = new();
+    private int _waiting;
+    private TaskCompletionSource _none = Done();
 
     public int Waiting
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return waiting;
+                return _waiting;
             }
         }
     }
 
     public IDisposable Begin()
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (waiting++ == 0)
+            if (_waiting++ == 0)
             {
-                none = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                _none = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             }
         }
 
@@ -37,19 +37,19 @@ internal sealed class ColdStarts
     /// <summary>Completes when no run is starting a container.</summary>
     public Task WhenNoneAsync(CancellationToken ct)
     {
-        lock (gate)
+        lock (_gate)
         {
-            return none.Task.WaitAsync(ct);
+            return _none.Task.WaitAsync(ct);
         }
     }
 
     private void End()
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (--waiting == 0)
+            if (--_waiting == 0)
             {
-                none.TrySetResult();
+                _none.TrySetResult();
             }
         }
     }
@@ -63,11 +63,11 @@ internal sealed class ColdStarts
 
     private sealed class Release(ColdStarts owner) : IDisposable
     {
-        private int released;
+        private int _released;
 
         public void Dispose()
         {
-            if (Interlocked.Exchange(ref released, 1) == 0)
+            if (Interlocked.Exchange(ref _released, 1) == 0)
             {
                 owner.End();
             }

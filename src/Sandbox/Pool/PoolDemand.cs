@@ -15,15 +15,15 @@ internal sealed class PoolDemand(TimeProvider time, TimeSpan halfLife)
     public static readonly TimeSpan DefaultStartTime = TimeSpan.FromSeconds(1);
 
     // Shortest window a rate is estimated over, so one run does not read as an infinite rate.
-    private static readonly TimeSpan MinWindow = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan MinWindow = TimeSpan.FromSeconds(3);
 
-    private readonly Lock gate = new();
-    private readonly Dictionary<string, Entry> entries = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
     public void Record(string language, bool hit)
     {
         var now = time.GetTimestamp();
-        lock (gate)
+        lock (_gate)
         {
             var e = Get(language);
             var before = Decayed(e, now);
@@ -48,7 +48,7 @@ internal sealed class PoolDemand(TimeProvider time, TimeSpan halfLife)
 
     public void RecordStart(string language, TimeSpan took)
     {
-        lock (gate)
+        lock (_gate)
         {
             var e = Get(language);
             e.StartTime = e.StartTime is { } before ? (before * 0.7) + (took * 0.3) : took;
@@ -58,9 +58,9 @@ internal sealed class PoolDemand(TimeProvider time, TimeSpan halfLife)
     /// <summary>Runs per second lately; a steady rate λ reads as λ once the estimate has settled.</summary>
     public double RunsPerSecond(string language)
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (!entries.TryGetValue(language, out var e))
+            if (!_entries.TryGetValue(language, out var e))
             {
                 return 0;
             }
@@ -74,34 +74,34 @@ internal sealed class PoolDemand(TimeProvider time, TimeSpan halfLife)
 
     public bool UsedWithin(string language, TimeSpan window)
     {
-        lock (gate)
+        lock (_gate)
         {
-            return entries.TryGetValue(language, out var e) && e.LastRun is { } last &&
+            return _entries.TryGetValue(language, out var e) && e.LastRun is { } last &&
                    time.GetElapsedTime(last) < window;
         }
     }
 
     public TimeSpan StartTime(string language)
     {
-        lock (gate)
+        lock (_gate)
         {
-            return entries.TryGetValue(language, out var e) && e.StartTime is { } t ? t : DefaultStartTime;
+            return _entries.TryGetValue(language, out var e) && e.StartTime is { } t ? t : DefaultStartTime;
         }
     }
 
     public (long Hits, long Misses) Counts(string language)
     {
-        lock (gate)
+        lock (_gate)
         {
-            return entries.TryGetValue(language, out var e) ? (e.Hits, e.Misses) : (0, 0);
+            return _entries.TryGetValue(language, out var e) ? (e.Hits, e.Misses) : (0, 0);
         }
     }
 
     public IReadOnlyList<string> Known()
     {
-        lock (gate)
+        lock (_gate)
         {
-            return [.. entries.Keys];
+            return [.. _entries.Keys];
         }
     }
 
@@ -110,9 +110,9 @@ internal sealed class PoolDemand(TimeProvider time, TimeSpan halfLife)
 
     private Entry Get(string language)
     {
-        if (!entries.TryGetValue(language, out var e))
+        if (!_entries.TryGetValue(language, out var e))
         {
-            entries[language] = e = new Entry { CountAt = time.GetTimestamp() };
+            _entries[language] = e = new Entry { CountAt = time.GetTimestamp() };
         }
 
         return e;

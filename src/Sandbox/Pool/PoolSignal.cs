@@ -6,14 +6,14 @@ namespace CodeCube.Sandbox.Pool;
 /// </summary>
 internal sealed class PoolSignal
 {
-    private TaskCompletionSource pending = New();
+    private TaskCompletionSource _pending = New();
 
-    public void Set() => Volatile.Read(ref pending).TrySetResult();
+    public void Set() => Volatile.Read(ref _pending).TrySetResult();
 
     /// <summary>Returns when set or after <paramref name="timeout"/>; throws only on cancellation.</summary>
     public async Task WaitAsync(TimeSpan timeout, TimeProvider time, CancellationToken ct)
     {
-        var current = Volatile.Read(ref pending);
+        var current = Volatile.Read(ref _pending);
         try
         {
             await current.Task.WaitAsync(timeout, time, ct).ConfigureAwait(false);
@@ -26,7 +26,7 @@ internal sealed class PoolSignal
         // Re-armed before the caller's pass, so a Set during that pass wakes the next wait.
         if (current.Task.IsCompleted)
         {
-            Interlocked.CompareExchange(ref pending, New(), current);
+            Interlocked.CompareExchange(ref _pending, New(), current);
         }
     }
 

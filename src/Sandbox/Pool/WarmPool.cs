@@ -14,7 +14,7 @@ namespace CodeCube.Sandbox.Pool;
 /// it after every take and every few seconds, and starts nothing while a run is starting its own container.
 /// Everything left is removed on shutdown.
 /// </summary>
-internal sealed partial class WarmPool(
+internal sealed class WarmPool(
     ContainerLauncher launcher,
     LanguageRegistry registry,
     IOptions<SandboxOptions> options,
@@ -27,37 +27,37 @@ internal sealed partial class WarmPool(
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(60);
     private static readonly int RefillParallelism = Math.Max(2, Environment.ProcessorCount);
 
-    private readonly ConcurrentDictionary<string, ConcurrentQueue<StartedContainer>> ready = new(StringComparer.Ordinal);
-    private readonly ConcurrentQueue<StartedContainer> discarded = new();
-    private readonly PoolSignal wake = new();
-    private readonly PoolDemand demand = new(time, options.Value.Pool.DemandHalfLife);
-    private readonly ColdStarts coldStarts = new();
-    private volatile IReadOnlyDictionary<string, int> targets = new Dictionary<string, int>();
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<StartedContainer>> _ready = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<StartedContainer> _discarded = new();
+    private readonly PoolSignal _wake = new();
+    private readonly PoolDemand _demand = new(time, options.Value.Pool.DemandHalfLife);
+    private readonly ColdStarts _coldStarts = new();
+    private volatile IReadOnlyDictionary<string, int> _targets = new Dictionary<string, int>();
 
     private WarmPoolOptions Options => options.Value.Pool;
 
     private bool Off => Options.Size == 0 || Options.MaxContainers == 0;
 
-    public int Count(string language) => ready.TryGetValue(language, out var queue) ? queue.Count : 0;
+    public int Count(string language) => _ready.TryGetValue(language, out var queue) ? queue.Count : 0;
 
-    public int Target(string language) => targets.GetValueOrDefault(language);
+    public int Target(string language) => _targets.GetValueOrDefault(language);
 
     /// <summary>Per-language hits, misses, ready and target counts (for metrics).</summary>
     public IReadOnlyList<PoolLanguageStats> Stats() =>
-        [.. demand.Known().Union(ready.Keys).Order(StringComparer.Ordinal).Select(id =>
+        [.. _demand.Known().Union(_ready.Keys).Order(StringComparer.Ordinal).Select(id =>
         {
-            var (hits, misses) = demand.Counts(id);
+            var (hits, misses) = _demand.Counts(id);
             return new PoolLanguageStats(id, hits, misses, Count(id), Target(id));
         })];
 
     /// <summary>Marks a run that is starting its own container; the refill waits until it is disposed.</summary>
-    public IDisposable BeginColdStart() => coldStarts.Begin();
+    public IDisposable BeginColdStart() => _coldStarts.Begin();
 
     /// <summary>A started container for <paramref name="language"/>, or null (pool off, empty or stale).</summary>
     public StartedContainer? TryTake(LanguageSpec language)
     {
         StartedContainer? taken = null;
-        if (ready.TryGetValue(language.Id, out var queue))
+        if (_ready.TryGetValue(language.Id, out var queue))
         {
             while (taken is null && queue.TryDequeue(out var candidate))
             {
@@ -68,13 +68,13 @@ internal sealed partial class WarmPool(
                 else
                 {
                     // Removed by the refill loop, so a run never waits for it.
-                    discarded.Enqueue(candidate);
+                    _discarded.Enqueue(candidate);
                 }
             }
         }
 
-        demand.Record(language.Id, hit: taken is not null);
-        wake.Set();
+        _demand.Record(language.Id, hit: taken is not null);
+        _wake.Set();
         return taken;
     }
 
@@ -92,7 +92,7 @@ internal sealed partial class WarmPool(
             {
                 await RefillAsync(stoppingToken).ConfigureAwait(false);
                 backoff = TimeSpan.Zero;
-                await wake.WaitAsync(Tick, time, stoppingToken).ConfigureAwait(false);
+                await _wake.WaitAsync(Tick, time, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -104,7 +104,7 @@ internal sealed partial class WarmPool(
                 backoff = backoff == TimeSpan.Zero ? FirstBackoff : TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
                 // The delay starts before the log line, so whoever reads the line can count on the timer.
                 var delay = Task.Delay(backoff, time, stoppingToken);
-                LogRefillFailed(logger, e.GetType().Name, e.Message, backoff.TotalSeconds);
+                logger.PoolRefillFailed(e.GetType().Name, e.Message, backoff.TotalSeconds);
                 try
                 {
                     await delay.ConfigureAwait(false);
@@ -123,16 +123,16 @@ internal sealed partial class WarmPool(
         var specs = registry.Specs.Where(Poolable).ToList();
         var decided = PoolPolicy.Targets([.. specs.Select(Describe)], new PoolBudget(
             Options.MaxContainers, Options.EffectiveMemoryBudgetMiB, Options.Size));
-        targets = decided;
+        _targets = decided;
 
         var removals = new List<Task>();
-        while (discarded.TryDequeue(out var stale))
+        while (_discarded.TryDequeue(out var stale))
         {
             removals.Add(launcher.RemoveAsync(stale));
         }
 
         var current = specs.ToDictionary(s => s.Id, StringComparer.Ordinal);
-        foreach (var (id, queue) in ready)
+        foreach (var (id, queue) in _ready)
         {
             var keep = decided.GetValueOrDefault(id);
             var excess = queue.Count - keep;
@@ -162,11 +162,11 @@ internal sealed partial class WarmPool(
             new ParallelOptions { MaxDegreeOfParallelism = RefillParallelism, CancellationToken = ct },
             async (spec, token) =>
             {
-                await coldStarts.WhenNoneAsync(token).ConfigureAwait(false);
+                await _coldStarts.WhenNoneAsync(token).ConfigureAwait(false);
                 var begin = time.GetTimestamp();
                 var container = await launcher.LaunchAsync(spec, token, pooled: true).ConfigureAwait(false);
-                demand.RecordStart(spec.Id, time.GetElapsedTime(begin));
-                ready.GetOrAdd(spec.Id, _ => new ConcurrentQueue<StartedContainer>()).Enqueue(container);
+                _demand.RecordStart(spec.Id, time.GetElapsedTime(begin));
+                _ready.GetOrAdd(spec.Id, _ => new ConcurrentQueue<StartedContainer>()).Enqueue(container);
             }).ConfigureAwait(false);
     }
 
@@ -175,11 +175,11 @@ internal sealed partial class WarmPool(
         var always = Options.AlwaysLanguages.Any(a => registry.TryGetSpec(a, out var s) && s.Id == spec.Id);
         return new LanguageDemand(
             spec.Id,
-            demand.RunsPerSecond(spec.Id),
-            demand.UsedWithin(spec.Id, Options.IdleAfter),
+            _demand.RunsPerSecond(spec.Id),
+            _demand.UsedWithin(spec.Id, Options.IdleAfter),
             always,
             EffectiveLimits.For(spec, options.Value).MemoryBytes / (1024 * 1024),
-            demand.StartTime(spec.Id));
+            _demand.StartTime(spec.Id));
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
@@ -192,12 +192,12 @@ internal sealed partial class WarmPool(
     public async Task DrainAsync()
     {
         var removals = new List<Task>();
-        while (discarded.TryDequeue(out var stale))
+        while (_discarded.TryDequeue(out var stale))
         {
             removals.Add(launcher.RemoveAsync(stale));
         }
 
-        foreach (var queue in ready.Values)
+        foreach (var queue in _ready.Values)
         {
             while (queue.TryDequeue(out var container))
             {
@@ -214,9 +214,5 @@ internal sealed partial class WarmPool(
 
     private bool IsFresh(StartedContainer container, LanguageSpec current) =>
         container.Language.Image == current.Image &&
-        time.GetElapsedTime(container.StartedTimestamp) < TimeSpan.FromSeconds(Options.MaxIdleSeconds);
-
-    [LoggerMessage(Level = LogLevel.Warning,
-        Message = "Warm pool refill failed ({Kind}: {Detail}); runs start cold, next try in {BackoffSeconds} s")]
-    private static partial void LogRefillFailed(ILogger logger, string kind, string detail, double backoffSeconds);
+        time.GetElapsedTime(container.StartedTimestamp) < Options.MaxIdle;
 }

@@ -1,18 +1,15 @@
-using CodeCube.Core.Chat;
 using CodeCube.Core.Commands;
 using CodeCube.Core.Options;
 using CodeCube.Core.Pipeline;
 using CodeCube.Core.Quotas;
 using CodeCube.Core.Replies;
 using CodeCube.Core.Running;
-using CodeCube.Core.Tests.Fakes;
-using Microsoft.Extensions.Time.Testing;
 using MsOptions = Microsoft.Extensions.Options.Options;
 
 namespace CodeCube.Core.Tests.Pipeline;
 
 /// <summary>A real pipeline and run service over in-memory fakes of the sandbox, stores and chat platform.</summary>
-internal sealed class PipelineHarness : IDisposable
+internal sealed class PipelineHarness : CoreFakes, IDisposable
 {
     public const string Base = "https://cc.example";
 
@@ -20,26 +17,17 @@ internal sealed class PipelineHarness : IDisposable
     {
         Adapter = new FakeChatAdapter(capabilities ?? FakeChatAdapter.Discord);
         var pipelineOptions = MsOptions.Create(options ?? new PipelineOptions());
+        var limits = MsOptions.Create(new InputLimitsOptions());
         var languages = new FakeLanguages();
         var permalinks = new Permalinks(MsOptions.Create(new PermalinkOptions { PublicBaseUrl = Base }));
         Gate = new RunGate(pipelineOptions);
         var runs = new RunService(Sandbox, languages, Store, new InMemoryResultCache(), permalinks, Time);
         Pipeline = new ChatPipeline(
-            new CommandParser(languages, permalinks, pipelineOptions),
+            new CommandParser(languages, permalinks, pipelineOptions, limits),
             new ReplyFormatter(),
             new RunQuotas(MsOptions.Create(quotas ?? new QuotaOptions { UserBurst = 1000, ChannelBurst = 1000 }), Time),
-            Gate, runs, Store, Replies, languages, pipelineOptions, Time, new SinkLogger<ChatPipeline>(Log));
+            Gate, runs, Store, Replies, languages, pipelineOptions, limits, Time, new SinkLogger<ChatPipeline>(Log));
     }
-
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
-
-    public FakeSandbox Sandbox { get; } = new();
-
-    public InMemorySnippetStore Store { get; } = new();
-
-    public InMemoryReplyMap Replies { get; } = new();
-
-    public LogSink Log { get; } = new();
 
     public FakeChatAdapter Adapter { get; }
 
@@ -61,16 +49,6 @@ internal sealed class PipelineHarness : IDisposable
         Pipeline.HandleAsync(Adapter, new MessageDeleted(Channel, messageId), CancellationToken.None);
 
     public OutgoingReply OnlySent() => Assert.Single(Adapter.Sent).Reply;
-
-    /// <summary>Waits for something another task does; fails after a generous bound instead of hanging.</summary>
-    public static async Task Until(Func<bool> condition)
-    {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (!condition())
-        {
-            await Task.Delay(5, cts.Token);
-        }
-    }
 
     public void Dispose() => Gate.Dispose();
 }

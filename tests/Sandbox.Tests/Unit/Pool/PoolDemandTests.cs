@@ -34,7 +34,7 @@ public class PoolDemandTests
         demand.Record("go", hit: false);
         time.Advance(TimeSpan.FromMinutes(10));
 
-        for (var i = 0; i < 20; i++)
+        for (var i = 0; i < 30; i++)
         {
             demand.Record("go", hit: false);
             time.Advance(TimeSpan.FromMilliseconds(100));
