@@ -29,7 +29,7 @@ public sealed partial class ChatPipeline
             case Command.Help:
                 return Notice(Notices.Help(options.Value.Prefix, limits.Value.MaxCodeBytes), caps);
             case Command.Languages:
-                return Notice(Notices.Languages(languages), caps);
+                return Notice(Notices.Languages(languages, permalinks.LanguagesPage), caps);
             case Command.ParseError error:
                 return Notice(error.Message, caps);
             case Command.RerunSnippet rerun:

@@ -30,6 +30,7 @@ public sealed partial class ChatPipeline(
     ISnippetStore snippets,
     IReplyMap replies,
     ILanguageRegistry languages,
+    IPermalinks permalinks,
     IOptions<PipelineOptions> options,
     IOptions<InputLimitsOptions> limits,
     TimeProvider time,

@@ -61,14 +61,15 @@ public static class CliApp
     private static int Languages(ILanguageRegistry registry, TextWriter stdout)
     {
         var rows = registry.All
-            .Select(l => (l.Id, l.Version, Aliases: string.Join(", ", l.Aliases), Ext: string.Join(" ", l.Extensions)))
+            .Select(l => (l.Id, l.Version, l.Kind, Aliases: string.Join(", ", l.Aliases), Ext: string.Join(" ", l.Extensions)))
             .ToList();
         var idWidth = Math.Max(8, rows.Max(r => r.Id.Length) + 2);
         var versionWidth = Math.Max(9, rows.Max(r => r.Version.Length) + 2);
-        stdout.WriteLine($"{"LANGUAGE".PadRight(idWidth)}{"VERSION".PadRight(versionWidth)}ALIASES  (EXTENSIONS)");
+        var kindWidth = Math.Max(6, rows.Max(r => r.Kind.Length) + 2);
+        stdout.WriteLine($"{"LANGUAGE".PadRight(idWidth)}{"VERSION".PadRight(versionWidth)}{"KIND".PadRight(kindWidth)}ALIASES  (EXTENSIONS)");
         foreach (var row in rows)
         {
-            stdout.WriteLine($"{row.Id.PadRight(idWidth)}{row.Version.PadRight(versionWidth)}{row.Aliases}  ({row.Ext})");
+            stdout.WriteLine($"{row.Id.PadRight(idWidth)}{row.Version.PadRight(versionWidth)}{row.Kind.PadRight(kindWidth)}{row.Aliases}  ({row.Ext})");
         }
 
         return 0;

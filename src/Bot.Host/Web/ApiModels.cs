@@ -36,9 +36,18 @@ public sealed record SnippetResponse : Snippet
 }
 
 /// <summary>A runnable language as the API lists it.</summary>
-public sealed record LanguageResponse(string Id, IReadOnlyList<string> Aliases, string Version, IReadOnlyList<string> Extensions, bool Compiled)
+public sealed record LanguageResponse(
+    string Id,
+    IReadOnlyList<string> Aliases,
+    string Version,
+    IReadOnlyList<string> Extensions,
+    bool Compiled,
+    string Kind,
+    IReadOnlyList<string> Libraries,
+    string? Notes)
 {
-    public static LanguageResponse From(LanguageInfo l) => new(l.Id, l.Aliases, l.Version, l.Extensions, l.Compiled);
+    public static LanguageResponse From(LanguageInfo l) =>
+        new(l.Id, l.Aliases, l.Version, l.Extensions, l.Compiled, l.Kind, l.Libraries ?? [], l.Notes);
 }
 
 /// <summary>One piece of live output in the SSE stream.</summary>

@@ -26,7 +26,7 @@ internal sealed class PipelineHarness : CoreFakes, IDisposable
             new CommandParser(languages, permalinks, pipelineOptions, limits),
             new ReplyFormatter(),
             new RunQuotas(MsOptions.Create(quotas ?? new QuotaOptions { UserBurst = 1000, ChannelBurst = 1000 }), Time),
-            Gate, runs, Store, Replies, languages, pipelineOptions, limits, Time, new SinkLogger<ChatPipeline>(Log));
+            Gate, runs, Store, Replies, languages, permalinks, pipelineOptions, limits, Time, new SinkLogger<ChatPipeline>(Log));
     }
 
     public FakeChatAdapter Adapter { get; }

@@ -172,8 +172,13 @@ public sealed class ApiTests(RedisServerFixture redis, ITestOutputHelper output)
         var body = await ReadJsonAsync(await _factory.CreateClient().GetAsync("/api/v1/languages"));
 
         var ids = body.EnumerateArray().Select(l => l.GetProperty("id").GetString()).ToList();
-        Assert.Equal(["python", "javascript", "bash", "c", "cpp"], ids);
+        Assert.Equal(["python", "javascript", "bash", "sh", "c", "cpp"], ids);
         Assert.Equal("3.11.2", body[0].GetProperty("version").GetString());
+        Assert.Equal(["py", "python3"], body[0].GetProperty("aliases").EnumerateArray().Select(a => a.GetString()));
+        Assert.False(body[0].GetProperty("compiled").GetBoolean());
+        Assert.True(body[4].GetProperty("compiled").GetBoolean());
+        Assert.Equal("scripting", body[0].GetProperty("kind").GetString());
+        Assert.Equal(["numpy", "sympy"], body[0].GetProperty("libraries").EnumerateArray().Select(a => a.GetString()));
     }
 
     [Fact]
