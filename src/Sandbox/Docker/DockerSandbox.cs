@@ -47,7 +47,7 @@ internal sealed class DockerSandbox(
         {
             container = pool.TryTake(language);
             var pooled = container is not null;
-            container ??= await launcher.LaunchAsync(language, ct).ConfigureAwait(false);
+            container ??= await LaunchColdAsync(language, ct).ConfigureAwait(false);
             var result = await executor.ExecuteAsync(container, request, progress, ct).ConfigureAwait(false);
             if (pooled && result.Outcome == RunOutcome.SandboxError && result.Detail != RunOutcomeMapper.LostRun)
             {
@@ -57,11 +57,12 @@ internal sealed class DockerSandbox(
                 var dead = container;
                 container = null;
                 await launcher.RemoveAsync(dead).ConfigureAwait(false);
-                container = await launcher.LaunchAsync(language, ct).ConfigureAwait(false);
+                container = await LaunchColdAsync(language, ct).ConfigureAwait(false);
+                pooled = false;
                 result = await executor.ExecuteAsync(container, request, progress, ct).ConfigureAwait(false);
             }
 
-            logger.Ran(info.Id, container.ShortId, result.Outcome.ToWire(), result.WallMs);
+            logger.Ran(info.Id, container.ShortId, pooled ? "warm" : "cold", result.Outcome.ToWire(), result.WallMs);
             return result;
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
@@ -89,6 +90,13 @@ internal sealed class DockerSandbox(
                 remover.Remove(container);
             }
         }
+    }
+
+    private async Task<StartedContainer> LaunchColdAsync(LanguageSpec language, CancellationToken ct)
+    {
+        // The pool's refill holds back while this run waits for its container.
+        using var waiting = pool.BeginColdStart();
+        return await launcher.LaunchAsync(language, ct).ConfigureAwait(false);
     }
 
     private string? CheckSizes(RunRequest request)
