@@ -5,6 +5,8 @@ internal static class RedisKeys
 {
     public static string Snippet(string id) => $"codecube:snippet:{id}";
 
+    public static string Blob(string sha256) => $"codecube:blob:{sha256}";
+
     public static string Cache(string key) => $"codecube:cache:{key}";
 
     // Channel and message ids come from chat platforms; ':' inside them cannot collide because the message id is

@@ -21,12 +21,13 @@ internal sealed class PipelineHarness : CoreFakes, IDisposable
         var languages = new FakeLanguages();
         var permalinks = new Permalinks(MsOptions.Create(new PermalinkOptions { PublicBaseUrl = Base }));
         Gate = new RunGate(pipelineOptions);
-        var runs = new RunService(Sandbox, languages, Store, new InMemoryResultCache(), permalinks, Time);
+        var runs = new RunService(Sandbox, languages, Store, new InMemoryResultCache(), permalinks, Time,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<RunService>.Instance);
         Pipeline = new ChatPipeline(
             new CommandParser(languages, permalinks, pipelineOptions, limits),
             new ReplyFormatter(),
             new RunQuotas(MsOptions.Create(quotas ?? new QuotaOptions { UserBurst = 1000, ChannelBurst = 1000 }), Time),
-            Gate, runs, Store, Replies, languages, pipelineOptions, limits, Time, new SinkLogger<ChatPipeline>(Log));
+            Gate, runs, Store, Replies, languages, permalinks, pipelineOptions, limits, Time, new SinkLogger<ChatPipeline>(Log));
     }
 
     public FakeChatAdapter Adapter { get; }
