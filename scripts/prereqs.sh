@@ -22,8 +22,11 @@ done
 [ "$(id -u)" = 0 ] || die "run as root"
 
 # --- packages ------------------------------------------------------------------------------------------------------
+packages=(docker.io redis-server debootstrap runsc jq)
 # npm: images/node/fetch.sh fetches Node and TypeScript with the host's npm client (its registry and CA settings).
-packages=(docker.io redis-server debootstrap runsc jq npm)
+# A machine may already have Node.js and npm from elsewhere (whose nodejs package conflicts with Debian's npm): only
+# install Debian's when there is no npm command at all.
+command -v npm >/dev/null 2>&1 || packages+=(npm)
 [ "$with_test" = 0 ] || packages+=(ngircd chromium fonts-liberation)
 missing=()
 for pkg in "${packages[@]}"; do
