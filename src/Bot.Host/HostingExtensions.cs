@@ -1,5 +1,7 @@
 using CodeCube.Adapters;
 using CodeCube.Core;
+using CodeCube.Host.Admin;
+using CodeCube.Host.Metrics;
 using CodeCube.Host.Storage;
 using CodeCube.Host.Web;
 using CodeCube.Sandbox;
@@ -30,19 +32,23 @@ public static class HostingExtensions
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
             kestrel.Limits.MaxRequestBodySize = context.Configuration.GetValue("Web:MaxRequestBytes", 1024 * 1024) + 1);
 
+        builder.AddCodeCubeTelemetry();
         builder.Services
             .AddCodeCubeCore(builder.Configuration)
             .AddDockerSandbox(builder.Configuration)
             .AddChatAdapters(builder.Configuration)
             .AddRedisStorage()
-            .AddCodeCubeWeb();
+            .AddCodeCubeWeb()
+            .AddCodeCubeAdmin(builder.Configuration);
         return builder;
     }
 
     public static WebApplication MapCodeCube(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseCodeCubeMetrics();
         app.UseCodeCubeWeb();
+        app.MapCodeCubeAdmin();
         // The Events API request URL; it answers 404 unless Slack runs in EventsApi mode.
         app.MapSlackEvents();
         return app;

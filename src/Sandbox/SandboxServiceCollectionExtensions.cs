@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CodeCube.Core.Contracts;
+using CodeCube.Sandbox.Diagnostics;
 using CodeCube.Sandbox.Docker;
 using CodeCube.Sandbox.Languages;
 using CodeCube.Sandbox.Pool;
@@ -29,6 +30,7 @@ public static class SandboxServiceCollectionExtensions
             .Validate(o => Uri.TryCreate(o.DockerEndpoint, UriKind.Absolute, out _), "Sandbox:DockerEndpoint must be a URI")
             .ValidateOnStart();
 
+        services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<DockerEngine>();
         services.TryAddSingleton(sp => new SandboxInstance(
@@ -42,6 +44,13 @@ public static class SandboxServiceCollectionExtensions
         services.TryAddSingleton<RunExecutor>();
         services.TryAddSingleton<ContainerRemover>();
         services.TryAddSingleton<WarmPool>();
+        services.TryAddSingleton<IPoolStats>(sp => sp.GetRequiredService<WarmPool>());
+        services.TryAddSingleton(sp => new SandboxMetrics(
+            sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(),
+            sp.GetRequiredService<SandboxInstance>(),
+            sp.GetRequiredService<IPoolStats>()));
+        services.TryAddSingleton(sp => new EngineDoctor(sp.GetRequiredService<DockerEngine>(),
+            sp.GetRequiredService<LanguageRegistry>(), sp.GetRequiredService<IOptions<SandboxOptions>>().Value));
         services.TryAddSingleton<ContainerReaper>();
         services.TryAddSingleton<ISandbox, DockerSandbox>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, WarmPoolHost>());

@@ -19,6 +19,7 @@ public sealed class ChatHost(
     IServiceScopeFactory scopes,
     IOptions<PipelineOptions> options,
     TimeProvider time,
+    ChatMetrics metrics,
     ILogger<ChatHost> logger) : BackgroundService
 {
     /// <summary>Wait before reading again from an adapter whose event stream threw.</summary>
@@ -62,9 +63,11 @@ public sealed class ChatHost(
         {
             try
             {
+                metrics.Track(adapter, streaming: true);
                 await foreach (var chatEvent in adapter.ReadEventsAsync(stoppingToken).WithCancellation(stoppingToken)
                     .ConfigureAwait(false))
                 {
+                    metrics.Received(adapter.Platform, chatEvent);
                     await writer.WriteAsync(Enqueue(adapter, chatEvent), stoppingToken).ConfigureAwait(false);
                 }
 
@@ -77,6 +80,7 @@ public sealed class ChatHost(
             }
             catch (Exception ex)
             {
+                metrics.Track(adapter, streaming: false);
                 Log.PumpFailed(logger, ex, adapter.Platform, RestartDelay);
             }
 

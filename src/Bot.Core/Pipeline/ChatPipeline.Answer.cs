@@ -1,6 +1,7 @@
 using CodeCube.Core.Chat;
 using CodeCube.Core.Commands;
 using CodeCube.Core.Contracts;
+using CodeCube.Core.Moderation;
 using CodeCube.Core.Replies;
 
 namespace CodeCube.Core.Pipeline;
@@ -17,10 +18,21 @@ public sealed partial class ChatPipeline
         }
 
         var caps = adapter.Capabilities;
+        var user = new PlatformUser(message.Where.Platform, message.Author.Id);
+        if (await moderation.IsBannedAsync(user, ct).ConfigureAwait(false))
+        {
+            runMetrics.Refused("banned", adapter.Platform);
+            Log.Refused(logger, adapter.Platform, message.MessageId, message.Author.Id, "banned");
+            return await moderation.TryClaimNoticeAsync(user, Notices.BanNoticeEvery, ct).ConfigureAwait(false)
+                ? Notice(Notices.Banned, caps)
+                : null;
+        }
+
         var quota = quotas.TryAcquire(message.Where.Platform, message.Author.Id, message.Where.ChannelId);
         if (!quota.Allowed)
         {
             Log.Refused(logger, adapter.Platform, message.MessageId, message.Author.Id, $"quota ({quota.RefusedBy})");
+            runMetrics.RateLimited(quota.RefusedBy == Quotas.QuotaScope.Channel ? "channel" : "user");
             return quota.ShouldNotify ? Notice(Notices.SlowDown(quota), caps) : null;
         }
 
@@ -36,7 +48,8 @@ public sealed partial class ChatPipeline
                 var snippet = await snippets.GetAsync(rerun.SnippetId, ct).ConfigureAwait(false);
                 if (snippet is null)
                 {
-                    return Notice(Notices.NoSnippet(rerun.SnippetId), caps);
+                    var removed = await moderation.IsRemovedAsync(rerun.SnippetId, ct).ConfigureAwait(false);
+                    return Notice(removed ? Notices.Removed(rerun.SnippetId) : Notices.NoSnippet(rerun.SnippetId), caps);
                 }
 
                 var request = new RunRequest(snippet.Language, snippet.Code, snippet.Stdin, snippet.Args);
@@ -57,13 +70,16 @@ public sealed partial class ChatPipeline
         var indicator = ShowProgressAsync(adapter, where, progress.Token);
         try
         {
+            var queued = time.GetTimestamp();
             using var slot = await gate.TryEnterAsync(ct).ConfigureAwait(false);
             if (slot is null)
             {
+                runMetrics.Refused("busy", adapter.Platform);
                 Log.Refused(logger, adapter.Platform, message.MessageId, message.Author.Id, "busy");
                 return Notice(Notices.Busy(gate.Running, gate.Waiting), caps);
             }
 
+            runMetrics.Waited(time.GetElapsedTime(queued));
             var author = new SnippetAuthor(where.Platform, message.Author.Id, message.Author.DisplayName);
             var origin = new SnippetOrigin(where.Platform, where.ChannelId, message.MessageId);
             var record = await runs.RunAsync(request, author, origin, parentId, progress: null, ct).ConfigureAwait(false);

@@ -1,9 +1,11 @@
 using CodeCube.Core.Chat;
 using CodeCube.Core.Commands;
 using CodeCube.Core.Contracts;
+using CodeCube.Core.Moderation;
 using CodeCube.Core.Options;
 using CodeCube.Core.Quotas;
 using CodeCube.Core.Replies;
+using CodeCube.Core.Running;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -29,8 +31,11 @@ public sealed partial class ChatPipeline(
     ISnippetStore snippets,
     IReplyMap replies,
     ILanguageRegistry languages,
+    IModerationStore moderation,
     IOptions<PipelineOptions> options,
     TimeProvider time,
+    RunMetrics runMetrics,
+    ChatMetrics chatMetrics,
     ILogger<ChatPipeline> logger)
 {
     /// <summary>
@@ -86,6 +91,7 @@ public sealed partial class ChatPipeline(
         }
 
         var sent = await adapter.SendAsync(answer.Reply.To(where, message.MessageId), ct).ConfigureAwait(false);
+        chatMetrics.Replied(adapter.Platform, "send");
         if (message.MessageId.Length > 0)
         {
             await replies.SetAsync(where.Platform, where.ChannelId, message.MessageId,
@@ -128,10 +134,12 @@ public sealed partial class ChatPipeline(
         if (adapter.Capabilities.SupportsEdits)
         {
             await adapter.EditAsync(new SentMessage(where, replyId), reply, ct).ConfigureAwait(false);
+            chatMetrics.Replied(adapter.Platform, "edit");
         }
         else
         {
             replyId = (await adapter.SendAsync(reply, ct).ConfigureAwait(false)).MessageId;
+            chatMetrics.Replied(adapter.Platform, "send");
         }
 
         await replies.SetAsync(where.Platform, where.ChannelId, message.MessageId,
@@ -154,6 +162,7 @@ public sealed partial class ChatPipeline(
         try
         {
             await adapter.DeleteAsync(new SentMessage(where, link.ReplyMessageId), ct).ConfigureAwait(false);
+            chatMetrics.Replied(adapter.Platform, "delete");
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using CodeCube.Core.Contracts;
+using Microsoft.Extensions.Logging;
 
 namespace CodeCube.Core.Running;
 
@@ -14,7 +15,9 @@ public sealed class RunService(
     ISnippetStore store,
     IResultCache cache,
     IPermalinks permalinks,
-    TimeProvider time) : IRunService
+    TimeProvider time,
+    RunMetrics metrics,
+    ILogger<RunService> logger) : IRunService
 {
     public async Task<RunRecord> RunAsync(
         RunRequest request,
@@ -24,6 +27,9 @@ public sealed class RunService(
         IProgress<OutputChunk>? progress,
         CancellationToken ct)
     {
+        using var activity = RunMetrics.Activities.StartActivity("codecube.run");
+        activity?.SetTag("codecube.language", request.Language);
+        activity?.SetTag("codecube.origin", origin.Platform);
         var key = languages.TryResolve(request.Language, out var language) ? CacheKey(language, request) : null;
         var cached = key is null ? null : await cache.GetAsync(key, ct).ConfigureAwait(false);
         var result = cached ?? await sandbox.RunAsync(request, progress, ct).ConfigureAwait(false);
@@ -42,7 +48,21 @@ public sealed class RunService(
             result.Stdout, result.Stderr, result.Outcome, result.ExitCode, result.WallMs, result.Truncated,
             author, origin, time.GetUtcNow(), parentId, result.Detail);
         await store.SaveAsync(snippet, ct).ConfigureAwait(false);
-        return new RunRecord(snippet, result, cached is not null, permalinks.For(snippet.Id));
+        var record = new RunRecord(snippet, result, cached is not null, permalinks.For(snippet.Id));
+        metrics.Ran(record, origin);
+        Log.Ran(logger, snippet.Id, result.Language, result.Outcome.ToWire(), result.WallMs, origin.Platform,
+            UserHash(author), record.FromCache);
+        activity?.SetTag("codecube.snippet", snippet.Id);
+        activity?.SetTag("codecube.outcome", result.Outcome.ToWire());
+        return record;
+    }
+
+    /// <summary>A short, stable pseudonym for a platform user, for logs: 12 hex of SHA-256 over platform and id.</summary>
+    public static string UserHash(SnippetAuthor author)
+    {
+        ArgumentNullException.ThrowIfNull(author);
+        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes($"{author.Platform}\n{author.UserId}"));
+        return Convert.ToHexStringLower(bytes)[..12];
     }
 
     public static bool IsCacheable(RunOutcome outcome) =>

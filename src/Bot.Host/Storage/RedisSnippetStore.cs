@@ -17,14 +17,20 @@ public sealed class RedisSnippetStore(IConnectionMultiplexer redis) : ISnippetSt
 
         ct.ThrowIfCancellationRequested();
         var json = JsonSerializer.Serialize(snippet, StorageJson.Default.Snippet);
-        var saved = await redis.GetDatabase()
-            .StringSetAsync(RedisKeys.Snippet(snippet.Id), json, when: When.NotExists)
-            .ConfigureAwait(false);
+        var db = redis.GetDatabase();
+        var saved = await db.StringSetAsync(RedisKeys.Snippet(snippet.Id), json, when: When.NotExists).ConfigureAwait(false);
         if (!saved)
         {
             // Ids are ~71 random bits, so this is a bug (a reused id), never bad luck: refuse to lose the old one.
             throw new InvalidOperationException($"Snippet {snippet.Id} already exists; snippets are immutable.");
         }
+
+        // For the moderators' list of recent runs; capped, so it never grows without bound.
+        var batch = db.CreateBatch();
+        var pushed = batch.ListLeftPushAsync(RedisKeys.RecentRuns, snippet.Id);
+        var trimmed = batch.ListTrimAsync(RedisKeys.RecentRuns, 0, RedisKeys.RecentRunsKept - 1);
+        batch.Execute();
+        await Task.WhenAll(pushed, trimmed).ConfigureAwait(false);
     }
 
     public async Task<Snippet?> GetAsync(string id, CancellationToken ct)

@@ -35,6 +35,11 @@ internal static class Html
         return Results.Content(html.ToString(), "text/html; charset=utf-8", Encoding.UTF8, statusCode);
     }
 
+    public static IResult Gone() => Page(
+        "Removed",
+        "<h1>Removed</h1>\n<p>A moderator removed this snippet.</p>\n<p><a href=\"/\">Open the playground</a></p>\n",
+        StatusCodes.Status410Gone);
+
     public static IResult NotFound(string what) => Page(
         "Not found",
         $"<h1>Not found</h1>\n<p>{E(what)}</p>\n<p><a href=\"/\">Open the playground</a></p>\n",

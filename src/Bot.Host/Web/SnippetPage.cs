@@ -8,7 +8,8 @@ namespace CodeCube.Host.Web;
 /// <summary><c>GET /s/{id}</c>: a stored run with everything it produced, all of it shown as text.</summary>
 internal static class SnippetPage
 {
-    public static IResult Render(Snippet s)
+    /// <param name="reportUrl">Web:ReportUrl; "{id}" in it becomes the snippet id. No report link when null.</param>
+    public static IResult Render(Snippet s, string? reportUrl = null)
     {
         var exit = s.ExitCode is { } code ? $" (exit {code})" : "";
         var meta = new StringBuilder()
@@ -36,6 +37,7 @@ internal static class SnippetPage
             .Append("<button type=\"button\" id=\"run-again\">Run again</button>")
             .Append("<a class=\"button\" id=\"edit\" href=\"/?from=").Append(E(s.Id)).Append("\">Edit as new snippet</a>")
             .Append("<a href=\"/s/").Append(E(s.Id)).Append("/raw\">Raw code</a>")
+            .Append(ReportLink(reportUrl, s.Id))
             .Append("<span id=\"status\" class=\"status\" role=\"status\"></span></div>\n")
             .Append(Block("Code", "code", s.Code, $" class=\"code\" data-language=\"{E(s.Language)}\""));
         if (s.Stdin.Length > 0)
@@ -58,6 +60,10 @@ internal static class SnippetPage
         body.Append("</article>\n");
         return Page($"Snippet {s.Id}", body.ToString(), StatusCodes.Status200OK, "highlight.js", "snippet.js");
     }
+
+    private static string ReportLink(string? reportUrl, string id) => string.IsNullOrEmpty(reportUrl)
+        ? ""
+        : $"<a id=\"report\" rel=\"nofollow noopener\" href=\"{E(WebOptions.ReportLinkFor(reportUrl, id))}\">Report</a>";
 
     private static string Row(string name, string encodedValue) => $"<dt>{E(name)}</dt><dd>{encodedValue}</dd>\n";
 

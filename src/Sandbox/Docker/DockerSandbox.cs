@@ -1,5 +1,6 @@
 using System.Text;
 using CodeCube.Core.Contracts;
+using CodeCube.Sandbox.Diagnostics;
 using CodeCube.Sandbox.Languages;
 using CodeCube.Sandbox.Pool;
 using Docker.DotNet;
@@ -20,6 +21,7 @@ internal sealed partial class DockerSandbox(
     ContainerRemover remover,
     IOptions<SandboxOptions> options,
     TimeProvider time,
+    SandboxMetrics metrics,
     ILogger<DockerSandbox> logger) : ISandbox
 {
     public async Task<RunResult> RunAsync(RunRequest request, IProgress<OutputChunk>? progress, CancellationToken ct)
@@ -45,6 +47,7 @@ internal sealed partial class DockerSandbox(
         {
             container = pool.TryTake(language);
             var pooled = container is not null;
+            metrics.Took(info.Id, pooled);
             container ??= await launcher.LaunchAsync(language, ct).ConfigureAwait(false);
             var result = await executor.ExecuteAsync(container, request, progress, ct).ConfigureAwait(false);
             if (pooled && result.Outcome == RunOutcome.SandboxError)

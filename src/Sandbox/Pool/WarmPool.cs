@@ -1,5 +1,6 @@
 using Docker.DotNet;
 using System.Collections.Concurrent;
+using CodeCube.Sandbox.Diagnostics;
 using CodeCube.Sandbox.Docker;
 using CodeCube.Sandbox.Languages;
 using Microsoft.Extensions.Hosting;
@@ -18,7 +19,7 @@ internal sealed partial class WarmPool(
     LanguageRegistry registry,
     IOptions<SandboxOptions> options,
     TimeProvider time,
-    ILogger<WarmPool> logger) : BackgroundService
+    ILogger<WarmPool> logger) : BackgroundService, IPoolStats
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
     private readonly ConcurrentDictionary<string, ConcurrentQueue<StartedContainer>> ready = new();
@@ -28,6 +29,9 @@ internal sealed partial class WarmPool(
     private int Size => options.Value.Pool.Size;
 
     public int Count(string language) => ready.TryGetValue(language, out var queue) ? queue.Count : 0;
+
+    public IEnumerable<KeyValuePair<string, int>> ReadyByLanguage() =>
+        ready.Select(p => KeyValuePair.Create(p.Key, p.Value.Count));
 
     /// <summary>A started container for <paramref name="language"/>, or null (pool off, empty or stale).</summary>
     public StartedContainer? TryTake(LanguageSpec language)

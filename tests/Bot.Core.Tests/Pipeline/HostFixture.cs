@@ -26,6 +26,7 @@ internal sealed class HostFixture : IAsyncDisposable
         services.AddSingleton<ISnippetStore>(Store);
         services.AddSingleton<IResultCache, InMemoryResultCache>();
         services.AddSingleton<IReplyMap>(Replies);
+        services.AddSingleton<Moderation.IModerationStore>(new InMemoryModeration(Store));
         services.AddSingleton(Sink);
         services.AddSingleton(typeof(ILogger<>), typeof(SinkLogger<>));
         foreach (var adapter in adapters)

@@ -5,7 +5,9 @@ using CodeCube.Core.Pipeline;
 using CodeCube.Core.Quotas;
 using CodeCube.Core.Replies;
 using CodeCube.Core.Running;
+using System.Diagnostics.Metrics;
 using CodeCube.Core.Tests.Fakes;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using MsOptions = Microsoft.Extensions.Options.Options;
 
@@ -14,6 +16,8 @@ namespace CodeCube.Core.Tests.Pipeline;
 /// <summary>A real pipeline and run service over in-memory fakes of the sandbox, stores and chat platform.</summary>
 internal sealed class PipelineHarness : IDisposable
 {
+    private readonly ServiceProvider metricServices = new ServiceCollection().AddMetrics().BuildServiceProvider();
+
     public const string Base = "https://cc.example";
 
     public PipelineHarness(ChatCapabilities? capabilities = null, PipelineOptions? options = null, QuotaOptions? quotas = null)
@@ -23,12 +27,16 @@ internal sealed class PipelineHarness : IDisposable
         var languages = new FakeLanguages();
         var permalinks = new Permalinks(MsOptions.Create(new PermalinkOptions { PublicBaseUrl = Base }));
         Gate = new RunGate(pipelineOptions);
-        var runs = new RunService(Sandbox, languages, Store, new InMemoryResultCache(), permalinks, Time);
+        Moderation = new InMemoryModeration(Store);
+        var meters = metricServices.GetRequiredService<IMeterFactory>();
+        var runs = new RunService(Sandbox, languages, Store, new InMemoryResultCache(), permalinks, Time,
+            new RunMetrics(meters), new SinkLogger<RunService>(Log));
         Pipeline = new ChatPipeline(
             new CommandParser(languages, permalinks, pipelineOptions),
             new ReplyFormatter(),
             new RunQuotas(MsOptions.Create(quotas ?? new QuotaOptions { UserBurst = 1000, ChannelBurst = 1000 }), Time),
-            Gate, runs, Store, Replies, languages, pipelineOptions, Time, new SinkLogger<ChatPipeline>(Log));
+            Gate, runs, Store, Replies, languages, Moderation, pipelineOptions, Time, new RunMetrics(meters),
+            new ChatMetrics(meters), new SinkLogger<ChatPipeline>(Log));
     }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
@@ -38,6 +46,8 @@ internal sealed class PipelineHarness : IDisposable
     public InMemorySnippetStore Store { get; } = new();
 
     public InMemoryReplyMap Replies { get; } = new();
+
+    public InMemoryModeration Moderation { get; }
 
     public LogSink Log { get; } = new();
 
@@ -72,5 +82,9 @@ internal sealed class PipelineHarness : IDisposable
         }
     }
 
-    public void Dispose() => Gate.Dispose();
+    public void Dispose()
+    {
+        Gate.Dispose();
+        metricServices.Dispose();
+    }
 }

@@ -1,0 +1,57 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using CodeCube.Core.Chat;
+
+namespace CodeCube.Core.Pipeline;
+
+/// <summary>The chat area's one Meter: events in, replies out and whether each adapter is connected, per platform.</summary>
+public sealed class ChatMetrics
+{
+    public const string MeterName = "CodeCube.Chat";
+
+    private readonly Counter<long> events;
+    private readonly Counter<long> replies;
+    private readonly ConcurrentDictionary<string, Adapter> adapters = new(StringComparer.Ordinal);
+
+    public ChatMetrics(IMeterFactory meters)
+    {
+        ArgumentNullException.ThrowIfNull(meters);
+        var meter = meters.Create(MeterName);
+        events = meter.CreateCounter<long>("codecube.chat.events", "{event}",
+            "Chat events received, by platform and kind (created, edited, deleted)");
+        replies = meter.CreateCounter<long>("codecube.chat.replies", "{message}",
+            "Messages the bot sent, edited or deleted, by platform and action");
+        meter.CreateObservableGauge("codecube.chat.connected", ObserveConnections, "{adapter}",
+            "1 while an adapter is connected to its platform, 0 otherwise");
+    }
+
+    /// <summary>Starts reporting an adapter's connection; <paramref name="streaming"/> says its event stream runs.</summary>
+    public void Track(IChatAdapter adapter, bool streaming)
+    {
+        ArgumentNullException.ThrowIfNull(adapter);
+        adapters[adapter.Platform] = new Adapter(adapter, streaming);
+    }
+
+    public void Received(string platform, ChatEvent chatEvent)
+    {
+        var kind = chatEvent switch
+        {
+            MessageCreated => "created",
+            MessageEdited => "edited",
+            MessageDeleted => "deleted",
+            _ => "other",
+        };
+        events.Add(1, new KeyValuePair<string, object?>("platform", platform), new KeyValuePair<string, object?>("kind", kind));
+    }
+
+    /// <summary><paramref name="action"/>: send, edit or delete.</summary>
+    public void Replied(string platform, string action) =>
+        replies.Add(1, new KeyValuePair<string, object?>("platform", platform), new KeyValuePair<string, object?>("action", action));
+
+    private IEnumerable<Measurement<int>> ObserveConnections() =>
+        adapters.Values.Select(a => new Measurement<int>(
+            (a.Instance is IConnectionStatus status ? status.IsConnected : a.Streaming) ? 1 : 0,
+            new KeyValuePair<string, object?>("platform", a.Instance.Platform)));
+
+    private sealed record Adapter(IChatAdapter Instance, bool Streaming);
+}

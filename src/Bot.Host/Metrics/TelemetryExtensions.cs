@@ -1,0 +1,107 @@
+using CodeCube.Core.Pipeline;
+using CodeCube.Core.Running;
+using CodeCube.Sandbox.Diagnostics;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace CodeCube.Host.Metrics;
+
+/// <summary>
+/// OpenTelemetry for the host: our Meters (runs, chat, sandbox, health) and ASP.NET Core's, a Prometheus endpoint on
+/// its own listener (<see cref="MetricsOptions.Urls"/>), and OTLP export of traces and metrics when the standard
+/// OTEL_EXPORTER_OTLP_ENDPOINT variable is set.
+/// </summary>
+public static class TelemetryExtensions
+{
+    public const string ScrapePath = "/metrics";
+
+    private static readonly string[] Meters =
+        [RunMetrics.MeterName, ChatMetrics.MeterName, SandboxMetrics.MeterName, HealthMetrics.MeterName];
+
+    public static WebApplicationBuilder AddCodeCubeTelemetry(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var configuration = builder.Configuration;
+        var metrics = configuration.GetSection(MetricsOptions.Section).Get<MetricsOptions>() ?? new MetricsOptions();
+        var publicUrls = configuration[WebHostDefaults.ServerUrlsKey];
+        builder.Services.AddOptions<MetricsOptions>()
+            .BindConfiguration(MetricsOptions.Section)
+            .Validate(o => o.Problem(publicUrls) is null, "see Metrics:Urls / Metrics:HealthInterval")
+            .ValidateOnStart();
+        if (metrics.Problem(publicUrls) is { } problem)
+        {
+            // The listener is set up before the host exists, so a bad value must stop here with its key named.
+            throw new OptionsValidationException(MetricsOptions.Section, typeof(MetricsOptions), [problem]);
+        }
+
+        var listeners = metrics.Listeners();
+        if (listeners.Count > 0)
+        {
+            // Kestrel listens on the public URLs and the metrics URLs; UseCodeCubeMetrics keeps them apart by port.
+            var urls = (publicUrls ?? "http://localhost:5000")
+                .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Concat(listeners.Select(u => u.GetLeftPart(UriPartial.Authority)));
+            builder.WebHost.UseUrls([.. urls]);
+        }
+
+        builder.Services.AddSingleton<HealthMetrics>();
+        builder.Services.AddSingleton<IHealthCheckPublisher>(sp => sp.GetRequiredService<HealthMetrics>());
+        builder.Services.Configure<HealthCheckPublisherOptions>(o =>
+        {
+            o.Delay = TimeSpan.FromSeconds(1);
+            o.Period = metrics.HealthInterval;
+        });
+
+        var otlp = !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService("codecube"))
+            .WithMetrics(m =>
+            {
+                m.AddMeter(Meters).AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel");
+                if (listeners.Count > 0)
+                {
+                    m.AddPrometheusExporter();
+                }
+            });
+        if (otlp)
+        {
+            telemetry
+                .WithTracing(t => t.AddSource(RunMetrics.MeterName).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation())
+                .UseOtlpExporter();
+        }
+
+        return builder;
+    }
+
+    /// <summary>
+    /// First in the pipeline: a request that arrived on a metrics port gets /metrics or 404, nothing else; a request on
+    /// any other port never reaches the exporter, so /metrics is 404 on the public site whatever its Host header says.
+    /// </summary>
+    public static WebApplication UseCodeCubeMetrics(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var ports = app.Services.GetRequiredService<IOptions<MetricsOptions>>().Value.Listeners().Select(u => u.Port).ToHashSet();
+        if (ports.Count == 0)
+        {
+            return app;
+        }
+
+        bool OnMetricsPort(HttpContext http) => ports.Contains(http.Connection.LocalPort);
+        app.UseOpenTelemetryPrometheusScrapingEndpoint(
+            meterProvider: null,
+            predicate: http => OnMetricsPort(http) && http.Request.Path == ScrapePath,
+            path: null,
+            configureBranchedPipeline: null,
+            optionsName: null);
+        app.MapWhen(OnMetricsPort, branch => branch.Run(http =>
+        {
+            http.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        }));
+        return app;
+    }
+}

@@ -1,0 +1,102 @@
+using CodeCube.Core.Diagnostics;
+using CodeCube.Sandbox.Docker;
+using CodeCube.Sandbox.Languages;
+
+namespace CodeCube.Sandbox.Diagnostics;
+
+/// <summary>
+/// The sandbox's part of <c>codecube doctor</c>: the engine answers and speaks our API version, gVisor is registered
+/// (required only when Sandbox:Runtime asks for it), and every language's image is built and present.
+/// </summary>
+public sealed class EngineDoctor
+{
+    private readonly DockerEngine engine;
+    private readonly LanguageRegistry registry;
+    private readonly SandboxOptions options;
+
+    internal EngineDoctor(DockerEngine engine, LanguageRegistry registry, SandboxOptions options)
+    {
+        this.engine = engine;
+        this.registry = registry;
+        this.options = options;
+    }
+
+    public async Task<IReadOnlyList<Finding>> CheckAsync(CancellationToken ct)
+    {
+        var findings = new List<Finding>();
+        global::Docker.DotNet.Models.VersionResponse version;
+        try
+        {
+            version = await engine.CallAsync(t => engine.Client.System.GetVersionAsync(t), ct).ConfigureAwait(false);
+        }
+        catch (SandboxFailure e)
+        {
+            findings.Add(Finding.Block("docker", e.Message,
+                "start the engine (sudo systemctl start docker, or scripts/prereqs.sh), or point Sandbox:DockerEndpoint at it"));
+            return findings;
+        }
+
+        findings.Add(Version.TryParse(version.APIVersion, out var api) && api >= DockerEngine.ApiVersion
+            ? Finding.Ok("docker", $"engine {version.Version}, API {version.APIVersion} at {engine.Endpoint}")
+            : Finding.Block("docker", $"engine {version.Version} speaks API {version.APIVersion}; CodeCube needs {DockerEngine.ApiVersion} or newer",
+                "upgrade Docker Engine to 20.10 or newer"));
+
+        var info = await engine.CallAsync(t => engine.Client.System.GetSystemInfoAsync(t), ct).ConfigureAwait(false);
+        var runtimes = info.Runtimes?.Keys.ToList() ?? [];
+        var wanted = options.Runtime;
+        findings.Add((runtimes.Contains("runsc"), string.IsNullOrEmpty(wanted)) switch
+        {
+            (true, _) => Finding.Ok("runsc", $"gVisor registered (runtimes: {string.Join(", ", runtimes)})"
+                + (wanted == "runsc" ? "" : "; set Sandbox:Runtime=runsc to use it")),
+            (false, true) => Finding.Warn("runsc", "gVisor (runsc) is not registered; runs use runc with the hardened profile",
+                "for a second isolation layer install gVisor and register it: runsc install && systemctl restart docker"),
+            (false, false) when !runtimes.Contains(wanted!) => Finding.Block("runsc",
+                $"Sandbox:Runtime is '{wanted}' but the engine only has: {string.Join(", ", runtimes)}",
+                "install and register that runtime (runsc install && systemctl restart docker) or unset Sandbox:Runtime"),
+            _ => Finding.Ok("runsc", $"runtime '{wanted}' registered"),
+        });
+
+        findings.AddRange(await CheckImagesAsync(ct).ConfigureAwait(false));
+        return findings;
+    }
+
+    private async Task<IEnumerable<Finding>> CheckImagesAsync(CancellationToken ct)
+    {
+        var present = new List<string>();
+        var missing = new List<string>();
+        foreach (var spec in registry.Specs)
+        {
+            if (spec.Image is { } image && await ExistsAsync(image, ct).ConfigureAwait(false))
+            {
+                present.Add(spec.Id);
+            }
+            else
+            {
+                missing.Add(spec.Id);
+            }
+        }
+
+        if (missing.Count == 0)
+        {
+            return [Finding.Ok("images", $"{present.Count} language image(s) present: {string.Join(", ", present)}")];
+        }
+
+        var fix = $"images/build.sh --only {string.Join(' ', missing)}";
+        return present.Count == 0
+            ? [Finding.Block("images", $"no language image is built (missing: {string.Join(", ", missing)})", fix)]
+            : [Finding.Warn("images", $"missing image(s): {string.Join(", ", missing)}; present: {string.Join(", ", present)}", fix)];
+    }
+
+    private async Task<bool> ExistsAsync(string image, CancellationToken ct)
+    {
+        try
+        {
+            await engine.CallAsync(t => engine.Client.Images.InspectImageAsync(image, t), ct).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception e) when (DockerEngine.IsNotFound(e))
+        {
+            return false;
+        }
+    }
+}
