@@ -30,6 +30,7 @@ internal sealed class HostProcess : IAsyncDisposable
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
         // The per-client web rate limit protects a public host; the benchmark is one client on purpose.
         psi.Environment["Web__RunsPerMinutePerClient"] = "0";
+        psi.Environment["Metrics__Urls"] = "";
         var process = Process.Start(psi)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) =>

@@ -46,7 +46,6 @@ public static class HostingExtensions
     public static WebApplication MapCodeCube(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseCodeCubeMetrics();
         app.UseCodeCubeWeb();
         app.MapCodeCubeAdmin();
         // The Events API request URL; it answers 404 unless Slack runs in EventsApi mode.

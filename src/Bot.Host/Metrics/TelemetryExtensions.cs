@@ -12,7 +12,7 @@ namespace CodeCube.Host.Metrics;
 
 /// <summary>
 /// OpenTelemetry for the host: our Meters (runs, chat, sandbox, health) and ASP.NET Core's, a Prometheus endpoint on
-/// its own listener (<see cref="MetricsOptions.Urls"/>), and OTLP export of traces and metrics when the standard
+/// its own listener (<see cref="MetricsServer"/> on <see cref="MetricsOptions.Urls"/>), and OTLP export of traces and metrics when the standard
 /// OTEL_EXPORTER_OTLP_ENDPOINT variable is set.
 /// </summary>
 public static class TelemetryExtensions
@@ -39,15 +39,7 @@ public static class TelemetryExtensions
         }
 
         var listeners = metrics.Listeners();
-        if (listeners.Count > 0)
-        {
-            // Kestrel listens on the public URLs and the metrics URLs; UseCodeCubeMetrics keeps them apart by port.
-            var urls = (publicUrls ?? "http://localhost:5000")
-                .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Concat(listeners.Select(u => u.GetLeftPart(UriPartial.Authority)));
-            builder.WebHost.UseUrls([.. urls]);
-        }
-
+        builder.Services.AddHostedService<MetricsServer>();
         builder.Services.AddSingleton<HealthMetrics>();
         builder.Services.AddSingleton<IHealthCheckPublisher>(sp => sp.GetRequiredService<HealthMetrics>());
         builder.Services.Configure<HealthCheckPublisherOptions>(o =>
@@ -75,33 +67,5 @@ public static class TelemetryExtensions
         }
 
         return builder;
-    }
-
-    /// <summary>
-    /// First in the pipeline: a request that arrived on a metrics port gets /metrics or 404, nothing else; a request on
-    /// any other port never reaches the exporter, so /metrics is 404 on the public site whatever its Host header says.
-    /// </summary>
-    public static WebApplication UseCodeCubeMetrics(this WebApplication app)
-    {
-        ArgumentNullException.ThrowIfNull(app);
-        var ports = app.Services.GetRequiredService<IOptions<MetricsOptions>>().Value.Listeners().Select(u => u.Port).ToHashSet();
-        if (ports.Count == 0)
-        {
-            return app;
-        }
-
-        bool OnMetricsPort(HttpContext http) => ports.Contains(http.Connection.LocalPort);
-        app.UseOpenTelemetryPrometheusScrapingEndpoint(
-            meterProvider: null,
-            predicate: http => OnMetricsPort(http) && http.Request.Path == ScrapePath,
-            path: null,
-            configureBranchedPipeline: null,
-            optionsName: null);
-        app.MapWhen(OnMetricsPort, branch => branch.Run(http =>
-        {
-            http.Response.StatusCode = StatusCodes.Status404NotFound;
-            return Task.CompletedTask;
-        }));
-        return app;
     }
 }

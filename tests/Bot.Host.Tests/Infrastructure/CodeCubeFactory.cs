@@ -32,6 +32,8 @@ public sealed class CodeCubeFactory(string redisConfiguration, string publicBase
             ["Web:PublicBaseUrl"] = publicBaseUrl,
             ["Web:RunsPerMinutePerClient"] = "0",
             ["Logging:LogLevel:Default"] = "Warning",
+            // Off unless a test asks: the default port (9464) would be shared by every host in the test run.
+            ["Metrics:Urls"] = "",
         };
         foreach (var (key, value) in Settings)
         {

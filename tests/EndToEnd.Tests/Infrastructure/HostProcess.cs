@@ -48,6 +48,7 @@ public sealed class HostProcess : IAsyncDisposable
         start.Environment["Urls"] = baseUrl;
         start.Environment["Web__PublicBaseUrl"] = baseUrl;
         start.Environment["Web__RunsPerMinutePerClient"] = "0";
+        start.Environment["Metrics__Urls"] = $"http://127.0.0.1:{RedisServer.FreePort()}";
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
