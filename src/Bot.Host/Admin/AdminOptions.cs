@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Configuration.CommandLine;
-
 namespace CodeCube.Host.Admin;
 
 /// <summary>The "Admin" configuration section. The token comes from the environment only (Admin__Token).</summary>
@@ -28,11 +26,11 @@ public sealed class AdminOptions
                 yield return $"Admin:Token must be at least {MinTokenLength} characters without spaces (e.g. openssl rand -hex 32).";
             }
 
-            // A token in appsettings.json ends up in a commit or an image layer; on a command line, in `ps`.
-            if (configuration is IConfigurationRoot root && root.Providers.Any(p =>
-                    p is FileConfigurationProvider or CommandLineConfigurationProvider && p.TryGet("Admin:Token", out _)))
+            // A token in a settings file ends up in a commit or an image layer.
+            if (configuration is IConfigurationRoot root
+                && root.Providers.Any(p => p is FileConfigurationProvider && p.TryGet("Admin:Token", out _)))
             {
-                yield return "Admin:Token must come from the environment (Admin__Token), never from a file or the command line.";
+                yield return "Admin:Token must come from the environment (Admin__Token), never from a settings file.";
             }
         }
 
