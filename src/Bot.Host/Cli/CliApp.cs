@@ -5,8 +5,8 @@ using Microsoft.Extensions.Options;
 namespace CodeCube.Host.Cli;
 
 /// <summary>
-/// The `codecube` command line: `run FILE ...` and `languages`. It builds only the sandbox services (no web host):
-/// configuration from appsettings.json next to the binaries and from environment variables.
+/// The `codecube` command line: `run FILE ...`, `languages`, `doctor` and `admin ...`. It builds only the services a
+/// verb needs (no web host): configuration from appsettings.json next to the binaries and from environment variables.
 /// </summary>
 public static class CliApp
 {
@@ -16,7 +16,7 @@ public static class CliApp
     /// <summary>Exit code when the sandbox itself failed (engine down, image missing).</summary>
     public const int SandboxFailed = 3;
 
-    public static bool IsCliVerb(string[] args) => args is ["run", ..] or ["languages", ..];
+    public static bool IsCliVerb(string[] args) => args is ["run", ..] or ["languages", ..] or ["doctor", ..] or ["admin", ..];
 
     public static Task<int> RunAsync(string[] args) =>
         RunAsync(args, Console.Out, Console.Error, configure: null, CancellationToken.None);
@@ -30,6 +30,14 @@ public static class CliApp
         CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(args);
+        switch (args)
+        {
+            case ["doctor", ..]:
+                return await CliDoctor.RunAsync(CliServices.Configuration(configure), stdout, ct).ConfigureAwait(false);
+            case ["admin", .. var words]:
+                return await CliAdmin.RunAsync(words, CliServices.Configuration(configure), stdout, stderr, ct).ConfigureAwait(false);
+        }
+
         try
         {
             await using var services = CliServices.Build(configure);

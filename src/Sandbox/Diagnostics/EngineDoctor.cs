@@ -44,17 +44,21 @@ public sealed class EngineDoctor
         var info = await engine.CallAsync(t => engine.Client.System.GetSystemInfoAsync(t), ct).ConfigureAwait(false);
         var runtimes = info.Runtimes?.Keys.ToList() ?? [];
         var wanted = options.Runtime;
-        findings.Add((runtimes.Contains("runsc"), string.IsNullOrEmpty(wanted)) switch
+        if (!string.IsNullOrEmpty(wanted) && !runtimes.Contains(wanted))
         {
-            (true, _) => Finding.Ok("runsc", $"gVisor registered (runtimes: {string.Join(", ", runtimes)})"
-                + (wanted == "runsc" ? "" : "; set Sandbox:Runtime=runsc to use it")),
-            (false, true) => Finding.Warn("runsc", "gVisor (runsc) is not registered; runs use runc with the hardened profile",
-                "for a second isolation layer install gVisor and register it: runsc install && systemctl restart docker"),
-            (false, false) when !runtimes.Contains(wanted!) => Finding.Block("runsc",
-                $"Sandbox:Runtime is '{wanted}' but the engine only has: {string.Join(", ", runtimes)}",
-                "install and register that runtime (runsc install && systemctl restart docker) or unset Sandbox:Runtime"),
-            _ => Finding.Ok("runsc", $"runtime '{wanted}' registered"),
-        });
+            findings.Add(Finding.Block("runsc", $"Sandbox:Runtime is '{wanted}' but the engine only has: {string.Join(", ", runtimes)}",
+                "install and register that runtime (runsc install && systemctl restart docker) or unset Sandbox:Runtime"));
+        }
+        else if (runtimes.Contains("runsc"))
+        {
+            findings.Add(Finding.Ok("runsc", $"gVisor registered (runtimes: {string.Join(", ", runtimes)})"
+                + (wanted == "runsc" ? ", in use" : "; set Sandbox:Runtime=runsc to use it")));
+        }
+        else
+        {
+            findings.Add(Finding.Warn("runsc", "gVisor (runsc) is not registered; runs use runc with the hardened profile",
+                "for a second isolation layer install gVisor and register it: runsc install && systemctl restart docker"));
+        }
 
         findings.AddRange(await CheckImagesAsync(ct).ConfigureAwait(false));
         return findings;
