@@ -13,13 +13,17 @@ public sealed class HostProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
-    private HostProcess(Process process, string baseUrl)
+    private HostProcess(Process process, string baseUrl, string metricsUrl)
     {
         _process = process;
         BaseUrl = baseUrl;
+        MetricsUrl = metricsUrl;
     }
 
     public string BaseUrl { get; }
+
+    /// <summary>The host's own metrics listener (Metrics:Urls), on a free port of its own.</summary>
+    public string MetricsUrl { get; }
 
     public string Output
     {
@@ -48,14 +52,15 @@ public sealed class HostProcess : IAsyncDisposable
         start.Environment["Urls"] = baseUrl;
         start.Environment["Web__PublicBaseUrl"] = baseUrl;
         start.Environment["Web__RunsPerMinutePerClient"] = "0";
-        start.Environment["Metrics__Urls"] = $"http://127.0.0.1:{RedisServer.FreePort()}";
+        var metricsUrl = $"http://127.0.0.1:{RedisServer.FreePort()}";
+        start.Environment["Metrics__Urls"] = metricsUrl;
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("the host did not start");
-        var host = new HostProcess(process, baseUrl);
+        var host = new HostProcess(process, baseUrl, metricsUrl);
         process.OutputDataReceived += (_, e) => host.Append(e.Data);
         process.ErrorDataReceived += (_, e) => host.Append(e.Data);
         process.BeginOutputReadLine();
