@@ -25,6 +25,12 @@ rm -rf "$app"
 mkdir -p "$app"
 dotnet publish "$root/src/Bot.Host" -c Release -r linux-x64 --self-contained -o "$app" -nologo -v q \
     -p:DebugType=none -p:GenerateDocumentationFile=false
-# The classic builder uses the local debian:bookworm-slim instead of asking a registry for it.
-DOCKER_BUILDKIT=0 docker build -q -f "$here/Dockerfile" -t "$tag" "$app" >/dev/null
+# The classic builder uses the local debian:bookworm-slim instead of asking a registry for it; the host's network
+# (for apt) works even where the engine has no default bridge.
+log=$here/.build/docker-build.log
+if ! DOCKER_BUILDKIT=0 docker build --network host -f "$here/Dockerfile" -t "$tag" "$app" >"$log" 2>&1; then
+    tail -n 30 "$log" >&2
+    echo "build.sh: docker build failed, full log: $log" >&2
+    exit 1
+fi
 echo "$tag"
