@@ -56,7 +56,8 @@ public static class TelemetryExtensions
                 m.AddMeter(Meters).AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel");
                 if (listeners.Count > 0)
                 {
-                    m.AddPrometheusExporter();
+                    // No response cache: the listener is private and a scrape must show what just happened.
+                    m.AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0);
                 }
             });
         if (otlp)
