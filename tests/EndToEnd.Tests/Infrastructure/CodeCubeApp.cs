@@ -37,6 +37,8 @@ public sealed class CodeCubeApp : WebApplicationFactory<Program>
             ["Web:RunsPerMinutePerClient"] = "0",
             // CODECUBE_E2E_LOG=Debug shows what the host did when a test fails.
             ["Logging:LogLevel:Default"] = Environment.GetEnvironmentVariable("CODECUBE_E2E_LOG") ?? "Warning",
+            // Many hosts run at once here; the default metrics port would be taken by the first.
+            ["Metrics:Urls"] = "",
         };
         foreach (var (key, value) in chat)
         {
