@@ -23,7 +23,7 @@ images/protocol-test.sh
 
 dotnet build CodeCube.sln -c Release -nologo -v q
 status=0
-for project in tests/*/*.csproj; do
+for project in tests/*.Tests/*.csproj; do
   echo "== $project"
   dotnet test "$project" -c Release --no-build -nologo --logger "console;verbosity=normal" --filter "Category!=Deploy" || status=1
 done

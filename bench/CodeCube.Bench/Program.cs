@@ -40,7 +40,7 @@ foreach (var program in BenchProgram.All)
 
 foreach (var pool in new[] { 0, opts.Pool })
 {
-    await using var host = await HostProcess.StartAsync(opts.HostDll, opts.Redis, pool);
+    await using var host = await BenchHost.StartAsync(opts.HostDll, opts.Redis, pool);
     var scenario = pool == 0 ? "API, pool off" : $"API, pool {pool}";
     foreach (var program in BenchProgram.All.Where(p => languages.ContainsKey(p.Language)))
     {
@@ -65,7 +65,7 @@ foreach (var pool in new[] { 0, opts.Pool })
 
 // 20 parallel floods of 100 MB each; the sandbox must cut them at its cap while the host's memory stays flat.
 long? floodRss;
-await using (var host = await HostProcess.StartAsync(opts.HostDll, opts.Redis, 0))
+await using (var host = await BenchHost.StartAsync(opts.HostDll, opts.Redis, 0))
 {
     const string flood = "import sys\nchunk = 'x' * 1023 + '\\n'\nfor _ in range(100 * 1024):\n    sys.stdout.write(chunk)\n";
     var m = await Measure.RunAsync(async _ =>
@@ -82,7 +82,7 @@ await using (var host = await HostProcess.StartAsync(opts.HostDll, opts.Redis, 0
 var left = (await Runners.ExecAsync("docker", ["ps", "-aq", "--filter", "label=codecube=1"], null, null)).Stdout
     .Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
 Directory.Delete(work, recursive: true);
-await File.WriteAllTextAsync(opts.Out, Report2.Markdown(stats, left, opts));
+await File.WriteAllTextAsync(opts.Out, BenchmarkReport.Markdown(stats, left, opts));
 Console.WriteLine($"\ncontainers left: {left}\nwrote {opts.Out}");
 return 0;
 

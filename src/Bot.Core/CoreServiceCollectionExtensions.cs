@@ -16,19 +16,17 @@ public static class CoreServiceCollectionExtensions
     /// <summary>
     /// Parser, pipeline, reply formatter, quotas, the run gate, the shared run service, permalinks and the
     /// <see cref="ChatHost"/> that drives every registered IChatAdapter. Options: "Pipeline", "Pipeline:Quotas",
-    /// "Web" (PublicBaseUrl). ISandbox, ILanguageRegistry, ISnippetStore, IResultCache, IReplyMap and
+    /// "InputLimits", "Web" (PublicBaseUrl). ISandbox, ILanguageRegistry, ISnippetStore, IResultCache, IReplyMap and
     /// IModerationStore come from
     /// other projects. Everything is added with TryAdd*, so a test or a host can put its own part in first.
     /// </summary>
     public static IServiceCollection AddCodeCubeCore(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<PipelineOptions>().Bind(configuration.GetSection(PipelineOptions.Section))
-            .ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<QuotaOptions>().Bind(configuration.GetSection(QuotaOptions.Section))
-            .ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<PermalinkOptions>().Bind(configuration.GetSection("Web"))
-            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<PipelineOptions, PipelineOptionsValidator>(configuration, PipelineOptions.Section);
+        services.AddValidatedOptions<QuotaOptions, QuotaOptionsValidator>(configuration, QuotaOptions.Section);
+        services.AddValidatedOptions<PermalinkOptions, PermalinkOptionsValidator>(configuration, PermalinkOptions.Section);
+        services.AddInputLimits(configuration);
 
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);

@@ -28,17 +28,13 @@ public static class HostingExtensions
             });
         }
 
-        // Kestrel's own cap backs up the API's; nothing here takes bigger bodies.
-        builder.WebHost.ConfigureKestrel((context, kestrel) =>
-            kestrel.Limits.MaxRequestBodySize = context.Configuration.GetValue("Web:MaxRequestBytes", 1024 * 1024) + 1);
-
         builder.AddCodeCubeTelemetry();
         builder.Services
             .AddCodeCubeCore(builder.Configuration)
             .AddDockerSandbox(builder.Configuration)
             .AddChatAdapters(builder.Configuration)
-            .AddRedisStorage()
-            .AddCodeCubeWeb()
+            .AddRedisStorage(builder.Configuration)
+            .AddCodeCubeWeb(builder.Configuration)
             .AddCodeCubeAdmin(builder.Configuration);
         return builder;
     }

@@ -3,7 +3,7 @@ using CodeCube.Host.Cli;
 
 if (CliApp.IsCliVerb(args))
 {
-    return await CliApp.RunAsync(args);
+    return await CliApp.RunAsync(args).ConfigureAwait(false);
 }
 
 // A published host carries its wwwroot next to the binaries; serve from there whatever the working directory.
@@ -16,7 +16,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 builder.AddCodeCube();
 var app = builder.Build();
 app.MapCodeCube();
-await app.RunAsync();
+await app.RunAsync().ConfigureAwait(false);
 return 0;
 
 /// <summary>Visible to WebApplicationFactory in tests.</summary>

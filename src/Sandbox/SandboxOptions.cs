@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using CodeCube.Core.Options;
+using Microsoft.Extensions.Options;
 
 namespace CodeCube.Sandbox;
 
@@ -12,24 +14,26 @@ public sealed class SandboxOptions
 
     /// <summary>Docker engine endpoint.</summary>
     [Required]
+    [AbsoluteUri]
     public string DockerEndpoint { get; set; } = "unix:///var/run/docker.sock";
 
     /// <summary>Folder holding languages.json and .build/images.json; found by walking up when empty.</summary>
     public string? ImagesDirectory { get; set; }
 
     /// <summary>Timeout for one engine call (create, start, inspect, remove), so a stuck engine never hangs a run.</summary>
-    [Range(1, 300)]
-    public int EngineTimeoutSeconds { get; set; } = 15;
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
+    public TimeSpan EngineTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
-    [Range(100, 600_000)]
-    public int RunTimeoutMs { get; set; } = 10_000;
+    /// <summary>Wall-clock limit of a program's run (compiling not included).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.1", "00:10:00")]
+    public TimeSpan RunTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    [Range(100, 600_000)]
-    public int CompileTimeoutMs { get; set; } = 15_000;
+    [Range(typeof(TimeSpan), "00:00:00.1", "00:10:00")]
+    public TimeSpan CompileTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>Extra time the runner gets to print its marker after the compile limit before the host kills it.</summary>
-    [Range(0, 60_000)]
-    public int MarkerGraceMs { get; set; } = 3_000;
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan MarkerGrace { get; set; } = TimeSpan.FromSeconds(3);
 
     [Range(16, 65_536)]
     public int MemoryMiB { get; set; } = 256;
@@ -56,15 +60,9 @@ public sealed class SandboxOptions
     [Range(1, 64 * 1024 * 1024)]
     public int StderrLimitBytes { get; set; } = 64 * 1024;
 
-    [Range(1, 16 * 1024 * 1024)]
-    public int MaxCodeBytes { get; set; } = 64 * 1024;
-
-    [Range(0, 256 * 1024 * 1024)]
-    public int MaxStdinBytes { get; set; } = 10 * 1024 * 1024;
-
     /// <summary>UID:GID the program runs as.</summary>
     [Required]
-    [RegularExpression(@"^\d+:\d+$")]
+    [RegularExpression(@"^\d+:\d+$", ErrorMessage = "{0} must be numeric UID:GID such as 10001:10001.")]
     public string User { get; set; } = "10001:10001";
 
     [Required]
@@ -85,14 +83,28 @@ public sealed class SandboxOptions
     public string? InstanceId { get; set; }
 
     /// <summary>How often the reaper looks for leftover containers.</summary>
-    [Range(1, 3600)]
-    public int ReaperIntervalSeconds { get; set; } = 60;
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan ReaperInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Leftovers of other (dead) instances are removed once older than compile + run limits + this.</summary>
-    [Range(0, 3600)]
-    public int ReaperGraceSeconds { get; set; } = 60;
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan ReaperGrace { get; set; } = TimeSpan.FromMinutes(1);
 
+    [Required]
+    [ValidateObjectMembers]
     public WarmPoolOptions Pool { get; set; } = new();
+
+    /// <summary>Keys that used to hold whole seconds or milliseconds.</summary>
+    public static readonly IReadOnlyList<RenamedKey> RenamedKeys =
+    [
+        new($"{Section}:EngineTimeoutSeconds", $"{Section}:{nameof(EngineTimeout)}", OldUnit.Seconds),
+        new($"{Section}:RunTimeoutMs", $"{Section}:{nameof(RunTimeout)}", OldUnit.Milliseconds),
+        new($"{Section}:CompileTimeoutMs", $"{Section}:{nameof(CompileTimeout)}", OldUnit.Milliseconds),
+        new($"{Section}:MarkerGraceMs", $"{Section}:{nameof(MarkerGrace)}", OldUnit.Milliseconds),
+        new($"{Section}:ReaperIntervalSeconds", $"{Section}:{nameof(ReaperInterval)}", OldUnit.Seconds),
+        new($"{Section}:ReaperGraceSeconds", $"{Section}:{nameof(ReaperGrace)}", OldUnit.Seconds),
+        new($"{Section}:Pool:MaxIdleSeconds", $"{Section}:Pool:{nameof(WarmPoolOptions.MaxIdle)}", OldUnit.Seconds),
+    ];
 }
 
 /// <summary>Pre-started containers per language ("Sandbox:Pool").</summary>
@@ -106,6 +118,9 @@ public sealed class WarmPoolOptions
     public List<string> Languages { get; set; } = [];
 
     /// <summary>A pooled container older than this is replaced, so none idles forever.</summary>
-    [Range(10, 86_400)]
-    public int MaxIdleSeconds { get; set; } = 600;
+    [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]
+    public TimeSpan MaxIdle { get; set; } = TimeSpan.FromMinutes(10);
 }
+
+[OptionsValidator]
+internal sealed partial class SandboxOptionsValidator : IValidateOptions<SandboxOptions>;

@@ -1,5 +1,5 @@
-using System.ComponentModel.DataAnnotations;
 using CodeCube.Core.Contracts;
+using CodeCube.Core.Options;
 using CodeCube.Sandbox.Diagnostics;
 using CodeCube.Sandbox.Docker;
 using CodeCube.Sandbox.Languages;
@@ -7,6 +7,7 @@ using CodeCube.Sandbox.Pool;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -16,19 +17,15 @@ public static class SandboxServiceCollectionExtensions
 {
     /// <summary>
     /// Docker sandbox (<see cref="ISandbox"/>), language registry (<see cref="ILanguageRegistry"/>), warm pool and
-    /// reaper (hosted services), with <see cref="SandboxOptions"/> bound from "Sandbox" and validated on start.
+    /// reaper (hosted services), a "docker" health check, with <see cref="SandboxOptions"/> bound from "Sandbox" and the
+    /// shared <see cref="InputLimitsOptions"/>, both validated on start.
     /// </summary>
     public static IServiceCollection AddDockerSandbox(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<SandboxOptions>()
-            .Bind(configuration.GetSection(SandboxOptions.Section))
-            .ValidateDataAnnotations()
-            .Validate(
-                o => o.Pool is not null && Validator.TryValidateObject(o.Pool, new ValidationContext(o.Pool), null, true),
-                "Sandbox:Pool is invalid: Size must be 0..64 and MaxIdleSeconds 10..86400")
-            .Validate(o => Uri.TryCreate(o.DockerEndpoint, UriKind.Absolute, out _), "Sandbox:DockerEndpoint must be a URI")
-            .ValidateOnStart();
+        services.AddValidatedOptions<SandboxOptions, SandboxOptionsValidator>(configuration, SandboxOptions.Section,
+            SandboxOptions.RenamedKeys);
+        services.AddInputLimits(configuration);
 
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
@@ -39,7 +36,7 @@ public static class SandboxServiceCollectionExtensions
                 : SandboxInstance.NewId()));
         services.TryAddSingleton<LanguageRegistry>();
         services.TryAddSingleton<ILanguageRegistry>(sp => sp.GetRequiredService<LanguageRegistry>());
-        services.TryAddSingleton(sp => new EngineProbe(sp.GetRequiredService<DockerEngine>()));
+        services.TryAddSingleton<EngineProbe>();
         services.TryAddSingleton<ContainerLauncher>();
         services.TryAddSingleton<RunExecutor>();
         services.TryAddSingleton<ContainerRemover>();
@@ -55,6 +52,16 @@ public static class SandboxServiceCollectionExtensions
         services.TryAddSingleton<ISandbox, DockerSandbox>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, WarmPoolHost>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ContainerReaperHost>());
+        // Only the check: whoever serves health (the web host) adds the health check service itself, and the CLI,
+        // which serves none, gets no extra hosted service.
+        services.Configure<HealthCheckServiceOptions>(o =>
+        {
+            if (!o.Registrations.Any(r => r.Name == DockerHealthCheck.Name))
+            {
+                o.Registrations.Add(new HealthCheckRegistration(DockerHealthCheck.Name,
+                    sp => ActivatorUtilities.CreateInstance<DockerHealthCheck>(sp), failureStatus: null, tags: null));
+            }
+        });
         return services;
     }
 

@@ -19,7 +19,7 @@ internal sealed class DiscordAdapter(DiscordGatewayClient gateway, DiscordRestCl
         TextMarkup.DiscordMarkdown, MaxMessageChars: 2000, MaxOutputLines: 20, MaxLineBytes: 8000,
         SupportsEdits: true, SupportsUploads: true, SupportsThreads: false);
 
-    private readonly DiscordEventTranslator translator = new(() => gateway.Session.UserId);
+    private readonly DiscordEventTranslator _translator = new(() => gateway.Session.UserId);
 
     public string Platform => PlatformName;
 
@@ -36,15 +36,15 @@ internal sealed class DiscordAdapter(DiscordGatewayClient gateway, DiscordRestCl
         var pump = PumpAsync(events.Writer, cts.Token);
         try
         {
-            await foreach (var chatEvent in events.Reader.ReadAllAsync(ct))
+            await foreach (var chatEvent in events.Reader.ReadAllAsync(ct).ConfigureAwait(false))
             {
                 yield return chatEvent;
             }
         }
         finally
         {
-            await cts.CancelAsync();
-            await pump;
+            await cts.CancelAsync().ConfigureAwait(false);
+            await pump.ConfigureAwait(false);
         }
     }
 
@@ -52,7 +52,7 @@ internal sealed class DiscordAdapter(DiscordGatewayClient gateway, DiscordRestCl
     {
         ArgumentNullException.ThrowIfNull(reply);
         var (text, file) = Fit(reply);
-        var id = await rest.CreateMessageAsync(ChannelOf(reply.Where), text, reply.ReplyToMessageId, file, ct);
+        var id = await rest.CreateMessageAsync(ChannelOf(reply.Where), text, reply.ReplyToMessageId, file, ct).ConfigureAwait(false);
         return new SentMessage(reply.Where, id);
     }
 
@@ -101,12 +101,12 @@ internal sealed class DiscordAdapter(DiscordGatewayClient gateway, DiscordRestCl
             StoppedBecause = await gateway.RunAsync(
                 async (dispatch, token) =>
                 {
-                    if (translator.Translate(dispatch) is { } chatEvent)
+                    if (_translator.Translate(dispatch) is { } chatEvent)
                     {
-                        await writer.WriteAsync(chatEvent, token);
+                        await writer.WriteAsync(chatEvent, token).ConfigureAwait(false);
                     }
                 },
-                ct);
+                ct).ConfigureAwait(false);
             writer.TryComplete();
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)

@@ -11,7 +11,7 @@ namespace CodeCube.Adapters.Discord;
 /// </summary>
 internal sealed class DiscordEventTranslator(Func<string?> selfUserId)
 {
-    private readonly RecentIds seen = new(4096);
+    private readonly RecentIds _seen = new(4096);
 
     public ChatEvent? Translate(GatewayDispatch dispatch) => dispatch.Type switch
     {
@@ -24,7 +24,7 @@ internal sealed class DiscordEventTranslator(Func<string?> selfUserId)
     private MessageCreated? Created(JsonElement data)
     {
         var message = Read(data);
-        return message is not null && seen.Add("c:" + message.MessageId) ? new MessageCreated(message) : null;
+        return message is not null && _seen.Add("c:" + message.MessageId) ? new MessageCreated(message) : null;
     }
 
     private MessageEdited? Edited(JsonElement data)
@@ -37,7 +37,7 @@ internal sealed class DiscordEventTranslator(Func<string?> selfUserId)
 
         var message = Read(data);
         var edited = String(data, "edited_timestamp") ?? "";
-        return message is not null && seen.Add("e:" + message.MessageId + "@" + edited) ? new MessageEdited(message) : null;
+        return message is not null && _seen.Add("e:" + message.MessageId + "@" + edited) ? new MessageEdited(message) : null;
     }
 
     private static MessageDeleted? Deleted(JsonElement data)
@@ -98,24 +98,24 @@ internal sealed class DiscordEventTranslator(Func<string?> selfUserId)
 /// <summary>A bounded set of recently seen keys; the oldest fall out first.</summary>
 internal sealed class RecentIds(int capacity)
 {
-    private readonly Queue<string> order = new();
-    private readonly HashSet<string> set = new(StringComparer.Ordinal);
-    private readonly Lock gate = new();
+    private readonly Queue<string> _order = new();
+    private readonly HashSet<string> _set = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
 
     /// <summary>True when <paramref name="key"/> was not seen recently (and records it).</summary>
     public bool Add(string key)
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (!set.Add(key))
+            if (!_set.Add(key))
             {
                 return false;
             }
 
-            order.Enqueue(key);
-            if (order.Count > capacity)
+            _order.Enqueue(key);
+            if (_order.Count > capacity)
             {
-                set.Remove(order.Dequeue());
+                _set.Remove(_order.Dequeue());
             }
 
             return true;

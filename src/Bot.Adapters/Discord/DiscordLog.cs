@@ -4,27 +4,27 @@ namespace CodeCube.Adapters.Discord;
 
 internal static partial class DiscordLog
 {
-    [LoggerMessage(1, LogLevel.Information, "Discord gateway connected to {Uri} (resuming: {Resuming})")]
+    [LoggerMessage(4001, LogLevel.Information, "Discord gateway connected to {Uri} (resuming: {Resuming})")]
     public static partial void GatewayConnected(this ILogger logger, Uri uri, bool resuming);
 
-    [LoggerMessage(2, LogLevel.Information, "Discord gateway ready: session {SessionId}, bot user {UserId}")]
+    [LoggerMessage(4002, LogLevel.Information, "Discord gateway ready: session {SessionId}, bot user {UserId}")]
     public static partial void GatewayReady(this ILogger logger, string sessionId, string userId);
 
-    [LoggerMessage(3, LogLevel.Information, "Discord gateway resumed session {SessionId}")]
+    [LoggerMessage(4003, LogLevel.Information, "Discord gateway resumed session {SessionId}")]
     public static partial void GatewayResumed(this ILogger logger, string sessionId);
 
-    [LoggerMessage(4, LogLevel.Warning, "Discord gateway: no heartbeat ACK before the next heartbeat; reconnecting")]
+    [LoggerMessage(4004, LogLevel.Warning, "Discord gateway: no heartbeat ACK before the next heartbeat; reconnecting")]
     public static partial void HeartbeatNotAcknowledged(this ILogger logger);
 
-    [LoggerMessage(5, LogLevel.Warning, "Discord gateway reconnecting in {Delay} ({Reason}); resume: {Resume}")]
+    [LoggerMessage(4005, LogLevel.Warning, "Discord gateway reconnecting in {Delay} ({Reason}); resume: {Resume}")]
     public static partial void GatewayReconnecting(this ILogger logger, string reason, TimeSpan delay, bool resume);
 
-    [LoggerMessage(6, LogLevel.Critical, "Discord adapter stopped: gateway close {CloseCode}: {Reason}")]
+    [LoggerMessage(4006, LogLevel.Critical, "Discord adapter stopped: gateway close {CloseCode}: {Reason}")]
     public static partial void GatewayFatal(this ILogger logger, int closeCode, string reason);
 
-    [LoggerMessage(7, LogLevel.Warning, "Discord REST {Route} rate limited (global: {Global}); retrying the same request in {Delay}")]
+    [LoggerMessage(4007, LogLevel.Warning, "Discord REST {Route} rate limited (global: {Global}); retrying the same request in {Delay}")]
     public static partial void RateLimited(this ILogger logger, string route, bool global, TimeSpan delay);
 
-    [LoggerMessage(9, LogLevel.Warning, "Discord: reply of {Length} characters exceeds {Max}; sending it as a file")]
+    [LoggerMessage(4009, LogLevel.Warning, "Discord: reply of {Length} characters exceeds {Max}; sending it as a file")]
     public static partial void OversizedReply(this ILogger logger, int length, int max);
 }

@@ -1,35 +1,26 @@
+using System.ComponentModel.DataAnnotations;
+using CodeCube.Core.Options;
+using Microsoft.Extensions.Options;
+
 namespace CodeCube.Adapters.Discord;
 
 /// <summary>Configuration section "Discord". The token comes from the environment (Discord__Token).</summary>
 public sealed class DiscordOptions
 {
-    public const string SectionName = "Discord";
+    public const string Section = "Discord";
 
     /// <summary>The bot token, sent as <c>Authorization: Bot &lt;token&gt;</c> and in IDENTIFY.</summary>
+    [Required(ErrorMessage = "{0} is required (set the environment variable Discord__Token).")]
     public string Token { get; set; } = "";
 
     /// <summary>REST base including the API version.</summary>
+    [AbsoluteUri("http", "https")]
     public string ApiBaseUrl { get; set; } = "https://discord.com/api/v10";
 
     /// <summary>When set, skips <c>GET /gateway/bot</c> and connects here (tests point it at loopback).</summary>
+    [AbsoluteUri("ws", "wss")]
     public string? GatewayUrlOverride { get; set; }
-
-    internal static IEnumerable<string> Validate(DiscordOptions o)
-    {
-        if (string.IsNullOrWhiteSpace(o.Token))
-        {
-            yield return "Discord:Token is required (set the environment variable Discord__Token).";
-        }
-
-        if (!Uri.TryCreate(o.ApiBaseUrl, UriKind.Absolute, out var api) || (api.Scheme != "https" && api.Scheme != "http"))
-        {
-            yield return $"Discord:ApiBaseUrl must be an absolute http(s) URL, got '{o.ApiBaseUrl}'.";
-        }
-
-        if (!string.IsNullOrEmpty(o.GatewayUrlOverride)
-            && (!Uri.TryCreate(o.GatewayUrlOverride, UriKind.Absolute, out var gw) || (gw.Scheme != "wss" && gw.Scheme != "ws")))
-        {
-            yield return $"Discord:GatewayUrlOverride must be an absolute ws(s) URL, got '{o.GatewayUrlOverride}'.";
-        }
-    }
 }
+
+[OptionsValidator]
+internal sealed partial class DiscordOptionsValidator : IValidateOptions<DiscordOptions>;

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace CodeCube.Adapters.Irc;
 
 /// <summary>IRC as an <see cref="IChatAdapter"/>: channel and private PRIVMSGs in, one PRIVMSG per reply line out.</summary>
-public sealed partial class IrcChatAdapter(
+public sealed class IrcChatAdapter(
     IrcClient client,
     IOptions<IrcOptions> options,
     TimeProvider time,
@@ -144,7 +144,7 @@ public sealed partial class IrcChatAdapter(
             {
                 if (Translate(m) is { } created && !writer.TryWrite(created))
                 {
-                    LogEventDropped(logger, created.Message.Where.ChannelId);
+                    logger.EventDropped(created.Message.Where.ChannelId);
                 }
             }, ct).ConfigureAwait(false);
         }
@@ -156,7 +156,4 @@ public sealed partial class IrcChatAdapter(
 
     private string NextId() =>
         "irc-" + Interlocked.Increment(ref _messageIds).ToString(CultureInfo.InvariantCulture);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "IRC event from {Channel} dropped: the event queue is full")]
-    private static partial void LogEventDropped(ILogger logger, string channel);
 }

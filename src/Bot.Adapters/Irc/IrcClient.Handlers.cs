@@ -30,7 +30,7 @@ public sealed partial class IrcClient
                 break;
             case "903":
             case "907":
-                LogSaslSucceeded(_logger);
+                _logger.SaslSucceeded();
                 await session.SendAsync(IrcMessage.Create("CAP", "END"), ct).ConfigureAwait(false);
                 break;
             case "902" or "904" or "905" or "906" or "908":
@@ -58,7 +58,7 @@ public sealed partial class IrcClient
                 break;
             case "KICK" when session.IsMe(m.Param(1)):
                 session.Joined.TryRemove(m.Param(0), out _);
-                LogKicked(_logger, m.Param(0), m.SourceNick, m.Param(2));
+                _logger.Kicked(m.Param(0), m.SourceNick, m.Param(2));
                 NotifyChanged();
                 break;
             case "NICK" when session.IsMe(m.SourceNick):
@@ -69,10 +69,10 @@ public sealed partial class IrcClient
                 session.Host = m.Param(1);
                 break;
             case "403" or "405" or "471" or "473" or "474" or "475" or "477":
-                LogJoinFailed(_logger, m.Param(1), m.Command, m.Params.LastOrDefault() ?? "");
+                _logger.JoinFailed(m.Param(1), m.Command, m.Params.LastOrDefault() ?? "");
                 break;
             case "ERROR":
-                LogServerError(_logger, m.Param(0));
+                _logger.ServerError(m.Param(0));
                 break;
             case "PRIVMSG" when session.Registered && m.Params.Count >= 2 && m.Prefix is not null:
                 await OnPrivmsgAsync(session, m, onMessage, ct).ConfigureAwait(false);
@@ -139,7 +139,7 @@ public sealed partial class IrcClient
             session.Host = source.Host;
         }
         session.Registered = true;
-        LogRegistered(_logger, session.Nick);
+        _logger.Registered(session.Nick);
         NotifyChanged();
     }
 
@@ -183,7 +183,7 @@ public sealed partial class IrcClient
             session.Host = source.Host;
         }
         session.Joined[m.Param(0)] = true;
-        LogJoined(_logger, m.Param(0), source.User, source.Host);
+        _logger.Joined(m.Param(0), source.User, source.Host);
         NotifyChanged();
     }
 
@@ -196,7 +196,7 @@ public sealed partial class IrcClient
         // 432 (erroneous) for a suffixed nick usually means it got too long: shorten from then on.
         session.NickTooLong |= m.Command == "432" && session.NickAttempt > _options.AltNicks.Count + 1;
         var next = NickCandidate(session.NickAttempt, session.NickTooLong ? RfcMinNickLength : int.MaxValue);
-        LogNickRefused(_logger, m.Param(1), m.Command, next);
+        _logger.NickRefused(m.Param(1), m.Command, next);
         session.Nick = next;
         await session.SendAsync(IrcMessage.Create("NICK", next), ct).ConfigureAwait(false);
     }

@@ -102,7 +102,7 @@ public sealed partial class IrcClient
             catch (Exception ex) when (ex is IOException or ObjectDisposedException or InvalidOperationException)
             {
                 // The link died under us: the line is retried on the next connection.
-                LogSendFailed(_logger, ex.Message);
+                _logger.SendFailed(ex.Message);
                 await WaitForAsync(() => !ReferenceEquals(_session, session), ct).ConfigureAwait(false);
             }
         }
@@ -117,7 +117,7 @@ public sealed partial class IrcClient
             if (awaitJoin)
             {
                 // After a reconnect the JOIN takes a moment; a line sent before it would be refused (404).
-                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(_options.JoinWaitSeconds), _time);
+                using var timeout = new CancellationTokenSource(_options.JoinWait, _time);
                 using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
                 try
                 {
@@ -125,7 +125,7 @@ public sealed partial class IrcClient
                 }
                 catch (OperationCanceledException) when (timeout.IsCancellationRequested && !ct.IsCancellationRequested)
                 {
-                    LogNotJoined(_logger, target);
+                    _logger.NotJoined(target);
                     joined = false;
                 }
             }
@@ -168,7 +168,7 @@ public sealed partial class IrcClient
         }
         if (!_limiter.TryTake())
         {
-            LogCtcpDropped(_logger, verb, nick);
+            _logger.CtcpDropped(verb, nick);
             return;
         }
         await session.SendAsync(IrcMessage.Create("NOTICE", nick, "\x01" + answer + "\x01"), ct).ConfigureAwait(false);

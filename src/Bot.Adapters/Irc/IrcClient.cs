@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using CodeCube.Adapters.Connections;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -6,11 +7,10 @@ namespace CodeCube.Adapters.Irc;
 
 /// <summary>
 /// The IRC client state machine: connects, negotiates CAP/SASL, registers, joins, answers PINGs, detects a dead
-/// link and reconnects with exponential backoff and jitter. Outbound chat lines queue across reconnects.
+/// link and reconnects under the shared <see cref="ReconnectPolicy"/>. Outbound chat lines queue across reconnects.
 /// </summary>
 public sealed partial class IrcClient
 {
-    private static readonly TimeSpan StableConnection = TimeSpan.FromSeconds(30);
     private readonly IrcOptions _options;
     private readonly IIrcConnector _connector;
     private readonly TimeProvider _time;
@@ -27,7 +27,7 @@ public sealed partial class IrcClient
         _connector = connector;
         _time = time;
         _logger = logger;
-        _limiter = new FloodLimiter(_options.FloodBurst, TimeSpan.FromMilliseconds(_options.FloodIntervalMs), time);
+        _limiter = new FloodLimiter(_options.FloodBurst, _options.FloodInterval, time);
     }
 
     /// <summary>Our nick on the current connection (the configured nick before the first one).</summary>
@@ -51,18 +51,16 @@ public sealed partial class IrcClient
         }
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var sender = RunSenderAsync(stop.Token);
+        var reconnect = new ReconnectPolicy(_time, floor: _options.ReconnectMinDelay,
+            cap: _options.ReconnectMaxDelay);
         try
         {
-            var failures = 0;
             while (!ct.IsCancellationRequested)
             {
-                var started = _time.GetTimestamp();
+                reconnect.Connecting();
                 var registered = await RunOneConnectionAsync(onMessage, ct).ConfigureAwait(false);
-                // Only a link that stayed up resets the backoff: a server that drops us right after 001 is not hammered.
-                var stable = registered && _time.GetElapsedTime(started) >= StableConnection;
-                failures = stable ? 0 : failures + 1;
-                var delay = Backoff(failures);
-                LogReconnecting(_logger, delay.TotalMilliseconds);
+                var delay = reconnect.NextDelay(established: registered);
+                _logger.Reconnecting(delay);
                 await Task.Delay(delay, _time, ct).ConfigureAwait(false);
             }
         }
@@ -77,21 +75,13 @@ public sealed partial class IrcClient
         }
     }
 
-    /// <summary>Full jitter over an exponential ceiling: reconnecting bots do not stampede a restarted server.</summary>
-    internal TimeSpan Backoff(int failures)
-    {
-        var ceiling = Math.Min(_options.ReconnectMaxDelayMs, _options.ReconnectMinDelayMs * Math.Pow(2, Math.Min(failures, 20)));
-        var jittered = ceiling * (0.5 + (Random.Shared.NextDouble() * 0.5));
-        return TimeSpan.FromMilliseconds(Math.Max(_options.ReconnectMinDelayMs / 2.0, jittered));
-    }
-
     private async Task<bool> RunOneConnectionAsync(Action<IrcMessage> onMessage, CancellationToken ct)
     {
         IrcSession? session = null;
         try
         {
-            LogConnecting(_logger, _options.Server, _options.EffectivePort, _options.UseTls);
-            using (var connectTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(_options.PingTimeoutSeconds), _time))
+            _logger.Connecting(_options.Server, _options.EffectivePort, _options.UseTls);
+            using (var connectTimeout = new CancellationTokenSource(_options.PingTimeout, _time))
             using (var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, connectTimeout.Token))
             {
                 session = new IrcSession(await _connector.ConnectAsync(linked.Token).ConfigureAwait(false), _options.Nick);
@@ -106,7 +96,7 @@ public sealed partial class IrcClient
         }
         catch (Exception ex) when (!ct.IsCancellationRequested && ex is not OutOfMemoryException)
         {
-            LogConnectionFailed(_logger, ex.Message);
+            _logger.ConnectionFailed(ex.Message);
         }
         finally
         {
@@ -133,8 +123,8 @@ public sealed partial class IrcClient
             while (true)
             {
                 var silence = awaitingPong
-                    ? TimeSpan.FromSeconds(_options.PingTimeoutSeconds)
-                    : TimeSpan.FromSeconds(_options.PingIntervalSeconds);
+                    ? _options.PingTimeout
+                    : _options.PingInterval;
                 string line;
                 using (var quiet = new CancellationTokenSource(silence, _time))
                 using (var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, quiet.Token))
@@ -143,7 +133,7 @@ public sealed partial class IrcClient
                     {
                         if (!await lines.Reader.WaitToReadAsync(linked.Token).ConfigureAwait(false))
                         {
-                            LogServerClosed(_logger);
+                            _logger.ServerClosed();
                             return;
                         }
                         line = await lines.Reader.ReadAsync(linked.Token).ConfigureAwait(false);
@@ -152,7 +142,7 @@ public sealed partial class IrcClient
                     {
                         if (awaitingPong)
                         {
-                            LogDeadLink(_logger, _options.PingTimeoutSeconds);
+                            _logger.DeadLink((int)_options.PingTimeout.TotalSeconds);
                             return;
                         }
                         awaitingPong = true;

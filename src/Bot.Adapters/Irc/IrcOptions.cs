@@ -1,15 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+using CodeCube.Core.Options;
 using Microsoft.Extensions.Options;
 
 namespace CodeCube.Adapters.Irc;
 
-/// <summary>Configuration section "Irc". Secrets (SaslPassword) come from the environment: Irc__SaslPassword.</summary>
-public sealed class IrcOptions
+/// <summary>
+/// Configuration section "Irc". Secrets (SaslPassword) come from the environment: Irc__SaslPassword. Start-up fails
+/// with every problem at once rather than connecting with a half-usable configuration.
+/// </summary>
+public sealed class IrcOptions : IValidatableObject
 {
-    public const string SectionName = "Irc";
+    public const string Section = "Irc";
 
     public string Server { get; set; } = string.Empty;
 
     /// <summary>0 picks 6697 with TLS and 6667 without.</summary>
+    [Range(0, 65535, ErrorMessage = "{0} must be between 1 and 65535 (0 picks 6697 with TLS, 6667 without).")]
     public int Port { get; set; }
 
     public bool UseTls { get; set; } = true;
@@ -32,116 +38,114 @@ public sealed class IrcOptions
     public List<IrcChannelOptions> Channels { get; set; } = [];
 
     /// <summary>Output lines per reply; the permalink line comes on top.</summary>
+    [Range(1, 50)]
     public int MaxLinesPerReply { get; set; } = 3;
 
+    /// <summary>Lines sent back to back before the flood limiter spaces them out.</summary>
+    [Range(1, 1000)]
     public int FloodBurst { get; set; } = 5;
 
-    public int FloodIntervalMs { get; set; } = 2000;
+    /// <summary>One more line may be sent per interval once the burst is used up.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:01:00")]
+    public TimeSpan FloodInterval { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Silence after which we PING the server.</summary>
-    public int PingIntervalSeconds { get; set; } = 90;
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan PingInterval { get; set; } = TimeSpan.FromSeconds(90);
 
-    /// <summary>How long the PING may go unanswered before the link counts as dead.</summary>
-    public int PingTimeoutSeconds { get; set; } = 30;
+    /// <summary>How long the PING (and a connection attempt) may go unanswered before the link counts as dead.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan PingTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    public int ReconnectMinDelayMs { get; set; } = 1000;
+    [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00")]
+    public TimeSpan ReconnectMinDelay { get; set; } = TimeSpan.FromSeconds(1);
 
-    public int ReconnectMaxDelayMs { get; set; } = 60_000;
+    [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00")]
+    public TimeSpan ReconnectMaxDelay { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>How long a reply waits for its channel to be (re)joined before it is sent anyway.</summary>
-    public int JoinWaitSeconds { get; set; } = 10;
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan JoinWait { get; set; } = TimeSpan.FromSeconds(10);
 
     public string VersionReply { get; set; } = "CodeCube";
 
     public int EffectivePort => Port != 0 ? Port : UseTls ? 6697 : 6667;
 
     public bool UsesSasl => !string.IsNullOrEmpty(SaslPassword);
-}
 
-public sealed class IrcChannelOptions
-{
-    public string Name { get; set; } = string.Empty;
+    /// <summary>Keys that used to hold whole seconds or milliseconds.</summary>
+    public static readonly IReadOnlyList<RenamedKey> RenamedKeys =
+    [
+        new($"{Section}:FloodIntervalMs", $"{Section}:{nameof(FloodInterval)}", OldUnit.Milliseconds),
+        new($"{Section}:PingIntervalSeconds", $"{Section}:{nameof(PingInterval)}", OldUnit.Seconds),
+        new($"{Section}:PingTimeoutSeconds", $"{Section}:{nameof(PingTimeout)}", OldUnit.Seconds),
+        new($"{Section}:ReconnectMinDelayMs", $"{Section}:{nameof(ReconnectMinDelay)}", OldUnit.Milliseconds),
+        new($"{Section}:ReconnectMaxDelayMs", $"{Section}:{nameof(ReconnectMaxDelay)}", OldUnit.Milliseconds),
+        new($"{Section}:JoinWaitSeconds", $"{Section}:{nameof(JoinWait)}", OldUnit.Seconds),
+    ];
 
-    public string? Key { get; set; }
-}
-
-/// <summary>Fails start-up with every problem at once rather than connecting with a half-usable configuration.</summary>
-public sealed class IrcOptionsValidator : IValidateOptions<IrcOptions>
-{
-    public ValidateOptionsResult Validate(string? name, IrcOptions options)
+    /// <summary>What single-attribute checks cannot say: IRC's word rules, and keys that only make sense together.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var errors = new List<string>();
-        if (string.IsNullOrWhiteSpace(options.Server) || !IsToken(options.Server))
+        const string S = Section;
+        if (!IsToken(Server))
         {
-            errors.Add("Irc:Server must be a host name.");
+            yield return Error($"{S}:Server must be a host name.");
         }
-        if (options.Port is < 0 or > 65535)
+        if (!IsNick(Nick))
         {
-            errors.Add("Irc:Port must be between 1 and 65535 (0 = default).");
+            yield return Error($"{S}:Nick '{Nick}' is not a valid nickname.");
         }
-        foreach (var nick in options.AltNicks.Prepend(options.Nick))
+        for (var i = 0; i < AltNicks.Count; i++)
         {
-            if (!IsNick(nick))
+            if (!IsNick(AltNicks[i]))
             {
-                errors.Add($"Irc nick '{nick}' is not a valid nickname.");
+                yield return Error($"{S}:AltNicks:{i} '{AltNicks[i]}' is not a valid nickname.");
             }
         }
-        if (!IsToken(options.User) || options.User.Contains('@'))
+        if (!IsToken(User) || User.Contains('@'))
         {
-            errors.Add("Irc:User must be one word without '@'.");
+            yield return Error($"{S}:User must be one word without '@'.");
         }
-        if (string.IsNullOrEmpty(options.RealName) || !IsText(options.RealName))
+        if (string.IsNullOrEmpty(RealName) || !IsText(RealName))
         {
-            errors.Add("Irc:RealName must be non-empty text without control characters.");
+            yield return Error($"{S}:RealName must be non-empty text without control characters.");
         }
-        if (options.UsesSasl && string.IsNullOrEmpty(options.SaslUser))
+        if (UsesSasl && string.IsNullOrEmpty(SaslUser))
         {
-            errors.Add("Irc:SaslUser is required when Irc:SaslPassword is set.");
+            yield return Error($"{S}:SaslUser is required when {S}:SaslPassword is set.");
         }
-        if (!string.IsNullOrEmpty(options.SaslUser) && !options.UsesSasl)
+        if (!string.IsNullOrEmpty(SaslUser) && !UsesSasl)
         {
-            errors.Add("Irc:SaslPassword is required when Irc:SaslUser is set (use the environment: Irc__SaslPassword).");
+            yield return Error($"{S}:SaslPassword is required when {S}:SaslUser is set (use the environment: Irc__SaslPassword).");
         }
-        if (options.AcceptFingerprint is { } fp && Fingerprint.Normalize(fp) is null)
+        if (AcceptFingerprint is { } fp && Fingerprint.Normalize(fp) is null)
         {
-            errors.Add("Irc:AcceptFingerprint must be a SHA-256 hex fingerprint (64 hex digits, colons optional).");
+            yield return Error($"{S}:AcceptFingerprint must be a SHA-256 hex fingerprint (64 hex digits, colons optional).");
         }
-        foreach (var channel in options.Channels)
+        for (var i = 0; i < Channels.Count; i++)
         {
+            var channel = Channels[i];
             if (!IsChannel(channel.Name))
             {
-                errors.Add($"Irc channel '{channel.Name}' must start with # or & and contain no spaces, commas or controls.");
+                yield return Error($"{S}:Channels:{i}:Name '{channel.Name}' must start with # or & and contain no spaces, commas or controls.");
             }
             if (channel.Key is { Length: > 0 } key && (!IsToken(key) || key.Contains(',')))
             {
-                errors.Add($"Irc channel key for '{channel.Name}' must be one word without commas.");
+                yield return Error($"{S}:Channels:{i}:Key for '{channel.Name}' must be one word without commas.");
             }
         }
-        if (options.MaxLinesPerReply is < 1 or > 50)
+        if (ReconnectMaxDelay < ReconnectMinDelay)
         {
-            errors.Add("Irc:MaxLinesPerReply must be between 1 and 50.");
+            yield return Error($"{S}:ReconnectMinDelay must not be above {S}:ReconnectMaxDelay.");
         }
-        if (options.FloodBurst < 1 || options.FloodIntervalMs < 1)
+        if (!IsText(VersionReply))
         {
-            errors.Add("Irc:FloodBurst and Irc:FloodIntervalMs must be positive.");
+            yield return Error($"{S}:VersionReply must not contain control characters.");
         }
-        if (options.PingIntervalSeconds < 1 || options.PingTimeoutSeconds < 1)
-        {
-            errors.Add("Irc:PingIntervalSeconds and Irc:PingTimeoutSeconds must be positive.");
-        }
-        if (options.ReconnectMinDelayMs < 1 || options.ReconnectMaxDelayMs < options.ReconnectMinDelayMs)
-        {
-            errors.Add("Irc:ReconnectMinDelayMs must be positive and not above Irc:ReconnectMaxDelayMs.");
-        }
-        if (!IsText(options.VersionReply))
-        {
-            errors.Add("Irc:VersionReply must not contain control characters.");
-        }
-        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
-    internal static bool IsChannel(string? name) =>
+    private static bool IsChannel(string? name) =>
         name is { Length: > 1 and <= 50 } && (name[0] == '#' || name[0] == '&') && IsToken(name) && !name.Contains(',')
         && !name.Contains('\a');
 
@@ -152,5 +156,18 @@ public sealed class IrcOptionsValidator : IValidateOptions<IrcOptions>
     private static bool IsToken(string? value) =>
         value is { Length: > 0 } && value[0] != ':' && !value.Contains(' ') && IsText(value);
 
-    private static bool IsText(string value) => !value.Any(char.IsControl);
+    private static bool IsText(string? value) => value is not null && !value.Any(char.IsControl);
+
+    // No member names: the message already names the key, and the validator then adds no "Member: " prefix.
+    private static ValidationResult Error(string message) => new(message);
 }
+
+public sealed class IrcChannelOptions
+{
+    public string Name { get; set; } = string.Empty;
+
+    public string? Key { get; set; }
+}
+
+[OptionsValidator]
+internal sealed partial class IrcOptionsValidator : IValidateOptions<IrcOptions>;

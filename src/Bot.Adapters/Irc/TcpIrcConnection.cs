@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace CodeCube.Adapters.Irc;
 
 /// <summary>TCP (optionally TLS) links; certificates must validate or match the configured SHA-256 fingerprint.</summary>
-public sealed partial class TcpIrcConnector(IOptions<IrcOptions> options, ILogger<TcpIrcConnector> logger) : IIrcConnector
+public sealed class TcpIrcConnector(IOptions<IrcOptions> options, ILogger<TcpIrcConnector> logger) : IIrcConnector
 {
     public async Task<IIrcConnection> ConnectAsync(CancellationToken ct)
     {
@@ -48,12 +48,9 @@ public sealed partial class TcpIrcConnector(IOptions<IrcOptions> options, ILogge
         {
             return true;
         }
-        LogCertificateRejected(logger, errors, certificate is null ? "none" : Fingerprint.Of(certificate));
+        logger.CertificateRejected(errors, certificate is null ? "none" : Fingerprint.Of(certificate));
         return false;
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "IRC server certificate rejected ({Errors}); its SHA-256 is {Fingerprint}")]
-    private static partial void LogCertificateRejected(ILogger logger, SslPolicyErrors errors, string fingerprint);
 }
 
 /// <summary>Lines over a stream. Over-long lines are cut (tags may use 8 KiB; more is a misbehaving server).</summary>

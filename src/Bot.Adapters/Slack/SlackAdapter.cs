@@ -11,7 +11,7 @@ namespace CodeCube.Adapters.Slack;
 /// Slack as an <see cref="IChatAdapter"/>: events from Socket Mode or the Events API endpoint, replies through
 /// the Web API in the message's thread. Text arrives escaped by the formatter and is sent as is.
 /// </summary>
-internal sealed partial class SlackAdapter(SlackWebApi api, SlackSocketModeClient socketMode, SlackInbox inbox,
+internal sealed class SlackAdapter(SlackWebApi api, SlackSocketModeClient socketMode, SlackInbox inbox,
     SlackUploads uploads, IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackAdapter> logger)
     : IChatAdapter
 {
@@ -48,7 +48,7 @@ internal sealed partial class SlackAdapter(SlackWebApi api, SlackSocketModeClien
                 if (payload.TryGetProperty("event_id", out var id) && id.ValueKind == JsonValueKind.String
                     && !_dedupe.TryFirstSeen(id.GetString()!))
                 {
-                    LogDuplicate(id.GetString()!);
+                    logger.DuplicateEvent(id.GetString()!);
                     continue;
                 }
 
@@ -133,7 +133,7 @@ internal sealed partial class SlackAdapter(SlackWebApi api, SlackSocketModeClien
         }
         catch (SlackApiException e) when (e.Error is "message_not_found" or "file_not_found" or "file_deleted")
         {
-            LogAlreadyGone(id);
+            logger.AlreadyGone(id);
         }
     }
 
@@ -153,7 +153,7 @@ internal sealed partial class SlackAdapter(SlackWebApi api, SlackSocketModeClien
             var me = await api.CallJsonAsync("auth.test", [], ct).ConfigureAwait(false);
             var identity = new SlackIdentity(me.GetProperty("user_id").GetString()!,
                 me.TryGetProperty("bot_id", out var bot) ? bot.GetString() : null);
-            LogIdentified(identity.UserId, identity.BotId ?? "-");
+            logger.Identified(identity.UserId, identity.BotId ?? "-");
             return identity;
         }
         catch (SlackApiException e) when (e.IsFatal)
@@ -175,13 +175,4 @@ internal sealed partial class SlackAdapter(SlackWebApi api, SlackSocketModeClien
             await stop.CancelAsync().ConfigureAwait(false);
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Slack: signed in as user {UserId} (bot {BotId})")]
-    private partial void LogIdentified(string userId, string botId);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Slack event {EventId} seen before; dropped")]
-    private partial void LogDuplicate(string eventId);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Slack message {Id} was already gone")]
-    private partial void LogAlreadyGone(string id);
 }

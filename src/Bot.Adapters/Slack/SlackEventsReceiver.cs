@@ -13,7 +13,7 @@ public sealed record SlackHttpResponse(int StatusCode, string? ContentType = nul
 /// url_verification, and queues event callbacks for the adapter, answering at once (Slack waits 3 s, then
 /// retries). Retries are accepted and dropped later by event_id, so a slow first attempt is never run twice.
 /// </summary>
-public sealed partial class SlackEventsReceiver
+public sealed class SlackEventsReceiver
 {
     private readonly SlackInbox _inbox;
     private readonly SlackOptions _options;
@@ -41,7 +41,7 @@ public sealed partial class SlackEventsReceiver
         var verdict = _verifier.Verify(body, header("X-Slack-Request-Timestamp"), header("X-Slack-Signature"));
         if (verdict != SlackSignatureResult.Valid)
         {
-            LogRejected(verdict);
+            _logger.EventsRequestRejected(verdict);
             return new SlackHttpResponse(401);
         }
 
@@ -70,25 +70,16 @@ public sealed partial class SlackEventsReceiver
             case "event_callback":
                 if (header("X-Slack-Retry-Num") is { } retry)
                 {
-                    LogRetry(retry, header("X-Slack-Retry-Reason") ?? "");
+                    _logger.EventsRetry(retry, header("X-Slack-Retry-Reason") ?? "");
                 }
 
                 // Full means the bot is far behind: a 503 makes Slack retry later rather than us losing it.
                 return _inbox.TryWrite(payload) ? new SlackHttpResponse(200) : new SlackHttpResponse(503);
             case "app_rate_limited":
-                LogAppRateLimited();
+                _logger.AppRateLimited();
                 return new SlackHttpResponse(200);
             default:
                 return new SlackHttpResponse(200);
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack events request rejected: {Verdict}")]
-    private partial void LogRejected(SlackSignatureResult verdict);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Slack events retry {RetryNum} ({Reason})")]
-    private partial void LogRetry(string retryNum, string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack paused event delivery to this app (app_rate_limited)")]
-    private partial void LogAppRateLimited();
 }

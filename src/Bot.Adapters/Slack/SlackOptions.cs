@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using CodeCube.Core.Options;
 using Microsoft.Extensions.Options;
 
 namespace CodeCube.Adapters.Slack;
@@ -12,11 +14,13 @@ public enum SlackMode
 }
 
 /// <summary>Configuration section "Slack"; secrets come from the environment (Slack__BotToken, ...).</summary>
-public sealed class SlackOptions
+public sealed class SlackOptions : IValidatableObject
 {
-    public const string SectionName = "Slack";
+    public const string Section = "Slack";
 
     /// <summary>Bot user OAuth token (xoxb-…), sent as Bearer on every Web API call.</summary>
+    [RegularExpression("^xoxb-.*", ErrorMessage = "{0} must be a bot token (xoxb-…); set Slack__BotToken.")]
+    [Required(ErrorMessage = "{0} must be a bot token (xoxb-…); set Slack__BotToken.")]
     public string BotToken { get; set; } = "";
 
     /// <summary>App-level token (xapp-…) with connections:write, for apps.connections.open.</summary>
@@ -25,36 +29,27 @@ public sealed class SlackOptions
     /// <summary>Signing secret that authenticates Events API requests.</summary>
     public string SigningSecret { get; set; } = "";
 
+    [AbsoluteUri("http", "https")]
     public Uri ApiBaseUrl { get; set; } = new("https://slack.com/api");
 
     public SlackMode Mode { get; set; } = SlackMode.SocketMode;
-}
 
-internal sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
-{
-    public ValidateOptionsResult Validate(string? name, SlackOptions options)
+    /// <summary>Which other secret is needed depends on the mode.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        var failures = new List<string>();
-        if (!options.BotToken.StartsWith("xoxb-", StringComparison.Ordinal))
+        if (Mode == SlackMode.SocketMode && !AppToken.StartsWith("xapp-", StringComparison.Ordinal))
         {
-            failures.Add("Slack:BotToken must be a bot token (xoxb-…); set Slack__BotToken.");
+            yield return new ValidationResult(
+                $"{Section}:AppToken must be an app-level token (xapp-…) for Socket Mode; set Slack__AppToken.");
         }
 
-        if (options.Mode == SlackMode.SocketMode && !options.AppToken.StartsWith("xapp-", StringComparison.Ordinal))
+        if (Mode == SlackMode.EventsApi && string.IsNullOrWhiteSpace(SigningSecret))
         {
-            failures.Add("Slack:AppToken must be an app-level token (xapp-…) for Socket Mode; set Slack__AppToken.");
+            yield return new ValidationResult(
+                $"{Section}:SigningSecret is required for the Events API; set Slack__SigningSecret.");
         }
-
-        if (options.Mode == SlackMode.EventsApi && string.IsNullOrWhiteSpace(options.SigningSecret))
-        {
-            failures.Add("Slack:SigningSecret is required for the Events API; set Slack__SigningSecret.");
-        }
-
-        if (!options.ApiBaseUrl.IsAbsoluteUri || options.ApiBaseUrl.Scheme is not ("https" or "http"))
-        {
-            failures.Add("Slack:ApiBaseUrl must be an absolute http(s) URL.");
-        }
-
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }
+
+[OptionsValidator]
+internal sealed partial class SlackOptionsValidator : IValidateOptions<SlackOptions>;

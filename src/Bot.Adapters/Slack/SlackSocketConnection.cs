@@ -8,7 +8,7 @@ namespace CodeCube.Adapters.Slack;
 /// One open Socket Mode socket and its reader. Every envelope is acknowledged the moment it arrives (Slack wants
 /// the ack within 3 s and redelivers otherwise); only then is its payload queued for the adapter.
 /// </summary>
-internal sealed partial class SlackSocketConnection
+internal sealed class SlackSocketConnection
 {
     private readonly ISlackSocket _socket;
     private readonly SlackInbox _inbox;
@@ -73,7 +73,7 @@ internal sealed partial class SlackSocketConnection
         }
         catch (Exception e)
         {
-            LogReaderFailed(e);
+            _logger.SocketReaderFailed(e);
         }
         finally
         {
@@ -92,7 +92,7 @@ internal sealed partial class SlackSocketConnection
         }
         catch (JsonException)
         {
-            LogUnreadable(text.Length);
+            _logger.SocketUnreadable(text.Length);
             return;
         }
 
@@ -128,7 +128,7 @@ internal sealed partial class SlackSocketConnection
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Slack redelivers an unacknowledged envelope; the event_id dedupe keeps that from running twice.
-            LogAckFailed(e);
+            _logger.AckFailed(e);
         }
 
         if (type == "events_api" && message.TryGetProperty("payload", out var payload)
@@ -137,13 +137,4 @@ internal sealed partial class SlackSocketConnection
             await _inbox.WriteAsync(payload, ct).ConfigureAwait(false);
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack socket reader failed")]
-    private partial void LogReaderFailed(Exception e);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack socket sent unreadable JSON ({Length} chars)")]
-    private partial void LogUnreadable(int length);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack envelope acknowledgement failed")]
-    private partial void LogAckFailed(Exception e);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CodeCube.Adapters.Connections;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -9,18 +10,17 @@ namespace CodeCube.Adapters.Slack;
 /// (warning, refresh_requested) it opens the next connection first and only then closes the old one, still
 /// reading what the old one delivers until it is closed; the adapter's event_id dedupe drops any overlap.
 /// </summary>
-internal sealed partial class SlackSocketModeClient(SlackWebApi api, ISlackSocketFactory sockets, SlackInbox inbox,
+internal sealed class SlackSocketModeClient(SlackWebApi api, ISlackSocketFactory sockets, SlackInbox inbox,
     IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackSocketModeClient> logger)
 {
     private static readonly TimeSpan HelloTimeout = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(5);
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(60);
 
     /// <summary>Runs until <paramref name="ct"/> is cancelled; throws only for errors no reconnect can fix.</summary>
     public async Task RunAsync(CancellationToken ct)
     {
+        var reconnect = new ReconnectPolicy(time);
         SlackSocketConnection? current = null;
-        var failures = 0;
         try
         {
             while (true)
@@ -29,19 +29,24 @@ internal sealed partial class SlackSocketModeClient(SlackWebApi api, ISlackSocke
                 SlackSocketConnection next;
                 try
                 {
+                    if (current is null)
+                    {
+                        // A refresh hands over a live link, so health counts from the first socket of the chain.
+                        reconnect.Connecting();
+                    }
+
                     next = await OpenAsync(ct).ConfigureAwait(false);
                 }
                 catch (SlackApiException e) when (e.IsFatal)
                 {
-                    LogFatal(e.Error);
+                    logger.SocketModeFatal(e.Error);
                     throw new InvalidOperationException(
                         $"Slack rejected Slack:AppToken ({e.Error}); Socket Mode needs an xapp- token with connections:write.", e);
                 }
                 catch (Exception e) when (!ct.IsCancellationRequested)
                 {
-                    failures++;
-                    var delay = Backoff(failures);
-                    LogConnectFailed(e, delay.TotalSeconds);
+                    var delay = reconnect.NextDelay(established: false);
+                    logger.SocketConnectFailed(e, delay);
                     await Task.Delay(delay, time, ct).ConfigureAwait(false);
                     continue;
                 }
@@ -55,7 +60,7 @@ internal sealed partial class SlackSocketModeClient(SlackWebApi api, ISlackSocke
                 var reason = await current.Ended.WaitAsync(ct).ConfigureAwait(false);
                 if (reason == "link_disabled")
                 {
-                    LogFatal(reason);
+                    logger.SocketModeFatal(reason);
                     throw new InvalidOperationException(
                         "Slack disabled Socket Mode for this app (disconnect: link_disabled); enable it in the app settings.");
                 }
@@ -65,15 +70,13 @@ internal sealed partial class SlackSocketModeClient(SlackWebApi api, ISlackSocke
                     // Closed without notice: the old socket is unusable, so back off before the next one.
                     await current.RetireAsync(TimeSpan.Zero, time).ConfigureAwait(false);
                     current = null;
-                    failures++;
-                    var delay = Backoff(failures);
-                    LogClosedUnexpectedly(delay.TotalSeconds);
+                    var delay = reconnect.NextDelay(established: true);
+                    logger.SocketClosedUnexpectedly(delay);
                     await Task.Delay(delay, time, ct).ConfigureAwait(false);
                 }
                 else
                 {
-                    failures = 0;
-                    LogRefreshing(reason);
+                    logger.SocketRefreshing(reason);
                 }
             }
         }
@@ -104,25 +107,7 @@ internal sealed partial class SlackSocketModeClient(SlackWebApi api, ISlackSocke
             throw;
         }
 
-        LogConnected(url.Host);
+        logger.SocketConnected(url.Host);
         return connection;
     }
-
-    private static TimeSpan Backoff(int failures) =>
-        TimeSpan.FromSeconds(Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, Math.Min(failures, 10) - 1)));
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Slack Socket Mode connected to {Host}")]
-    private partial void LogConnected(string host);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Slack asked to reconnect ({Reason}); opening the next socket")]
-    private partial void LogRefreshing(string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack Socket Mode connect failed; retrying in {Seconds} s")]
-    private partial void LogConnectFailed(Exception e, double seconds);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack socket closed without notice; reconnecting in {Seconds} s")]
-    private partial void LogClosedUnexpectedly(double seconds);
-
-    [LoggerMessage(Level = LogLevel.Critical, Message = "Slack Socket Mode stopped for good: {Error}. Check Slack:AppToken and the app's settings.")]
-    private partial void LogFatal(string error);
 }

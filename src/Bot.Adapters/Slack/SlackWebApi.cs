@@ -12,7 +12,7 @@ namespace CodeCube.Adapters.Slack;
 /// Slack Web API calls over HttpClient. Every answer's <c>ok</c> is checked. Only a 429 is retried, after its
 /// Retry-After: Slack did not process a rate-limited call, so even chat.postMessage cannot be posted twice.
 /// </summary>
-internal sealed partial class SlackWebApi(HttpClient http, IOptions<SlackOptions> options, TimeProvider time,
+internal sealed class SlackWebApi(HttpClient http, IOptions<SlackOptions> options, TimeProvider time,
     ILogger<SlackWebApi> logger)
 {
     private const int MaxRateLimitRetries = 5;
@@ -98,13 +98,13 @@ internal sealed partial class SlackWebApi(HttpClient http, IOptions<SlackOptions
             {
                 var error = root.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.String
                     ? e.GetString()! : "unknown_error";
-                LogCallFailed(method, error);
+                logger.CallFailed(method, error);
                 throw new SlackApiException(method, error);
             }
 
             if (root.TryGetProperty("warning", out var warning) && warning.ValueKind == JsonValueKind.String)
             {
-                LogCallWarning(method, warning.GetString()!);
+                logger.CallWarning(method, warning.GetString()!);
             }
 
             return root;
@@ -120,16 +120,7 @@ internal sealed partial class SlackWebApi(HttpClient http, IOptions<SlackOptions
             _ => DefaultRetryAfter,
         };
         wait = wait < TimeSpan.Zero ? TimeSpan.Zero : wait > MaxRetryAfter ? MaxRetryAfter : wait;
-        LogRateLimited(method, wait.TotalSeconds);
+        logger.RateLimited(method, wait);
         await Task.Delay(wait, time, ct).ConfigureAwait(false);
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack {Method} rate limited; retrying after {Seconds} s")]
-    private partial void LogRateLimited(string method, double seconds);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack {Method} answered error {Error}")]
-    private partial void LogCallFailed(string method, string error);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Slack {Method} answered warning {Warning}")]
-    private partial void LogCallWarning(string method, string warning);
 }

@@ -2,6 +2,8 @@ using System.Text;
 using CodeCube.Core.Chat;
 using CodeCube.Core.Contracts;
 using CodeCube.Core.Options;
+using CodeCube.Core.Replies;
+using CodeCube.Core.Running;
 using Microsoft.Extensions.Options;
 
 namespace CodeCube.Core.Commands;
@@ -21,7 +23,8 @@ namespace CodeCube.Core.Commands;
 /// else it is code; elsewhere a one-word first line is a tag, as Markdown renders it.
 /// A leading "Name:", "Name," or mention before the prefix is accepted. CRLF is read as LF.
 /// </summary>
-public sealed class CommandParser(ILanguageRegistry languages, IPermalinks permalinks, IOptions<PipelineOptions> options)
+public sealed class CommandParser(
+    ILanguageRegistry languages, IPermalinks permalinks, IOptions<PipelineOptions> options, IOptions<InputLimitsOptions> limits)
 {
     private static readonly string[] PlainStdinTags = ["text", "txt", "stdin", "input", "plain", "plaintext"];
 
@@ -218,18 +221,19 @@ public sealed class CommandParser(ILanguageRegistry languages, IPermalinks perma
 
     private Command MakeRun(LanguageInfo language, string code, string stdin, IReadOnlyList<string> args)
     {
+        var max = limits.Value;
         var codeBytes = Encoding.UTF8.GetByteCount(code);
-        if (codeBytes > options.Value.MaxCodeBytes)
+        if (codeBytes > max.MaxCodeBytes)
         {
             return new Command.ParseError(
-                $"the code is {Words.Size(codeBytes)}; the limit is {Words.Size(options.Value.MaxCodeBytes)}");
+                $"the code is {ByteSize.Format(codeBytes)}; the limit is {ByteSize.Format(max.MaxCodeBytes)}");
         }
 
         var stdinBytes = Encoding.UTF8.GetByteCount(stdin);
-        if (stdinBytes > options.Value.MaxStdinBytes)
+        if (stdinBytes > max.MaxStdinBytes)
         {
             return new Command.ParseError(
-                $"the stdin is {Words.Size(stdinBytes)}; the limit is {Words.Size(options.Value.MaxStdinBytes)}");
+                $"the stdin is {ByteSize.Format(stdinBytes)}; the limit is {ByteSize.Format(max.MaxStdinBytes)}");
         }
 
         return new Command.Run(new RunRequest(language.Id, code, stdin, args));

@@ -134,12 +134,6 @@ internal static class Words
         return word;
     }
 
-    /// <summary>Size for messages: "900 bytes", "64 KiB", "70.3 KiB".</summary>
-    public static string Size(long bytes) =>
-        bytes < 1024 ? $"{bytes} bytes"
-        : bytes < 1024 * 1024 ? $"{bytes / 1024.0:0.#} KiB"
-        : $"{bytes / (1024.0 * 1024):0.#} MiB";
-
     /// <summary>User text quoted back in an error, kept short.</summary>
     public static string Clip(string text, int max = 32)
     {

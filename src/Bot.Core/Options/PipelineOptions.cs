@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace CodeCube.Core.Options;
 
@@ -9,16 +10,8 @@ public sealed class PipelineOptions
 
     /// <summary>What starts a command: "!" makes <c>!run</c>, <c>!help</c>, <c>!langs</c>.</summary>
     [Required, MinLength(1), MaxLength(8)]
-    [RegularExpression(@"^\S+$", ErrorMessage = "The prefix must not contain whitespace.")]
+    [RegularExpression(@"^\S+$", ErrorMessage = "{0} must not contain whitespace.")]
     public string Prefix { get; set; } = "!";
-
-    /// <summary>Largest accepted code, in UTF-8 bytes.</summary>
-    [Range(1, 1024 * 1024)]
-    public int MaxCodeBytes { get; set; } = 64 * 1024;
-
-    /// <summary>Largest accepted stdin from a chat message, in UTF-8 bytes.</summary>
-    [Range(0, 1024 * 1024)]
-    public int MaxStdinBytes { get; set; } = 64 * 1024;
 
     /// <summary>Workers handling chat events at once. Keep it above MaxConcurrentRuns + MaxQueuedRuns so that
     /// a full run queue is answered with "busy" instead of silently holding events back.</summary>
@@ -53,3 +46,6 @@ public sealed class PipelineOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(20);
 }
+
+[OptionsValidator]
+internal sealed partial class PipelineOptionsValidator : IValidateOptions<PipelineOptions>;

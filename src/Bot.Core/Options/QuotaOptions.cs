@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace CodeCube.Core.Options;
 
@@ -23,3 +24,6 @@ public sealed class QuotaOptions
     [Range(0.01, 100_000)]
     public double ChannelPerMinute { get; set; } = 20;
 }
+
+[OptionsValidator]
+internal sealed partial class QuotaOptionsValidator : IValidateOptions<QuotaOptions>;

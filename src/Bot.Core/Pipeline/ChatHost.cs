@@ -43,17 +43,17 @@ public sealed class ChatHost(
         using var drain = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
         using var onStop = stoppingToken.Register(() =>
         {
-            Log.Draining(logger, o.DrainTimeout);
+            logger.Draining(o.DrainTimeout);
             drain.CancelAfter(o.DrainTimeout);
         });
 
-        Log.HostStarted(logger, pumps.Count, o.Workers);
+        logger.HostStarted(pumps.Count, o.Workers);
         var workers = Enumerable.Range(0, o.Workers).Select(_ => WorkAsync(queue.Reader, drain.Token)).ToArray();
         await Task.WhenAll(pumps.Select(a => Task.Run(() => PumpAsync(a, queue.Writer, stoppingToken), CancellationToken.None)))
             .ConfigureAwait(false);
         queue.Writer.TryComplete();
         await Task.WhenAll(workers).ConfigureAwait(false);
-        Log.HostStopped(logger);
+        logger.HostStopped();
     }
 
     private async Task PumpAsync(
@@ -81,7 +81,7 @@ public sealed class ChatHost(
             catch (Exception ex)
             {
                 metrics.Track(adapter, streaming: false);
-                Log.PumpFailed(logger, ex, adapter.Platform, RestartDelay);
+                logger.PumpFailed(ex, adapter.Platform, RestartDelay);
             }
 
             try
@@ -160,11 +160,11 @@ public sealed class ChatHost(
                     }
                     catch (OperationCanceledException) when (linked.IsCancellationRequested)
                     {
-                        Log.EventCancelled(logger, adapter.Platform, chatEvent.GetType().Name);
+                        logger.EventCancelled(adapter.Platform, chatEvent.GetType().Name);
                     }
                     catch (Exception ex)
                     {
-                        Log.EventFailed(logger, ex, adapter.Platform, chatEvent.GetType().Name);
+                        logger.EventFailed(ex, adapter.Platform, chatEvent.GetType().Name);
                     }
                     finally
                     {

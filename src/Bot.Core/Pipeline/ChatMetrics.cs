@@ -9,17 +9,17 @@ public sealed class ChatMetrics
 {
     public const string MeterName = "CodeCube.Chat";
 
-    private readonly Counter<long> events;
-    private readonly Counter<long> replies;
-    private readonly ConcurrentDictionary<string, Adapter> adapters = new(StringComparer.Ordinal);
+    private readonly Counter<long> _events;
+    private readonly Counter<long> _replies;
+    private readonly ConcurrentDictionary<string, Adapter> _adapters = new(StringComparer.Ordinal);
 
     public ChatMetrics(IMeterFactory meters)
     {
         ArgumentNullException.ThrowIfNull(meters);
         var meter = meters.Create(MeterName);
-        events = meter.CreateCounter<long>("codecube.chat.events", "{event}",
+        _events = meter.CreateCounter<long>("codecube.chat.events", "{event}",
             "Chat events received, by platform and kind (created, edited, deleted)");
-        replies = meter.CreateCounter<long>("codecube.chat.replies", "{message}",
+        _replies = meter.CreateCounter<long>("codecube.chat.replies", "{message}",
             "Messages the bot sent, edited or deleted, by platform and action");
         meter.CreateObservableGauge("codecube.chat.connected", ObserveConnections, "{adapter}",
             "1 while an adapter is connected to its platform, 0 otherwise");
@@ -29,7 +29,7 @@ public sealed class ChatMetrics
     public void Track(IChatAdapter adapter, bool streaming)
     {
         ArgumentNullException.ThrowIfNull(adapter);
-        adapters[adapter.Platform] = new Adapter(adapter, streaming);
+        _adapters[adapter.Platform] = new Adapter(adapter, streaming);
     }
 
     public void Received(string platform, ChatEvent chatEvent)
@@ -41,15 +41,15 @@ public sealed class ChatMetrics
             MessageDeleted => "deleted",
             _ => "other",
         };
-        events.Add(1, new KeyValuePair<string, object?>("platform", platform), new KeyValuePair<string, object?>("kind", kind));
+        _events.Add(1, new KeyValuePair<string, object?>("platform", platform), new KeyValuePair<string, object?>("kind", kind));
     }
 
     /// <summary><paramref name="action"/>: send, edit or delete.</summary>
     public void Replied(string platform, string action) =>
-        replies.Add(1, new KeyValuePair<string, object?>("platform", platform), new KeyValuePair<string, object?>("action", action));
+        _replies.Add(1, new KeyValuePair<string, object?>("platform", platform), new KeyValuePair<string, object?>("action", action));
 
     private IEnumerable<Measurement<int>> ObserveConnections() =>
-        adapters.Values.Select(a => new Measurement<int>(
+        _adapters.Values.Select(a => new Measurement<int>(
             (a.Instance is IConnectionStatus status ? status.IsConnected : a.Streaming) ? 1 : 0,
             new KeyValuePair<string, object?>("platform", a.Instance.Platform)));
 

@@ -22,7 +22,7 @@ public sealed partial class ChatPipeline
         if (await moderation.IsBannedAsync(user, ct).ConfigureAwait(false))
         {
             runMetrics.Refused("banned", adapter.Platform);
-            Log.Refused(logger, adapter.Platform, message.MessageId, message.Author.Id, "banned");
+            logger.Refused(adapter.Platform, message.MessageId, message.Author.Id, "banned");
             return await moderation.TryClaimNoticeAsync(user, Notices.BanNoticeEvery, ct).ConfigureAwait(false)
                 ? Notice(Notices.Banned, caps)
                 : null;
@@ -31,7 +31,7 @@ public sealed partial class ChatPipeline
         var quota = quotas.TryAcquire(message.Where.Platform, message.Author.Id, message.Where.ChannelId);
         if (!quota.Allowed)
         {
-            Log.Refused(logger, adapter.Platform, message.MessageId, message.Author.Id, $"quota ({quota.RefusedBy})");
+            logger.Refused(adapter.Platform, message.MessageId, message.Author.Id, $"quota ({quota.RefusedBy})");
             runMetrics.RateLimited(quota.RefusedBy == Quotas.QuotaScope.Channel ? "channel" : "user");
             return quota.ShouldNotify ? Notice(Notices.SlowDown(quota), caps) : null;
         }
@@ -39,7 +39,7 @@ public sealed partial class ChatPipeline
         switch (command)
         {
             case Command.Help:
-                return Notice(Notices.Help(options.Value.Prefix, options.Value.MaxCodeBytes), caps);
+                return Notice(Notices.Help(options.Value.Prefix, limits.Value.MaxCodeBytes), caps);
             case Command.Languages:
                 return Notice(Notices.Languages(languages), caps);
             case Command.ParseError error:
@@ -75,7 +75,7 @@ public sealed partial class ChatPipeline
             if (slot is null)
             {
                 runMetrics.Refused("busy", adapter.Platform);
-                Log.Refused(logger, adapter.Platform, message.MessageId, message.Author.Id, "busy");
+                logger.Refused(adapter.Platform, message.MessageId, message.Author.Id, "busy");
                 return Notice(Notices.Busy(gate.Running, gate.Waiting), caps);
             }
 
@@ -83,13 +83,13 @@ public sealed partial class ChatPipeline
             var author = new SnippetAuthor(where.Platform, message.Author.Id, message.Author.DisplayName);
             var origin = new SnippetOrigin(where.Platform, where.ChannelId, message.MessageId);
             var record = await runs.RunAsync(request, author, origin, parentId, progress: null, ct).ConfigureAwait(false);
-            Log.Ran(logger, adapter.Platform, record.Snippet.Id, record.Result.Language, record.Result.Outcome.ToWire(),
+            logger.Ran(adapter.Platform, record.Snippet.Id, record.Result.Language, record.Result.Outcome.ToWire(),
                 record.Result.WallMs, record.FromCache, message.MessageId);
             return new Answer(formatter.Format(record, caps), record.Snippet.Id);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            Log.RunFailed(logger, ex, adapter.Platform, message.MessageId);
+            logger.RunFailed(ex, adapter.Platform, message.MessageId);
             return Notice(Notices.InternalError, caps);
         }
         finally
@@ -116,7 +116,7 @@ public sealed partial class ChatPipeline
         }
         catch (Exception ex)
         {
-            Log.ProgressFailed(logger, ex, adapter.Platform);
+            logger.ProgressFailed(ex, adapter.Platform);
         }
     }
 

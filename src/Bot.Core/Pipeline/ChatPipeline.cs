@@ -33,6 +33,7 @@ public sealed partial class ChatPipeline(
     ILanguageRegistry languages,
     IModerationStore moderation,
     IOptions<PipelineOptions> options,
+    IOptions<InputLimitsOptions> limits,
     TimeProvider time,
     RunMetrics runMetrics,
     ChatMetrics chatMetrics,
@@ -62,7 +63,7 @@ public sealed partial class ChatPipeline(
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            Log.EventFailed(logger, ex, adapter.Platform, chatEvent.GetType().Name);
+            logger.EventFailed(ex, adapter.Platform, chatEvent.GetType().Name);
         }
     }
 
@@ -167,7 +168,7 @@ public sealed partial class ChatPipeline(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Someone may have deleted our reply already; the link must go either way.
-            Log.DeleteFailed(logger, ex, adapter.Platform, link.ReplyMessageId);
+            logger.DeleteFailed(ex, adapter.Platform, link.ReplyMessageId);
         }
 
         await replies.RemoveAsync(where.Platform, where.ChannelId, messageId, ct).ConfigureAwait(false);

@@ -1,6 +1,7 @@
 using CodeCube.Core.Commands;
 using CodeCube.Core.Contracts;
 using CodeCube.Core.Quotas;
+using CodeCube.Core.Replies;
 
 namespace CodeCube.Core.Pipeline;
 
@@ -14,7 +15,7 @@ internal static class Notices
         $"{prefix}run <language> [args...] then a ```code block```; a second block, or a line 'stdin' then text, is the input",
         $"{prefix}run <language> <code> runs a one-liner; reply {prefix}run [language] to a message to run its code block",
         $"{prefix}run <snippet id or link> runs a stored snippet again; edit your message to rerun, delete it to remove my reply",
-        $"{prefix}langs lists the languages; code may be up to {Words.Size(maxCodeBytes)}");
+        $"{prefix}langs lists the languages; code may be up to {ByteSize.Format(maxCodeBytes)}");
 
     public static string Languages(ILanguageRegistry registry)
     {

@@ -9,34 +9,34 @@ namespace CodeCube.Core.Quotas;
 /// </summary>
 public sealed class RunGate(IOptions<PipelineOptions> options) : IDisposable
 {
-    private readonly SemaphoreSlim slots = new(options.Value.MaxConcurrentRuns, options.Value.MaxConcurrentRuns);
-    private readonly Lock counts = new();
-    private int admitted;
+    private readonly SemaphoreSlim _slots = new(options.Value.MaxConcurrentRuns, options.Value.MaxConcurrentRuns);
+    private readonly Lock _counts = new();
+    private int _admitted;
 
     /// <summary>Runs executing now.</summary>
-    public int Running => Math.Min(Volatile.Read(ref admitted), options.Value.MaxConcurrentRuns);
+    public int Running => Math.Min(Volatile.Read(ref _admitted), options.Value.MaxConcurrentRuns);
 
     /// <summary>Runs waiting for a slot.</summary>
-    public int Waiting => Math.Max(Volatile.Read(ref admitted) - options.Value.MaxConcurrentRuns, 0);
+    public int Waiting => Math.Max(Volatile.Read(ref _admitted) - options.Value.MaxConcurrentRuns, 0);
 
     /// <summary>
     /// Waits for a run slot; null at once when the queue is full. Dispose the slot when the run is over.
     /// </summary>
     public async ValueTask<IDisposable?> TryEnterAsync(CancellationToken ct)
     {
-        lock (counts)
+        lock (_counts)
         {
-            if (admitted >= options.Value.MaxConcurrentRuns + options.Value.MaxQueuedRuns)
+            if (_admitted >= options.Value.MaxConcurrentRuns + options.Value.MaxQueuedRuns)
             {
                 return null;
             }
 
-            admitted++;
+            _admitted++;
         }
 
         try
         {
-            await slots.WaitAsync(ct).ConfigureAwait(false);
+            await _slots.WaitAsync(ct).ConfigureAwait(false);
         }
         catch
         {
@@ -47,25 +47,25 @@ public sealed class RunGate(IOptions<PipelineOptions> options) : IDisposable
         return new Slot(this);
     }
 
-    public void Dispose() => slots.Dispose();
+    public void Dispose() => _slots.Dispose();
 
     private void Leave()
     {
-        lock (counts)
+        lock (_counts)
         {
-            admitted--;
+            _admitted--;
         }
     }
 
     private sealed class Slot(RunGate gate) : IDisposable
     {
-        private int disposed;
+        private int _disposed;
 
         public void Dispose()
         {
-            if (Interlocked.Exchange(ref disposed, 1) == 0)
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
             {
-                gate.slots.Release();
+                gate._slots.Release();
                 gate.Leave();
             }
         }

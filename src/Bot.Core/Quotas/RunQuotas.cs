@@ -27,14 +27,14 @@ public sealed class RunQuotas(IOptions<QuotaOptions> options, TimeProvider time)
 {
     // Full buckets carry no information; they are dropped once the table grows past this.
     private const int PruneAbove = 10_000;
-    private readonly Dictionary<(string Platform, string Id, QuotaScope Scope), Bucket> buckets = [];
-    private readonly Lock gate = new();
+    private readonly Dictionary<(string Platform, string Id, QuotaScope Scope), Bucket> _buckets = [];
+    private readonly Lock _gate = new();
 
     public QuotaDecision TryAcquire(string platform, string userId, string channelId)
     {
         var o = options.Value;
         var now = time.GetTimestamp();
-        lock (gate)
+        lock (_gate)
         {
             var user = Get((platform, userId, QuotaScope.User), o.UserBurst, now);
             var channel = Get((platform, channelId, QuotaScope.Channel), o.ChannelBurst, now);
@@ -62,10 +62,10 @@ public sealed class RunQuotas(IOptions<QuotaOptions> options, TimeProvider time)
 
     private Bucket Get((string, string, QuotaScope) key, int burst, long now)
     {
-        if (!buckets.TryGetValue(key, out var bucket))
+        if (!_buckets.TryGetValue(key, out var bucket))
         {
             bucket = new Bucket { Tokens = burst, Stamp = now };
-            buckets[key] = bucket;
+            _buckets[key] = bucket;
         }
 
         return bucket;
@@ -73,12 +73,12 @@ public sealed class RunQuotas(IOptions<QuotaOptions> options, TimeProvider time)
 
     private void PruneIfLarge(long now, QuotaOptions o)
     {
-        if (buckets.Count <= PruneAbove)
+        if (_buckets.Count <= PruneAbove)
         {
             return;
         }
 
-        foreach (var (key, bucket) in buckets)
+        foreach (var (key, bucket) in _buckets)
         {
             var (burst, perMinute) = key.Scope == QuotaScope.User
                 ? (o.UserBurst, o.UserPerMinute)
@@ -86,7 +86,7 @@ public sealed class RunQuotas(IOptions<QuotaOptions> options, TimeProvider time)
             bucket.Refill(now, burst, perMinute, time);
             if (bucket.Tokens >= burst)
             {
-                buckets.Remove(key);
+                _buckets.Remove(key);
             }
         }
     }

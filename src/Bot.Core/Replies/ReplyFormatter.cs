@@ -1,6 +1,7 @@
 using System.Text;
 using CodeCube.Core.Chat;
 using CodeCube.Core.Contracts;
+using CodeCube.Core.Running;
 
 namespace CodeCube.Core.Replies;
 

@@ -45,10 +45,10 @@ internal static class RunFooter
                 : $"killed after {Seconds(limits.RunTimeoutMs)}: still running",
             RunOutcome.MemoryLimit => limits is null
                 ? "killed: memory limit reached"
-                : $"killed: used more than {Words.Size(limits.MemoryBytes)}",
+                : $"killed: used more than {ByteSize.Format(limits.MemoryBytes)}",
             RunOutcome.OutputLimit => limits is null
                 ? "output cut at the limit, program killed"
-                : $"output cut at {Words.Size(limits.OutputBytes)}, program killed",
+                : $"output cut at {ByteSize.Format(limits.OutputBytes)}, program killed",
             RunOutcome.SandboxError => "sandbox error: " + Words.Clip(
                 string.IsNullOrWhiteSpace(result.Detail) ? "unknown" : result.Detail.Trim(), MaxDetailChars),
             _ => result.Outcome.ToString(),

@@ -1,15 +1,23 @@
 using System.ComponentModel.DataAnnotations;
 using CodeCube.Core.Contracts;
+using CodeCube.Core.Options;
 using Microsoft.Extensions.Options;
 
 namespace CodeCube.Core.Running;
 
+/// <summary>Where permalinks point, bound from "Web" (the web endpoint serves them).</summary>
 public sealed class PermalinkOptions
 {
+    public const string Section = "Web";
+
     /// <summary>Public base URL of the web endpoint, e.g. https://codecube.example.org.</summary>
-    [Required, Url]
+    [Required(ErrorMessage = "{0} is required (the public address of the web playground).")]
+    [AbsoluteUri("http", "https")]
     public string PublicBaseUrl { get; set; } = "http://127.0.0.1:8080";
 }
+
+[OptionsValidator]
+internal sealed partial class PermalinkOptionsValidator : IValidateOptions<PermalinkOptions>;
 
 /// <summary>Permalinks look like {PublicBaseUrl}/s/{id}.</summary>
 public sealed class Permalinks(IOptions<PermalinkOptions> options) : IPermalinks

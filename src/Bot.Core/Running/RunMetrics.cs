@@ -20,27 +20,27 @@ public sealed class RunMetrics
     private static readonly double[] RunBuckets = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 20, 30, 60];
     private static readonly double[] WaitBuckets = [0.001, 0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30];
 
-    private readonly Counter<long> runs;
-    private readonly Histogram<double> duration;
-    private readonly Histogram<double> queueWait;
-    private readonly Counter<long> refusals;
-    private readonly Counter<long> rateLimited;
+    private readonly Counter<long> _runs;
+    private readonly Histogram<double> _duration;
+    private readonly Histogram<double> _queueWait;
+    private readonly Counter<long> _refusals;
+    private readonly Counter<long> _rateLimited;
 
     public RunMetrics(IMeterFactory meters)
     {
         ArgumentNullException.ThrowIfNull(meters);
         var meter = meters.Create(MeterName);
-        runs = meter.CreateCounter<long>("codecube.runs", "{run}",
+        _runs = meter.CreateCounter<long>("codecube.runs", "{run}",
             "Runs finished, by language, outcome, origin (platform, web, cli) and cached");
-        duration = meter.CreateHistogram<double>("codecube.run.duration", "s",
+        _duration = meter.CreateHistogram<double>("codecube.run.duration", "s",
             "Wall time of a run as the sandbox measured it (0 for cached answers)",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = RunBuckets });
-        queueWait = meter.CreateHistogram<double>("codecube.run.queue_wait", "s",
+        _queueWait = meter.CreateHistogram<double>("codecube.run.queue_wait", "s",
             "Time a run waited for a free run slot",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = WaitBuckets });
-        refusals = meter.CreateCounter<long>("codecube.run.refusals", "{run}",
+        _refusals = meter.CreateCounter<long>("codecube.run.refusals", "{run}",
             "Runs refused before they started, by reason (busy, quota, budget, banned)");
-        rateLimited = meter.CreateCounter<long>("codecube.rate_limit.hits", "{request}",
+        _rateLimited = meter.CreateCounter<long>("codecube.rate_limit.hits", "{request}",
             "Requests refused by a rate limit, by scope (user, channel, web, admin)");
     }
 
@@ -55,20 +55,20 @@ public sealed class RunMetrics
             { "origin", origin.Platform },
             { "cached", record.FromCache ? "true" : "false" },
         };
-        runs.Add(1, tags);
+        _runs.Add(1, tags);
         if (!record.FromCache)
         {
-            duration.Record(record.Result.WallMs / 1000.0,
+            _duration.Record(record.Result.WallMs / 1000.0,
                 new KeyValuePair<string, object?>("language", record.Result.Language),
                 new KeyValuePair<string, object?>("outcome", record.Result.Outcome.ToWire()));
         }
     }
 
-    public void Waited(TimeSpan wait) => queueWait.Record(wait.TotalSeconds);
+    public void Waited(TimeSpan wait) => _queueWait.Record(wait.TotalSeconds);
 
     /// <summary>A run that never started; <paramref name="reason"/> is one of a few fixed words.</summary>
     public void Refused(string reason, string origin) =>
-        refusals.Add(1, new KeyValuePair<string, object?>("reason", reason), new KeyValuePair<string, object?>("origin", origin));
+        _refusals.Add(1, new KeyValuePair<string, object?>("reason", reason), new KeyValuePair<string, object?>("origin", origin));
 
-    public void RateLimited(string scope) => rateLimited.Add(1, new KeyValuePair<string, object?>("scope", scope));
+    public void RateLimited(string scope) => _rateLimited.Add(1, new KeyValuePair<string, object?>("scope", scope));
 }

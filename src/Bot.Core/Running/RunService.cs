@@ -50,7 +50,7 @@ public sealed class RunService(
         await store.SaveAsync(snippet, ct).ConfigureAwait(false);
         var record = new RunRecord(snippet, result, cached is not null, permalinks.For(snippet.Id));
         metrics.Ran(record, origin);
-        Log.Ran(logger, snippet.Id, result.Language, result.Outcome.ToWire(), result.WallMs, origin.Platform,
+        logger.RunFinished(snippet.Id, result.Language, result.Outcome.ToWire(), result.WallMs, origin.Platform,
             UserHash(author), record.FromCache);
         activity?.SetTag("codecube.snippet", snippet.Id);
         activity?.SetTag("codecube.outcome", result.Outcome.ToWire());

@@ -34,19 +34,19 @@ public static class AdminEndpoints
     private static async Task<IResult> DeleteSnippetAsync(
         string id, [FromServices] IModerationStore moderation, [FromServices] ILogger<AdminOptions> logger, CancellationToken ct)
     {
-        if (await moderation.RemoveSnippetAsync(id, ct))
+        if (await moderation.RemoveSnippetAsync(id, ct).ConfigureAwait(false))
         {
-            Log.Moderated(logger, "removed snippet", id);
+            logger.Moderated("removed snippet", id);
             return Results.NoContent();
         }
 
-        return await moderation.IsRemovedAsync(id, ct)
+        return await moderation.IsRemovedAsync(id, ct).ConfigureAwait(false)
             ? Results.NoContent()
             : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown snippet", detail: "There is no snippet with that id.");
     }
 
     private static async Task<IResult> BansAsync([FromServices] IModerationStore moderation, CancellationToken ct) =>
-        Results.Ok((await moderation.BansAsync(ct)).Select(u => u.ToString()).ToList());
+        Results.Ok((await moderation.BansAsync(ct).ConfigureAwait(false)).Select(u => u.ToString()).ToList());
 
     private static async Task<IResult> BanAsync(
         BanBody? body, [FromServices] IModerationStore moderation, [FromServices] ILogger<AdminOptions> logger, CancellationToken ct)
@@ -56,8 +56,8 @@ public static class AdminEndpoints
             return BadUser();
         }
 
-        var added = await moderation.BanAsync(user, ct);
-        Log.Moderated(logger, "banned", user.ToString());
+        var added = await moderation.BanAsync(user, ct).ConfigureAwait(false);
+        logger.Moderated("banned", user.ToString());
         return added ? Results.Created((string?)null, new { user = user.ToString() }) : Results.Ok(new { user = user.ToString() });
     }
 
@@ -70,12 +70,12 @@ public static class AdminEndpoints
             return BadUser();
         }
 
-        if (!await moderation.UnbanAsync(parsed, ct))
+        if (!await moderation.UnbanAsync(parsed, ct).ConfigureAwait(false))
         {
             return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not banned", detail: $"{parsed} is not banned.");
         }
 
-        Log.Moderated(logger, "unbanned", parsed.ToString());
+        logger.Moderated("unbanned", parsed.ToString());
         return Results.NoContent();
     }
 
@@ -89,7 +89,7 @@ public static class AdminEndpoints
                 detail: $"limit must be between 1 and {MaxRunsLimit}.");
         }
 
-        return Results.Ok(await moderation.RecentRunsAsync(n, ct));
+        return Results.Ok(await moderation.RecentRunsAsync(n, ct).ConfigureAwait(false));
     }
 
     private static IResult BadUser() => Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad user",
@@ -115,14 +115,14 @@ internal sealed class AdminFilter(IOptions<AdminOptions> options, ILogger<AdminF
         var path = http.Request.Path.Value ?? "";
         if (!AdminToken.Matches(AdminToken.FromHeader(http.Request.Headers.Authorization), token))
         {
-            Log.Denied(logger, http.Request.Method, path, client);
+            logger.Denied(http.Request.Method, path, client);
             http.Response.Headers.WWWAuthenticate = "Bearer";
             return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized",
                 detail: "Send the admin token as Authorization: Bearer <token>.");
         }
 
-        var result = await next(context);
-        Log.Called(logger, http.Request.Method, path, client, (result as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status200OK);
+        var result = await next(context).ConfigureAwait(false);
+        logger.Called(http.Request.Method, path, client, (result as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status200OK);
         return result;
     }
 }

@@ -35,7 +35,7 @@ internal sealed class AdminRateLimitPolicy(
     public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => (context, _) =>
     {
         metrics.RateLimited("admin");
-        Log.Limited(logger, context.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+        logger.Limited(context.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown");
         var problem = Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many admin calls",
             detail: "Wait a minute and try again.");
         return new ValueTask(problem.ExecuteAsync(context.HttpContext));

@@ -22,8 +22,9 @@ internal static class CliAdmin
         var services = new ServiceCollection();
         services.AddSingleton(configuration);
         services.AddLogging();
-        services.AddRedisStorage();
-        await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        services.AddRedisStorage(configuration);
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        await using var disposeProvider = provider.ConfigureAwait(false);
         var moderation = provider.GetRequiredService<IModerationStore>();
         try
         {

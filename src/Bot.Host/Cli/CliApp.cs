@@ -40,13 +40,16 @@ public static class CliApp
 
         try
         {
-            await using var services = CliServices.Build(configure);
-            return args switch
+            var services = CliServices.Build(configure);
+            await using (services.ConfigureAwait(false))
             {
-                ["languages", ..] => Languages(services.GetRequiredService<ILanguageRegistry>(), stdout),
-                ["run", .. var rest] => await CliRun.RunAsync(rest, services, stdout, stderr, ct).ConfigureAwait(false),
-                _ => Usage(stderr, $"unknown verb '{args.FirstOrDefault()}'"),
-            };
+                return args switch
+                {
+                    ["languages", ..] => Languages(services.GetRequiredService<ILanguageRegistry>(), stdout),
+                    ["run", .. var rest] => await CliRun.RunAsync(rest, services, stdout, stderr, ct).ConfigureAwait(false),
+                    _ => Usage(stderr, $"unknown verb '{args.FirstOrDefault()}'"),
+                };
+            }
         }
         catch (Exception e) when (e is OptionsValidationException or DirectoryNotFoundException
             or InvalidDataException or System.Text.Json.JsonException)

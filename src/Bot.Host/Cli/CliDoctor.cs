@@ -44,7 +44,8 @@ internal static class CliDoctor
     {
         try
         {
-            await using var services = CliServices.Build(configuration);
+            var services = CliServices.Build(configuration);
+            await using var disposeServices = services.ConfigureAwait(false);
             return await services.GetRequiredService<EngineDoctor>().CheckAsync(ct).ConfigureAwait(false);
         }
         catch (DirectoryNotFoundException e)

@@ -28,8 +28,18 @@ internal static class CliServices
         services.AddDockerSandbox(configuration);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
 
-        // No host runs ValidateOnStart here, so validate now for the same clear message.
-        _ = provider.GetRequiredService<IOptions<SandboxOptions>>().Value;
+        // No host runs ValidateOnStart here, so run the same start-up validation now, for the same clear message.
+        try
+        {
+            provider.GetRequiredService<IStartupValidator>().Validate();
+        }
+        catch (AggregateException many) when (many.InnerExceptions.All(e => e is OptionsValidationException))
+        {
+            // Several sections wrong at once: one message listing every key to fix.
+            var failures = many.InnerExceptions.Cast<OptionsValidationException>().ToList();
+            throw new OptionsValidationException(Options.DefaultName, failures[0].OptionsType, failures.SelectMany(f => f.Failures));
+        }
+
         return provider;
     }
 }

@@ -32,7 +32,8 @@ internal static partial class DoctorChecks
         var where = string.Join(", ", options.EndPoints.Select(EndPointText));
         try
         {
-            await using var redis = await ConnectionMultiplexer.ConnectAsync(options).ConfigureAwait(false);
+            var redis = await ConnectionMultiplexer.ConnectAsync(options).ConfigureAwait(false);
+            await using var disposeRedis = redis.ConfigureAwait(false);
             var server = redis.GetServer(redis.GetEndPoints()[0]);
             var reachable = Finding.Ok("redis", $"redis {server.Version} answers at {where}");
             return [reachable, await PersistenceAsync(server).ConfigureAwait(false)];

@@ -12,7 +12,7 @@ public sealed class HealthMetrics : IHealthCheckPublisher
 {
     public const string MeterName = "CodeCube.Host";
 
-    private readonly ConcurrentDictionary<string, HealthStatus> latest = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, HealthStatus> _latest = new(StringComparer.Ordinal);
 
     public HealthMetrics(IMeterFactory meters)
     {
@@ -26,12 +26,12 @@ public sealed class HealthMetrics : IHealthCheckPublisher
         ArgumentNullException.ThrowIfNull(report);
         foreach (var (name, entry) in report.Entries)
         {
-            latest[name] = entry.Status;
+            _latest[name] = entry.Status;
         }
 
         return Task.CompletedTask;
     }
 
-    private IEnumerable<Measurement<int>> Observe() => latest.Select(p => new Measurement<int>(
+    private IEnumerable<Measurement<int>> Observe() => _latest.Select(p => new Measurement<int>(
         p.Value == HealthStatus.Healthy ? 1 : 0, new KeyValuePair<string, object?>("check", p.Key)));
 }

@@ -8,10 +8,10 @@ namespace CodeCube.Host.Metrics;
 /// second address of the public one) means no public route, middleware or Host header can ever reach the metrics,
 /// and the public site has no /metrics at all.
 /// </summary>
-internal sealed partial class MetricsServer(
+internal sealed class MetricsServer(
     IOptions<MetricsOptions> options, MeterProvider meters, ILogger<MetricsServer> logger) : IHostedService, IAsyncDisposable
 {
-    private WebApplication? server;
+    private WebApplication? _server;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -23,34 +23,31 @@ internal sealed partial class MetricsServer(
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().UseUrls([.. urls.Select(u => u.GetLeftPart(UriPartial.Authority))]);
-        server = builder.Build();
-        server.UseOpenTelemetryPrometheusScrapingEndpoint(
+        _server = builder.Build();
+        _server.UseOpenTelemetryPrometheusScrapingEndpoint(
             meterProvider: meters, predicate: null, path: TelemetryExtensions.ScrapePath, configureBranchedPipeline: null, optionsName: null);
-        server.Run(http =>
+        _server.Run(http =>
         {
             http.Response.StatusCode = StatusCodes.Status404NotFound;
             return Task.CompletedTask;
         });
-        await server.StartAsync(cancellationToken).ConfigureAwait(false);
-        LogListening(logger, string.Join(", ", urls));
+        await _server.StartAsync(cancellationToken).ConfigureAwait(false);
+        logger.MetricsListening(string.Join(", ", urls));
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (server is not null)
+        if (_server is not null)
         {
-            await server.StopAsync(cancellationToken).ConfigureAwait(false);
+            await _server.StopAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (server is not null)
+        if (_server is not null)
         {
-            await server.DisposeAsync().ConfigureAwait(false);
+            await _server.DisposeAsync().ConfigureAwait(false);
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Metrics for Prometheus on {Urls} at /metrics")]
-    private static partial void LogListening(ILogger logger, string urls);
 }

@@ -1,5 +1,6 @@
 using CodeCube.Core.Contracts;
 using CodeCube.Core.Moderation;
+using CodeCube.Core.Options;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -10,13 +11,9 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>One shared multiplexer, the Redis snippet store, result cache, reply map, moderation store and a
     /// "redis" health check.</summary>
-    public static IServiceCollection AddRedisStorage(this IServiceCollection services)
+    public static IServiceCollection AddRedisStorage(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<RedisOptions>()
-            .BindConfiguration(RedisOptions.Section)
-            .ValidateDataAnnotations()
-            .Validate(o => TryParse(o.Configuration), "Redis:Configuration is not a valid StackExchange.Redis configuration string.")
-            .ValidateOnStart();
+        services.AddValidatedOptions<RedisOptions, RedisOptionsValidator>(configuration, RedisOptions.Section);
 
         // The multiplexer is designed to be shared. AbortOnConnectFail=false lets the host start while Redis is
         // still coming up; it reconnects by itself and /healthz reports it down meanwhile.
@@ -34,17 +31,5 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IModerationStore, RedisModerationStore>();
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis");
         return services;
-    }
-
-    private static bool TryParse(string configuration)
-    {
-        try
-        {
-            return ConfigurationOptions.Parse(configuration).EndPoints.Count > 0;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
     }
 }

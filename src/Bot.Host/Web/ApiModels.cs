@@ -1,4 +1,5 @@
 using CodeCube.Core.Contracts;
+using CodeCube.Core.Running;
 
 namespace CodeCube.Host.Web;
 
@@ -23,30 +24,15 @@ public sealed record RunResponse(
         record.Snippet.Id, record.Permalink, record.FromCache, record.Result.Detail);
 }
 
-/// <summary>A stored snippet as the API shows it.</summary>
-public sealed record SnippetResponse(
-    string Id,
-    string Language,
-    string Version,
-    string Code,
-    string Stdin,
-    IReadOnlyList<string> Args,
-    string Stdout,
-    string Stderr,
-    RunOutcome Outcome,
-    int? ExitCode,
-    long WallMs,
-    bool Truncated,
-    SnippetAuthor Author,
-    SnippetOrigin Origin,
-    DateTimeOffset CreatedAt,
-    string? ParentId,
-    string? Detail,
-    string Permalink)
+/// <summary>A stored snippet as the API shows it: every stored field, and the permalink.</summary>
+public sealed record SnippetResponse : Snippet
 {
-    public static SnippetResponse From(Snippet s, IPermalinks permalinks) => new(
-        s.Id, s.Language, s.Version, s.Code, s.Stdin, s.Args, s.Stdout, s.Stderr, s.Outcome, s.ExitCode, s.WallMs,
-        s.Truncated, s.Author, s.Origin, s.CreatedAt, s.ParentId, s.Detail, permalinks.For(s.Id));
+    private SnippetResponse(Snippet snippet, string permalink)
+        : base(snippet) => Permalink = permalink;
+
+    public string Permalink { get; }
+
+    public static SnippetResponse From(Snippet s, IPermalinks permalinks) => new(s, permalinks.For(s.Id));
 }
 
 /// <summary>A runnable language as the API lists it.</summary>

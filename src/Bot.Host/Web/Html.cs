@@ -6,7 +6,8 @@ namespace CodeCube.Host.Web;
 
 /// <summary>
 /// The page shell. Every value that reaches HTML goes through <see cref="E"/>; templates only concatenate
-/// encoded values into constant markup, and pages load scripts from /js only (the CSP forbids inline code).
+/// encoded values into constant markup, and a page loads one script, an ES module from /js that imports what it
+/// shares with the other pages (the CSP forbids inline code).
 /// </summary>
 internal static class Html
 {
@@ -15,7 +16,7 @@ internal static class Html
 
     public static string E(string? value) => Encoder.Encode(value ?? "");
 
-    public static IResult Page(string title, string body, int statusCode = StatusCodes.Status200OK, params string[] scripts)
+    public static IResult Page(string title, string body, string? module = null, int statusCode = StatusCodes.Status200OK)
     {
         var html = new StringBuilder(body.Length + 1024);
         html.Append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -23,9 +24,9 @@ internal static class Html
             .Append("<title>").Append(E(title)).Append(" · CodeCube</title>\n")
             .Append("<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">\n")
             .Append("<link rel=\"stylesheet\" href=\"/css/site.css\">\n");
-        foreach (var script in scripts)
+        if (module is not null)
         {
-            html.Append("<script src=\"/js/").Append(E(script)).Append("\" defer></script>\n");
+            html.Append("<script src=\"/js/").Append(E(module)).Append("\" type=\"module\"></script>\n");
         }
 
         html.Append("</head>\n<body>\n<header class=\"top\"><a class=\"brand\" href=\"/\">CodeCube</a>")
@@ -34,14 +35,4 @@ internal static class Html
             .Append("</main>\n</body>\n</html>\n");
         return Results.Content(html.ToString(), "text/html; charset=utf-8", Encoding.UTF8, statusCode);
     }
-
-    public static IResult Gone() => Page(
-        "Removed",
-        "<h1>Removed</h1>\n<p>A moderator removed this snippet.</p>\n<p><a href=\"/\">Open the playground</a></p>\n",
-        StatusCodes.Status410Gone);
-
-    public static IResult NotFound(string what) => Page(
-        "Not found",
-        $"<h1>Not found</h1>\n<p>{E(what)}</p>\n<p><a href=\"/\">Open the playground</a></p>\n",
-        StatusCodes.Status404NotFound);
 }

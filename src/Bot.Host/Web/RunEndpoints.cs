@@ -2,27 +2,28 @@ using System.Text.Json;
 using System.Threading.Channels;
 using CodeCube.Core.Contracts;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
+using CodeCube.Core.Running;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace CodeCube.Host.Web;
 
 /// <summary><c>POST /api/v1/run</c> (one JSON answer) and <c>POST /api/v1/run/stream</c> (live output as SSE).</summary>
-public static partial class RunEndpoints
+public static class RunEndpoints
 {
     public static async Task<IResult> RunAsync(
         HttpContext http,
         [FromServices] RunInputReader reader,
         [FromServices] IRunService runs)
     {
-        var (input, problem) = await reader.ReadAsync(http.Request, http.RequestAborted);
+        var (input, problem) = await reader.ReadAsync(http.Request, http.RequestAborted).ConfigureAwait(false);
         if (input is null)
         {
             return problem!;
         }
 
         var record = await runs.RunAsync(
-            input.Request, AnonymousUser.AuthorFor(http), AnonymousUser.Origin, input.ParentId, null, http.RequestAborted);
+            input.Request, AnonymousUser.AuthorFor(http), AnonymousUser.Origin, input.ParentId, null, http.RequestAborted).ConfigureAwait(false);
         return Results.Ok(RunResponse.From(record));
     }
 
@@ -38,10 +39,10 @@ public static partial class RunEndpoints
         [FromServices] ILogger<RunInput> logger)
     {
         var ct = http.RequestAborted;
-        var (input, problem) = await reader.ReadAsync(http.Request, ct);
+        var (input, problem) = await reader.ReadAsync(http.Request, ct).ConfigureAwait(false);
         if (input is null)
         {
-            await problem!.ExecuteAsync(http);
+            await problem!.ExecuteAsync(http).ConfigureAwait(false);
             return;
         }
 
@@ -50,8 +51,8 @@ public static partial class RunEndpoints
         http.Response.Headers.CacheControl = "no-cache, no-store";
         // Reverse proxies (nginx) buffer responses unless told not to, which would defeat the live view.
         http.Response.Headers["X-Accel-Buffering"] = "no";
-        await http.Response.WriteAsync(": running\n\n", ct);
-        await http.Response.Body.FlushAsync(ct);
+        await http.Response.WriteAsync(": running\n\n", ct).ConfigureAwait(false);
+        await http.Response.Body.FlushAsync(ct).ConfigureAwait(false);
 
         // The sandbox reports from its own threads; the channel keeps chunks in order for the one writer here.
         // Unbounded is safe because the sandbox caps stdout and stderr.
@@ -60,26 +61,26 @@ public static partial class RunEndpoints
         var options = json.Value.SerializerOptions;
         try
         {
-            await foreach (var chunk in chunks.Reader.ReadAllAsync(ct))
+            await foreach (var chunk in chunks.Reader.ReadAllAsync(ct).ConfigureAwait(false))
             {
                 var stream = chunk.Stream == OutputStream.Stderr ? "stderr" : "stdout";
-                await WriteEventAsync(http.Response, "output", new OutputEvent(stream, chunk.Text), options, ct);
+                await WriteEventAsync(http.Response, "output", new OutputEvent(stream, chunk.Text), options, ct).ConfigureAwait(false);
             }
 
-            var record = await run;
-            await WriteEventAsync(http.Response, "result", RunResponse.From(record), options, ct);
+            var record = await run.ConfigureAwait(false);
+            await WriteEventAsync(http.Response, "result", RunResponse.From(record), options, ct).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             // The browser went away and the run is cancelled with it; wait for it so nothing outlives the request.
-            await Task.WhenAny(run);
+            await Task.WhenAny(run).ConfigureAwait(false);
             _ = run.Exception;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogStreamFailed(logger, ex);
+            logger.StreamFailed(ex);
             var error = new { title = "Run failed", detail = "The run could not be completed or stored; try again later." };
-            await WriteEventAsync(http.Response, "error", error, options, CancellationToken.None);
+            await WriteEventAsync(http.Response, "error", error, options, CancellationToken.None).ConfigureAwait(false);
         }
     }
 
@@ -89,7 +90,7 @@ public static partial class RunEndpoints
     {
         try
         {
-            return await runs.RunAsync(input.Request, author, AnonymousUser.Origin, input.ParentId, progress, ct);
+            return await runs.RunAsync(input.Request, author, AnonymousUser.Origin, input.ParentId, progress, ct).ConfigureAwait(false);
         }
         finally
         {
@@ -101,12 +102,9 @@ public static partial class RunEndpoints
     {
         // JSON never contains a raw newline, so one data line per event is always well-formed SSE.
         var payload = JsonSerializer.Serialize(data, options);
-        await response.WriteAsync($"event: {name}\ndata: {payload}\n\n", ct);
-        await response.Body.FlushAsync(ct);
+        await response.WriteAsync($"event: {name}\ndata: {payload}\n\n", ct).ConfigureAwait(false);
+        await response.Body.FlushAsync(ct).ConfigureAwait(false);
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "A streamed web run failed")]
-    private static partial void LogStreamFailed(ILogger logger, Exception exception);
 
     /// <summary>Reports synchronously into the channel (Progress&lt;T&gt; would post to the thread pool and reorder).</summary>
     private sealed class ChannelProgress(ChannelWriter<OutputChunk> writer) : IProgress<OutputChunk>

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using CodeCube.Core.Contracts;
+using CodeCube.Core.Options;
 using Microsoft.Extensions.Options;
 
 namespace CodeCube.Host.Web;
@@ -12,7 +13,8 @@ public sealed record RunBody(string? Language, string? Code, string? Stdin, IRea
 public sealed record RunInput(LanguageInfo Language, RunRequest Request, string? ParentId);
 
 /// <summary>Reads and checks a run body. Every refusal is a problem details result whose detail says what to fix.</summary>
-public sealed class RunInputReader(IOptions<WebOptions> options, ILanguageRegistry languages, ISnippetStore store)
+public sealed class RunInputReader(
+    IOptions<WebOptions> options, IOptions<InputLimitsOptions> inputLimits, ILanguageRegistry languages, ISnippetStore store)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -72,19 +74,20 @@ public sealed class RunInputReader(IOptions<WebOptions> options, ILanguageRegist
                 extensions: new Dictionary<string, object?> { ["suggestions"] = close }));
         }
 
+        var sizes = inputLimits.Value;
         var codeBytes = Encoding.UTF8.GetByteCount(run.Code);
-        if (codeBytes > limits.MaxCodeBytes)
+        if (codeBytes > sizes.MaxCodeBytes)
         {
             return Fail(StatusCodes.Status413PayloadTooLarge, "Code too large",
-                $"The code is {codeBytes} bytes; the limit is {limits.MaxCodeBytes} bytes ({limits.MaxCodeBytes / 1024} KiB).");
+                $"The code is {codeBytes} bytes; the limit is {sizes.MaxCodeBytes} bytes ({sizes.MaxCodeBytes / 1024} KiB).");
         }
 
         var stdin = run.Stdin ?? "";
         var stdinBytes = Encoding.UTF8.GetByteCount(stdin);
-        if (stdinBytes > limits.MaxStdinBytes)
+        if (stdinBytes > sizes.MaxStdinBytes)
         {
             return Fail(StatusCodes.Status413PayloadTooLarge, "Stdin too large",
-                $"Stdin is {stdinBytes} bytes; the limit is {limits.MaxStdinBytes} bytes ({limits.MaxStdinBytes / 1024} KiB).");
+                $"Stdin is {stdinBytes} bytes; the limit is {sizes.MaxStdinBytes} bytes ({sizes.MaxStdinBytes / 1024} KiB).");
         }
 
         var args = run.Args ?? [];

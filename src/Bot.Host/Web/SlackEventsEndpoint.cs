@@ -33,7 +33,7 @@ public static class SlackEventsEndpoint
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
-        while ((read = await context.Request.Body.ReadAsync(chunk, ct)) > 0)
+        while ((read = await context.Request.Body.ReadAsync(chunk, ct).ConfigureAwait(false)) > 0)
         {
             if (buffer.Length + read > MaxBodyBytes)
             {

@@ -1,5 +1,6 @@
 using CodeCube.Core.Contracts;
 using CodeCube.Core.Moderation;
+using CodeCube.Core.Running;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +13,7 @@ public static class WebEndpoints
 
     public static IEndpointRouteBuilder MapCodeCubeWeb(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/", ([FromServices] ILanguageRegistry languages) => PlaygroundPage.Render(languages));
+        app.MapGet("/", ([FromServices] ILanguageRegistry languages) => Pages.Playground(languages));
         app.MapGet("/s/{id}", SnippetPageAsync);
         app.MapGet("/s/{id}/raw", RawAsync);
 
@@ -29,28 +30,28 @@ public static class WebEndpoints
         string id, [FromServices] ISnippetStore store, [FromServices] IModerationStore moderation,
         [FromServices] IOptions<WebOptions> options, CancellationToken ct)
     {
-        var snippet = await store.GetAsync(id, ct);
-        return snippet is not null ? SnippetPage.Render(snippet, options.Value.ReportUrl)
-            : await moderation.IsRemovedAsync(id, ct) ? Html.Gone()
-            : Html.NotFound("There is no snippet with that id.");
+        var snippet = await store.GetAsync(id, ct).ConfigureAwait(false);
+        return snippet is not null ? Pages.Snippet(snippet, options.Value.ReportUrl)
+            : await moderation.IsRemovedAsync(id, ct).ConfigureAwait(false) ? Pages.Gone()
+            : Pages.NotFound("There is no snippet with that id.");
     }
 
     private static async Task<IResult> RawAsync(
         string id, [FromServices] ISnippetStore store, [FromServices] IModerationStore moderation, CancellationToken ct)
     {
-        var snippet = await store.GetAsync(id, ct);
+        var snippet = await store.GetAsync(id, ct).ConfigureAwait(false);
         return snippet is not null ? Results.Text(snippet.Code, "text/plain; charset=utf-8")
-            : await moderation.IsRemovedAsync(id, ct) ? Html.Gone()
-            : Html.NotFound("There is no snippet with that id.");
+            : await moderation.IsRemovedAsync(id, ct).ConfigureAwait(false) ? Pages.Gone()
+            : Pages.NotFound("There is no snippet with that id.");
     }
 
     private static async Task<IResult> SnippetJsonAsync(
         string id, [FromServices] ISnippetStore store, [FromServices] IModerationStore moderation,
         [FromServices] IPermalinks permalinks, CancellationToken ct)
     {
-        var snippet = await store.GetAsync(id, ct);
+        var snippet = await store.GetAsync(id, ct).ConfigureAwait(false);
         return snippet is not null ? Results.Ok(SnippetResponse.From(snippet, permalinks))
-            : await moderation.IsRemovedAsync(id, ct)
+            : await moderation.IsRemovedAsync(id, ct).ConfigureAwait(false)
                 ? Results.Problem(statusCode: StatusCodes.Status410Gone, title: "Snippet removed", detail: "A moderator removed this snippet.")
                 : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown snippet", detail: "There is no snippet with that id.");
     }

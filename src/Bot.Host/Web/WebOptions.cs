@@ -1,28 +1,19 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace CodeCube.Host.Web;
 
-/// <summary>The "Web" configuration section.</summary>
+/// <summary>
+/// The "Web" configuration section. Web:PublicBaseUrl belongs to the permalinks (PermalinkOptions); code and stdin
+/// sizes to the shared InputLimitsOptions.
+/// </summary>
 public sealed class WebOptions
 {
     public const string Section = "Web";
 
-    /// <summary>Public base URL that permalinks point to, e.g. https://codecube.example.org.</summary>
-    [Required(AllowEmptyStrings = false, ErrorMessage = "Web:PublicBaseUrl is required (the public address of the web playground).")]
-    [Url(ErrorMessage = "Web:PublicBaseUrl must be an absolute http(s) URL such as https://codecube.example.org.")]
-    public string PublicBaseUrl { get; set; } = "http://127.0.0.1:8080";
-
     /// <summary>Largest request body the API reads; anything bigger is refused with 413 before parsing.</summary>
     [Range(4 * 1024, 16 * 1024 * 1024)]
     public int MaxRequestBytes { get; set; } = 1024 * 1024;
-
-    /// <summary>Largest program source in UTF-8 bytes.</summary>
-    [Range(1, 1024 * 1024)]
-    public int MaxCodeBytes { get; set; } = 64 * 1024;
-
-    /// <summary>Largest stdin in UTF-8 bytes.</summary>
-    [Range(0, 1024 * 1024)]
-    public int MaxStdinBytes { get; set; } = 64 * 1024;
 
     /// <summary>Most command-line arguments a web run may pass.</summary>
     [Range(0, 256)]
@@ -58,3 +49,6 @@ public sealed class WebOptions
     [Range(0, 100_000)]
     public int RunsPerMinutePerClient { get; set; } = 30;
 }
+
+[OptionsValidator]
+internal sealed partial class WebOptionsValidator : IValidateOptions<WebOptions>;

@@ -1,7 +1,9 @@
 using System.Threading.RateLimiting;
 using CodeCube.Core.Contracts;
+using CodeCube.Core.Options;
 using CodeCube.Core.Running;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -9,15 +11,16 @@ namespace CodeCube.Host.Web;
 
 public static class WebServiceCollectionExtensions
 {
-    /// <summary>Web options, problem details, the run rate limit and what the endpoints need.</summary>
-    public static IServiceCollection AddCodeCubeWeb(this IServiceCollection services)
+    /// <summary>
+    /// Web options, Kestrel's body limit, problem details, the run rate limit and what the endpoints need.
+    /// </summary>
+    public static IServiceCollection AddCodeCubeWeb(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<WebOptions>()
-            .BindConfiguration(WebOptions.Section)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        // Permalink options, IRunService and IPermalinks come from AddCodeCubeCore.
-        services.AddHealthChecks().AddCheck<DockerHealthCheck>("docker");
+        services.AddValidatedOptions<WebOptions, WebOptionsValidator>(configuration, WebOptions.Section);
+        services.AddInputLimits(configuration);
+        services.AddSingleton<IConfigureOptions<KestrelServerOptions>, KestrelBodyLimit>();
+        // Permalink options, IRunService and IPermalinks come from AddCodeCubeCore; the health checks from
+        // AddDockerSandbox ("docker") and AddRedisStorage ("redis").
 
         services.AddSingleton<RunInputReader>();
         services.AddProblemDetails();

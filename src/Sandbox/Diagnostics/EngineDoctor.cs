@@ -10,15 +10,15 @@ namespace CodeCube.Sandbox.Diagnostics;
 /// </summary>
 public sealed class EngineDoctor
 {
-    private readonly DockerEngine engine;
-    private readonly LanguageRegistry registry;
-    private readonly SandboxOptions options;
+    private readonly DockerEngine _engine;
+    private readonly LanguageRegistry _registry;
+    private readonly SandboxOptions _options;
 
     internal EngineDoctor(DockerEngine engine, LanguageRegistry registry, SandboxOptions options)
     {
-        this.engine = engine;
-        this.registry = registry;
-        this.options = options;
+        _engine = engine;
+        _registry = registry;
+        _options = options;
     }
 
     public async Task<IReadOnlyList<Finding>> CheckAsync(CancellationToken ct)
@@ -27,7 +27,7 @@ public sealed class EngineDoctor
         global::Docker.DotNet.Models.VersionResponse version;
         try
         {
-            version = await engine.CallAsync(t => engine.Client.System.GetVersionAsync(t), ct).ConfigureAwait(false);
+            version = await _engine.CallAsync(t => _engine.Client.System.GetVersionAsync(t), ct).ConfigureAwait(false);
         }
         catch (SandboxFailure e)
         {
@@ -37,13 +37,13 @@ public sealed class EngineDoctor
         }
 
         findings.Add(Version.TryParse(version.APIVersion, out var api) && api >= DockerEngine.ApiVersion
-            ? Finding.Ok("docker", $"engine {version.Version}, API {version.APIVersion} at {engine.Endpoint}")
+            ? Finding.Ok("docker", $"engine {version.Version}, API {version.APIVersion} at {_engine.Endpoint}")
             : Finding.Block("docker", $"engine {version.Version} speaks API {version.APIVersion}; CodeCube needs {DockerEngine.ApiVersion} or newer",
                 "upgrade Docker Engine to 20.10 or newer"));
 
-        var info = await engine.CallAsync(t => engine.Client.System.GetSystemInfoAsync(t), ct).ConfigureAwait(false);
+        var info = await _engine.CallAsync(t => _engine.Client.System.GetSystemInfoAsync(t), ct).ConfigureAwait(false);
         var runtimes = info.Runtimes?.Keys.ToList() ?? [];
-        var wanted = options.Runtime;
+        var wanted = _options.Runtime;
         if (!string.IsNullOrEmpty(wanted) && !runtimes.Contains(wanted))
         {
             findings.Add(Finding.Block("runsc", $"Sandbox:Runtime is '{wanted}' but the engine only has: {string.Join(", ", runtimes)}",
@@ -68,7 +68,7 @@ public sealed class EngineDoctor
     {
         var present = new List<string>();
         var missing = new List<string>();
-        foreach (var spec in registry.Specs)
+        foreach (var spec in _registry.Specs)
         {
             if (spec.Image is { } image && await ExistsAsync(image, ct).ConfigureAwait(false))
             {
@@ -95,7 +95,7 @@ public sealed class EngineDoctor
     {
         try
         {
-            await engine.CallAsync(t => engine.Client.Images.InspectImageAsync(image, t), ct).ConfigureAwait(false);
+            await _engine.CallAsync(t => _engine.Client.Images.InspectImageAsync(image, t), ct).ConfigureAwait(false);
             return true;
         }
         catch (Exception e) when (DockerEngine.IsNotFound(e))

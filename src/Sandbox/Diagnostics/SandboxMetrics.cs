@@ -18,8 +18,8 @@ public sealed class SandboxMetrics
 {
     public const string MeterName = "CodeCube.Sandbox";
 
-    private readonly Counter<long> hits;
-    private readonly Counter<long> misses;
+    private readonly Counter<long> _hits;
+    private readonly Counter<long> _misses;
 
     internal SandboxMetrics(IMeterFactory meters, SandboxInstance instance, IPoolStats pool)
     {
@@ -29,10 +29,10 @@ public sealed class SandboxMetrics
         meter.CreateObservableGauge("codecube.pool.size", () => pool.ReadyByLanguage()
                 .Select(p => new Measurement<int>(p.Value, new KeyValuePair<string, object?>("language", p.Key))),
             "{container}", "Warm containers ready per language");
-        hits = meter.CreateCounter<long>("codecube.pool.hits", "{run}", "Runs that took a warm container, per language");
-        misses = meter.CreateCounter<long>("codecube.pool.misses", "{run}", "Runs that started a container cold, per language");
+        _hits = meter.CreateCounter<long>("codecube.pool.hits", "{run}", "Runs that took a warm container, per language");
+        _misses = meter.CreateCounter<long>("codecube.pool.misses", "{run}", "Runs that started a container cold, per language");
     }
 
     public void Took(string language, bool warm) =>
-        (warm ? hits : misses).Add(1, new KeyValuePair<string, object?>("language", language));
+        (warm ? _hits : _misses).Add(1, new KeyValuePair<string, object?>("language", language));
 }

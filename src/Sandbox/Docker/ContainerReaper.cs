@@ -10,9 +10,9 @@ namespace CodeCube.Sandbox.Docker;
 /// <summary>
 /// Removes leftover run containers (labelled <c>codecube=1</c>): this instance's once they are no longer in use and
 /// older than the run limit, and other instances' once they are older than any run could last (their owner died).
-/// Runs at start and every <c>Sandbox:ReaperIntervalSeconds</c>.
+/// Runs at start and every <c>Sandbox:ReaperInterval</c>.
 /// </summary>
-internal sealed partial class ContainerReaper(
+internal sealed class ContainerReaper(
     DockerEngine engine,
     SandboxInstance instance,
     LanguageRegistry registry,
@@ -22,7 +22,7 @@ internal sealed partial class ContainerReaper(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.ReaperIntervalSeconds), time);
+        using var timer = new PeriodicTimer(options.Value.ReaperInterval, time);
         do
         {
             try
@@ -31,7 +31,7 @@ internal sealed partial class ContainerReaper(
             }
             catch (SandboxFailure e)
             {
-                LogEngineAway(logger, e.Message);
+                logger.ReaperSkipped(e.Message);
             }
         }
         while (await WaitAsync(timer, stoppingToken).ConfigureAwait(false));
@@ -76,7 +76,7 @@ internal sealed partial class ContainerReaper(
             await engine.CallAsync(
                 t => RemoveQuietlyAsync(container.ID, t), ct).ConfigureAwait(false);
             removed++;
-            LogReaped(logger, container.ID.Length > 12 ? container.ID[..12] : container.ID);
+            logger.Reaped(container.ID.Length > 12 ? container.ID[..12] : container.ID);
         }
 
         return removed;
@@ -89,19 +89,19 @@ internal sealed partial class ContainerReaper(
         if (owner == instance.Id)
         {
             // Not live here, so no run is using it: it only has to be clearly past a run.
-            return TimeSpan.FromMilliseconds(o.RunTimeoutMs);
+            return o.RunTimeout;
         }
 
         var longestCompile = registry.Specs
             .Select(s => EffectiveLimits.For(s, o))
             .Select(l => (long)l.CompileTimeoutMs + l.RunTimeoutMs)
-            .DefaultIfEmpty(o.CompileTimeoutMs + o.RunTimeoutMs)
+            .DefaultIfEmpty((long)(o.CompileTimeout + o.RunTimeout).TotalMilliseconds)
             .Max();
-        var age = TimeSpan.FromMilliseconds(longestCompile) + TimeSpan.FromSeconds(o.ReaperGraceSeconds);
+        var age = TimeSpan.FromMilliseconds(longestCompile) + o.ReaperGrace;
         if (Label(labels, RunContainerSpec.PooledLabel) == "1")
         {
             // Another live instance may keep it warm that long.
-            age += TimeSpan.FromSeconds(o.Pool.MaxIdleSeconds);
+            age += o.Pool.MaxIdle;
         }
 
         return age;
@@ -134,10 +134,4 @@ internal sealed partial class ContainerReaper(
             return false;
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Reaped leftover sandbox container {Container}")]
-    private static partial void LogReaped(ILogger logger, string container);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Reaper skipped a sweep: {Detail}")]
-    private static partial void LogEngineAway(ILogger logger, string detail);
 }

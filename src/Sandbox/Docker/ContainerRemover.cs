@@ -10,21 +10,21 @@ namespace CodeCube.Sandbox.Docker;
 internal sealed class ContainerRemover(ContainerLauncher launcher) : IAsyncDisposable, IDisposable
 {
     private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(60);
-    private readonly ConcurrentDictionary<Task, byte> pending = new();
+    private readonly ConcurrentDictionary<Task, byte> _pending = new();
 
-    public int Pending => pending.Count;
+    public int Pending => _pending.Count;
 
     public void Remove(StartedContainer container)
     {
         var removal = launcher.RemoveAsync(container);
-        pending.TryAdd(removal, 0);
+        _pending.TryAdd(removal, 0);
         // Registered after the add, so a removal that already finished is still taken out of the set.
-        removal.ContinueWith(done => pending.TryRemove(done, out _), CancellationToken.None,
+        removal.ContinueWith(done => _pending.TryRemove(done, out _), CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     /// <summary>Waits for every removal started so far (RemoveAsync never throws).</summary>
-    public Task DrainAsync() => Task.WhenAll(pending.Keys);
+    public Task DrainAsync() => Task.WhenAll(_pending.Keys);
 
     public async ValueTask DisposeAsync() =>
         await DrainAsync().WaitAsync(DrainLimit).ConfigureAwait(false);

@@ -9,14 +9,14 @@ namespace CodeCube.Sandbox.Docker;
 internal sealed class DockerEngine : IDisposable
 {
     public static readonly Version ApiVersion = new(1, 41);
-    private readonly DockerClientConfiguration configuration;
+    private readonly DockerClientConfiguration _configuration;
 
     public DockerEngine(IOptions<SandboxOptions> options)
     {
         Endpoint = options.Value.DockerEndpoint;
-        CallTimeout = TimeSpan.FromSeconds(options.Value.EngineTimeoutSeconds);
-        configuration = new DockerClientConfiguration(new Uri(Endpoint), defaultTimeout: CallTimeout);
-        Client = configuration.CreateClient(ApiVersion);
+        CallTimeout = options.Value.EngineTimeout;
+        _configuration = new DockerClientConfiguration(new Uri(Endpoint), defaultTimeout: CallTimeout);
+        Client = _configuration.CreateClient(ApiVersion);
     }
 
     public string Endpoint { get; }
@@ -65,6 +65,6 @@ internal sealed class DockerEngine : IDisposable
     public void Dispose()
     {
         Client.Dispose();
-        configuration.Dispose();
+        _configuration.Dispose();
     }
 }

@@ -1,5 +1,7 @@
 using System.Text;
 using CodeCube.Core.Contracts;
+using CodeCube.Core.Options;
+using CodeCube.Core.Replies;
 using CodeCube.Sandbox.Diagnostics;
 using CodeCube.Sandbox.Languages;
 using CodeCube.Sandbox.Pool;
@@ -13,13 +15,14 @@ namespace CodeCube.Sandbox.Docker;
 /// <see cref="ISandbox"/> on Docker: takes a started container (from the warm pool, or cold), sends the request
 /// into it, and removes it afterwards whatever happened, cancellation included.
 /// </summary>
-internal sealed partial class DockerSandbox(
+internal sealed class DockerSandbox(
     LanguageRegistry registry,
     ContainerLauncher launcher,
     RunExecutor executor,
     WarmPool pool,
     ContainerRemover remover,
     IOptions<SandboxOptions> options,
+    IOptions<InputLimitsOptions> limits,
     TimeProvider time,
     SandboxMetrics metrics,
     ILogger<DockerSandbox> logger) : ISandbox
@@ -54,7 +57,7 @@ internal sealed partial class DockerSandbox(
             {
                 // A pooled container can die while it waits (killed from outside, engine restart); the program
                 // never started in it, so one cold retry is safe.
-                LogPooledRetry(logger, info.Id, container.ShortId, result.Detail ?? "");
+                logger.PooledRetry(info.Id, container.ShortId, result.Detail ?? "");
                 var dead = container;
                 container = null;
                 await launcher.RemoveAsync(dead).ConfigureAwait(false);
@@ -62,13 +65,13 @@ internal sealed partial class DockerSandbox(
                 result = await executor.ExecuteAsync(container, request, progress, ct).ConfigureAwait(false);
             }
 
-            LogRun(logger, info.Id, container.ShortId, result.Outcome.ToWire(), result.WallMs);
+            logger.Ran(info.Id, container.ShortId, result.Outcome.ToWire(), result.WallMs);
             return result;
         }
         catch (Exception e) when (e is SandboxFailure or DockerApiException && !ct.IsCancellationRequested)
         {
             var detail = e is SandboxFailure ? e.Message : $"Docker engine error: {e.Message}";
-            LogSandboxError(logger, info.Id, detail);
+            logger.SandboxError(info.Id, detail);
             var wall = (long)time.GetElapsedTime(begin).TotalMilliseconds;
             return RunResult.SandboxError(info.Id, info.Version, detail, wall) with
             {
@@ -92,26 +95,17 @@ internal sealed partial class DockerSandbox(
 
     private string? CheckSizes(RunRequest request)
     {
-        var o = options.Value;
+        var o = limits.Value;
         if (Encoding.UTF8.GetByteCount(request.Code) > o.MaxCodeBytes)
         {
-            return $"the code is larger than {RunOutcomeMapper.Bytes(o.MaxCodeBytes)}";
+            return $"the code is larger than {ByteSize.Format(o.MaxCodeBytes)}";
         }
 
         if (Encoding.UTF8.GetByteCount(request.Stdin) > o.MaxStdinBytes)
         {
-            return $"stdin is larger than {RunOutcomeMapper.Bytes(o.MaxStdinBytes)}";
+            return $"stdin is larger than {ByteSize.Format(o.MaxStdinBytes)}";
         }
 
         return null;
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Ran {Language} in {Container}: {Outcome} after {WallMs} ms")]
-    private static partial void LogRun(ILogger logger, string language, string container, string outcome, long wallMs);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Pooled {Language} container {Container} failed ({Detail}); retrying cold")]
-    private static partial void LogPooledRetry(ILogger logger, string language, string container, string detail);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sandbox error for {Language}: {Detail}")]
-    private static partial void LogSandboxError(ILogger logger, string language, string detail);
 }

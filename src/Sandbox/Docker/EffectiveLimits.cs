@@ -17,8 +17,8 @@ internal sealed record EffectiveLimits(
     {
         var limits = language.Manifest.Limits;
         return new EffectiveLimits(
-            limits?.RunTimeoutSeconds is { } run ? run * 1000 : options.RunTimeoutMs,
-            limits?.CompileTimeoutSeconds is { } compile ? compile * 1000 : options.CompileTimeoutMs,
+            limits?.RunTimeoutSeconds is { } run ? run * 1000 : (int)options.RunTimeout.TotalMilliseconds,
+            limits?.CompileTimeoutSeconds is { } compile ? compile * 1000 : (int)options.CompileTimeout.TotalMilliseconds,
             (limits?.MemoryMiB ?? options.MemoryMiB) * 1024L * 1024L,
             limits?.Pids ?? options.PidsLimit,
             (long)((limits?.Cpus ?? options.Cpus) * 1_000_000_000),

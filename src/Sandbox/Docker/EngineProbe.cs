@@ -1,12 +1,8 @@
 namespace CodeCube.Sandbox.Docker;
 
-/// <summary>Asks the Docker engine whether it answers, for health endpoints; bounded by the engine call timeout.</summary>
-public sealed class EngineProbe
+/// <summary>Asks the Docker engine whether it answers, for the health check; bounded by the engine call timeout.</summary>
+internal sealed class EngineProbe(DockerEngine engine)
 {
-    private readonly DockerEngine engine;
-
-    internal EngineProbe(DockerEngine engine) => this.engine = engine;
-
     /// <summary>Null when the engine answered a ping; otherwise what is wrong, in one line.</summary>
     public async Task<string?> ProblemAsync(CancellationToken ct)
     {

@@ -6,9 +6,9 @@ namespace CodeCube.Sandbox.Docker;
 /// <summary>Kills a container once, for the first reason that comes up (deadline timers and the reader race).</summary>
 internal sealed class Killer(DockerEngine engine, string containerId) : IDisposable
 {
-    private readonly Lock gate = new();
-    private Task kill = Task.CompletedTask;
-    private bool disposed;
+    private readonly Lock _gate = new();
+    private Task _kill = Task.CompletedTask;
+    private bool _disposed;
 
     public KillReason Reason { get; private set; } = KillReason.None;
 
@@ -17,15 +17,15 @@ internal sealed class Killer(DockerEngine engine, string containerId) : IDisposa
 
     public void Kill(KillReason reason)
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (disposed || Reason != KillReason.None)
+            if (_disposed || Reason != KillReason.None)
             {
                 return;
             }
 
             Reason = reason;
-            kill = KillAsync();
+            _kill = KillAsync();
         }
 
         try
@@ -41,18 +41,18 @@ internal sealed class Killer(DockerEngine engine, string containerId) : IDisposa
     /// <summary>No kill after this one: the run is over and its reason (or none) is final.</summary>
     public void Seal()
     {
-        lock (gate)
+        lock (_gate)
         {
-            disposed = true;
+            _disposed = true;
         }
     }
 
     public async Task WhenDoneAsync()
     {
         Task pending;
-        lock (gate)
+        lock (_gate)
         {
-            pending = kill;
+            pending = _kill;
         }
 
         await pending.ConfigureAwait(false);

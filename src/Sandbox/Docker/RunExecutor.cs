@@ -34,7 +34,7 @@ internal sealed class RunExecutor(DockerEngine engine, IOptions<SandboxOptions> 
 
         var begin = time.GetTimestamp();
         long? runStart = null;
-        var compileLimit = TimeSpan.FromMilliseconds(limits.CompileTimeoutMs + options.Value.MarkerGraceMs);
+        var compileLimit = TimeSpan.FromMilliseconds(limits.CompileTimeoutMs) + options.Value.MarkerGrace;
         ITimer? runTimer = null;
         using var compileTimer = time.CreateTimer(
             _ => killer.Kill(KillReason.CompileTimeout), null, compileLimit, Timeout.InfiniteTimeSpan);

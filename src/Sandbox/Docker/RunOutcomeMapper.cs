@@ -1,5 +1,6 @@
 using System.Globalization;
 using CodeCube.Core.Contracts;
+using CodeCube.Core.Replies;
 using CodeCube.Sandbox.Protocol;
 
 namespace CodeCube.Sandbox.Docker;
@@ -40,7 +41,7 @@ internal static class RunOutcomeMapper
         {
             case KillReason.OutputLimit:
                 return Result(RunOutcome.OutputLimit, null, null,
-                    $"{seen.OverflowedStream ?? "output"} passed the {Bytes(limits.OutputBytes)} limit");
+                    $"{seen.OverflowedStream ?? "output"} passed the {ByteSize.Format(limits.OutputBytes)} limit");
             case KillReason.RunTimeout:
                 return Result(RunOutcome.TimedOut, null, null, $"killed after the {Seconds(limits.RunTimeoutMs)} run limit");
             case KillReason.CompileTimeout:
@@ -50,7 +51,7 @@ internal static class RunOutcomeMapper
 
         if (seen.OomKilled)
         {
-            return Result(RunOutcome.MemoryLimit, exit, signal, $"killed at the {Bytes(limits.MemoryBytes)} memory limit");
+            return Result(RunOutcome.MemoryLimit, exit, signal, $"killed at the {ByteSize.Format(limits.MemoryBytes)} memory limit");
         }
 
         return seen.Marker?.Kind switch
@@ -70,11 +71,4 @@ internal static class RunOutcomeMapper
         ms % 1000 == 0
             ? string.Create(CultureInfo.InvariantCulture, $"{ms / 1000} s")
             : string.Create(CultureInfo.InvariantCulture, $"{ms / 1000.0:0.###} s");
-
-    internal static string Bytes(long bytes) => bytes switch
-    {
-        >= 1024 * 1024 when bytes % (1024 * 1024) == 0 => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024 * 1024)} MiB"),
-        >= 1024 when bytes % 1024 == 0 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024} KiB"),
-        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes} bytes"),
-    };
 }

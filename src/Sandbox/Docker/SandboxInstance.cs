@@ -8,17 +8,17 @@ namespace CodeCube.Sandbox.Docker;
 /// </summary>
 internal sealed class SandboxInstance(string id)
 {
-    private readonly ConcurrentDictionary<string, byte> live = new();
+    private readonly ConcurrentDictionary<string, byte> _live = new();
 
     public string Id { get; } = id;
 
-    public void Track(string containerId) => live.TryAdd(containerId, 0);
+    public void Track(string containerId) => _live.TryAdd(containerId, 0);
 
-    public void Forget(string containerId) => live.TryRemove(containerId, out _);
+    public void Forget(string containerId) => _live.TryRemove(containerId, out _);
 
-    public int LiveCount => live.Count;
+    public int LiveCount => _live.Count;
 
-    public bool IsLive(string containerId) => live.ContainsKey(containerId);
+    public bool IsLive(string containerId) => _live.ContainsKey(containerId);
 
     public static string NewId() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(6));
 }

@@ -9,13 +9,13 @@ namespace CodeCube.Sandbox.Languages;
 /// </summary>
 internal sealed class LanguageRegistry : ILanguageRegistry
 {
-    private readonly string manifestPath;
-    private readonly string lockPath;
-    private readonly LanguageManifest manifest;
-    private readonly Lock gate = new();
-    private Snapshot snapshot;
+    private readonly string _manifestPath;
+    private readonly string _lockPath;
+    private readonly LanguageManifest _manifest;
+    private readonly Lock _gate = new();
+    private Snapshot _snapshot;
 
-    private readonly SandboxOptions options;
+    private readonly SandboxOptions _options;
 
     public LanguageRegistry(IOptions<SandboxOptions> options)
         : this(ImagesDirectory.Locate(options.Value.ImagesDirectory), options.Value)
@@ -24,12 +24,12 @@ internal sealed class LanguageRegistry : ILanguageRegistry
 
     public LanguageRegistry(string imagesDirectory, SandboxOptions? options = null)
     {
-        this.options = options ?? new SandboxOptions();
+        _options = options ?? new SandboxOptions();
         Directory = imagesDirectory;
-        manifestPath = Path.Combine(imagesDirectory, ImagesDirectory.ManifestFile);
-        lockPath = ImagesDirectory.LockFile(imagesDirectory);
-        manifest = LanguageManifest.Load(manifestPath);
-        snapshot = Build(ReadLockStamp());
+        _manifestPath = Path.Combine(imagesDirectory, ImagesDirectory.ManifestFile);
+        _lockPath = ImagesDirectory.LockFile(imagesDirectory);
+        _manifest = LanguageManifest.Load(_manifestPath);
+        _snapshot = Build(ReadLockStamp());
     }
 
     public string Directory { get; }
@@ -64,19 +64,19 @@ internal sealed class LanguageRegistry : ILanguageRegistry
         get
         {
             var stamp = ReadLockStamp();
-            lock (gate)
+            lock (_gate)
             {
-                if (stamp != snapshot.LockStamp)
+                if (stamp != _snapshot.LockStamp)
                 {
-                    snapshot = Build(stamp);
+                    _snapshot = Build(stamp);
                 }
 
-                return snapshot;
+                return _snapshot;
             }
         }
     }
 
-    private DateTime ReadLockStamp() => File.Exists(lockPath) ? File.GetLastWriteTimeUtc(lockPath) : DateTime.MinValue;
+    private DateTime ReadLockStamp() => File.Exists(_lockPath) ? File.GetLastWriteTimeUtc(_lockPath) : DateTime.MinValue;
 
     private Snapshot Build(DateTime stamp)
     {
@@ -85,7 +85,7 @@ internal sealed class LanguageRegistry : ILanguageRegistry
         {
             try
             {
-                imageLock = ImageLock.Load(lockPath);
+                imageLock = ImageLock.Load(_lockPath);
             }
             catch (Exception e) when (e is IOException or System.Text.Json.JsonException)
             {
@@ -94,7 +94,7 @@ internal sealed class LanguageRegistry : ILanguageRegistry
             }
         }
 
-        var specs = manifest.Languages
+        var specs = _manifest.Languages
             .Select(l => WithLimitsKey(new LanguageSpec(l, imageLock?.Languages?.GetValueOrDefault(l.Id))))
             .ToList();
         var byName = new Dictionary<string, LanguageSpec>(StringComparer.OrdinalIgnoreCase);
@@ -124,7 +124,7 @@ internal sealed class LanguageRegistry : ILanguageRegistry
 
     // The effective limits (and runtime) are part of what a run produces, so they are part of its cache key.
     private LanguageSpec WithLimitsKey(LanguageSpec spec) =>
-        spec with { Info = spec.Info with { LimitsKey = $"{Docker.EffectiveLimits.For(spec, options)} runtime={options.Runtime}" } };
+        spec with { Info = spec.Info with { LimitsKey = $"{Docker.EffectiveLimits.For(spec, _options)} runtime={_options.Runtime}" } };
 
     private sealed record Snapshot(
         DateTime LockStamp,

@@ -14,7 +14,7 @@ namespace CodeCube.Sandbox.Pool;
 /// A run takes one (single use: it is removed after the run) and the pool refills in the background; when the pool
 /// is empty the run starts a container cold. Everything left is removed on shutdown.
 /// </summary>
-internal sealed partial class WarmPool(
+internal sealed class WarmPool(
     ContainerLauncher launcher,
     LanguageRegistry registry,
     IOptions<SandboxOptions> options,
@@ -22,21 +22,21 @@ internal sealed partial class WarmPool(
     ILogger<WarmPool> logger) : BackgroundService, IPoolStats
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
-    private readonly ConcurrentDictionary<string, ConcurrentQueue<StartedContainer>> ready = new();
-    private readonly ConcurrentQueue<StartedContainer> discarded = new();
-    private readonly SemaphoreSlim wake = new(0);
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<StartedContainer>> _ready = new();
+    private readonly ConcurrentQueue<StartedContainer> _discarded = new();
+    private readonly SemaphoreSlim _wake = new(0);
 
     private int Size => options.Value.Pool.Size;
 
-    public int Count(string language) => ready.TryGetValue(language, out var queue) ? queue.Count : 0;
+    public int Count(string language) => _ready.TryGetValue(language, out var queue) ? queue.Count : 0;
 
     public IEnumerable<KeyValuePair<string, int>> ReadyByLanguage() =>
-        ready.Select(p => KeyValuePair.Create(p.Key, p.Value.Count));
+        _ready.Select(p => KeyValuePair.Create(p.Key, p.Value.Count));
 
     /// <summary>A started container for <paramref name="language"/>, or null (pool off, empty or stale).</summary>
     public StartedContainer? TryTake(LanguageSpec language)
     {
-        if (Size == 0 || !ready.TryGetValue(language.Id, out var queue))
+        if (Size == 0 || !_ready.TryGetValue(language.Id, out var queue))
         {
             return null;
         }
@@ -51,11 +51,11 @@ internal sealed partial class WarmPool(
             else
             {
                 // Removed by the refill loop, so a run never waits for it.
-                discarded.Enqueue(candidate);
+                _discarded.Enqueue(candidate);
             }
         }
 
-        wake.Release();
+        _wake.Release();
         return taken;
     }
 
@@ -68,7 +68,7 @@ internal sealed partial class WarmPool(
 
         while (!stoppingToken.IsCancellationRequested)
         {
-            while (discarded.TryDequeue(out var stale))
+            while (_discarded.TryDequeue(out var stale))
             {
                 await launcher.RemoveAsync(stale).ConfigureAwait(false);
             }
@@ -82,7 +82,7 @@ internal sealed partial class WarmPool(
             try
             {
                 // Wake on a take, or now and then to replace containers that idled too long.
-                await wake.WaitAsync(failed ? RetryDelay : TimeSpan.FromSeconds(30), stoppingToken)
+                await _wake.WaitAsync(failed ? RetryDelay : TimeSpan.FromSeconds(30), stoppingToken)
                     .ConfigureAwait(false);
             }
             catch (OperationCanceledException)
@@ -102,12 +102,12 @@ internal sealed partial class WarmPool(
     public async Task DrainAsync()
     {
         var removals = new List<Task>();
-        while (discarded.TryDequeue(out var stale))
+        while (_discarded.TryDequeue(out var stale))
         {
             removals.Add(launcher.RemoveAsync(stale));
         }
 
-        foreach (var queue in ready.Values)
+        foreach (var queue in _ready.Values)
         {
             while (queue.TryDequeue(out var container))
             {
@@ -125,11 +125,11 @@ internal sealed partial class WarmPool(
 
     private bool IsFresh(StartedContainer container, LanguageSpec current) =>
         container.Language.Image == current.Image &&
-        time.GetElapsedTime(container.StartedTimestamp) < TimeSpan.FromSeconds(options.Value.Pool.MaxIdleSeconds);
+        time.GetElapsedTime(container.StartedTimestamp) < options.Value.Pool.MaxIdle;
 
     private async Task<bool> FillAsync(LanguageSpec language, CancellationToken ct)
     {
-        var queue = ready.GetOrAdd(language.Id, _ => new ConcurrentQueue<StartedContainer>());
+        var queue = _ready.GetOrAdd(language.Id, _ => new ConcurrentQueue<StartedContainer>());
         foreach (var stale in queue.Where(c => !IsFresh(c, language)).ToList())
         {
             // Stale ones are skipped by TryTake; taking them out here keeps the count honest.
@@ -148,7 +148,7 @@ internal sealed partial class WarmPool(
             catch (Exception e) when (e is SandboxFailure or DockerApiException)
             {
                 // Runs fall back to cold starts meanwhile; the loop tries again shortly.
-                LogFillFailed(logger, language.Id, e.Message);
+                logger.PoolFillFailed(language.Id, e.Message);
                 return false;
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -162,10 +162,7 @@ internal sealed partial class WarmPool(
 
     public override void Dispose()
     {
-        wake.Dispose();
+        _wake.Dispose();
         base.Dispose();
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Warm pool could not start a {Language} container: {Detail}")]
-    private static partial void LogFillFailed(ILogger logger, string language, string detail);
 }

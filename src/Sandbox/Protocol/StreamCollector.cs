@@ -14,17 +14,17 @@ internal sealed class StreamCollector
     private const int MaxStatusBytes = 64;
     private static readonly byte[] Terminator = "@@\n"u8.ToArray();
 
-    private readonly byte[] prefix;
-    private readonly int cap;
-    private readonly ArrayBufferWriter<byte> pending = new();
-    private readonly ArrayBufferWriter<byte> kept = new();
-    private readonly Decoder decoder = new UTF8Encoding(false, false).GetDecoder();
-    private int searchFrom;
+    private readonly byte[] _prefix;
+    private readonly int _cap;
+    private readonly ArrayBufferWriter<byte> _pending = new();
+    private readonly ArrayBufferWriter<byte> _kept = new();
+    private readonly Decoder _decoder = new UTF8Encoding(false, false).GetDecoder();
+    private int _searchFrom;
 
     public StreamCollector(string nonce, int cap)
     {
-        prefix = Encoding.ASCII.GetBytes($"\n@@CODECUBE {nonce} ");
-        this.cap = cap;
+        _prefix = Encoding.ASCII.GetBytes($"\n@@CODECUBE {nonce} ");
+        _cap = cap;
     }
 
     /// <summary>The marker's status once the marker line has been seen on this stream.</summary>
@@ -51,11 +51,11 @@ internal sealed class StreamCollector
             return Keep(chunk, flush: false);
         }
 
-        pending.Write(chunk);
+        _pending.Write(chunk);
         var text = "";
         while (true)
         {
-            var span = pending.WrittenSpan;
+            var span = _pending.WrittenSpan;
             if (TryFindMarker(span, out var at, out var status, out var after))
             {
                 var parsed = MarkerStatus.Parse(status);
@@ -63,12 +63,12 @@ internal sealed class StreamCollector
                 // After the run only an end marker counts; any other copy is the program's own output.
                 text += Keep(span[..(afterRun && !parsed.IsEnd ? after : at)], flush: false);
                 var rest = span[after..].ToArray();
-                pending.Clear();
-                searchFrom = 0;
+                _pending.Clear();
+                _searchFrom = 0;
                 if (afterRun && !parsed.IsEnd || !afterRun && parsed.Kind == MarkerKind.Run)
                 {
                     Marker ??= parsed;
-                    pending.Write(rest);
+                    _pending.Write(rest);
                     continue;
                 }
 
@@ -86,12 +86,12 @@ internal sealed class StreamCollector
 
             if (Marker is null)
             {
-                if (span.Length > cap + prefix.Length + MaxStatusBytes)
+                if (span.Length > _cap + _prefix.Length + MaxStatusBytes)
                 {
                     // Compile output alone is past the cap; keep what fits and let the caller stop the container.
                     text += Keep(span, flush: false);
-                    pending.Clear();
-                    searchFrom = 0;
+                    _pending.Clear();
+                    _searchFrom = 0;
                 }
 
                 return text;
@@ -100,9 +100,9 @@ internal sealed class StreamCollector
             var hold = PossibleMarkerStart(span);
             text += Keep(span[..hold], flush: false);
             var tail = span[hold..].ToArray();
-            pending.Clear();
-            pending.Write(tail);
-            searchFrom = 0;
+            _pending.Clear();
+            _pending.Write(tail);
+            _searchFrom = 0;
             return text;
         }
     }
@@ -111,10 +111,10 @@ internal sealed class StreamCollector
     public string Complete()
     {
         var text = "";
-        if (pending.WrittenCount > 0)
+        if (_pending.WrittenCount > 0)
         {
-            text = Keep(pending.WrittenSpan, flush: false);
-            pending.Clear();
+            text = Keep(_pending.WrittenSpan, flush: false);
+            _pending.Clear();
         }
 
         return text + Keep([], flush: true);
@@ -124,28 +124,28 @@ internal sealed class StreamCollector
     {
         while (true)
         {
-            at = span[searchFrom..].IndexOf(prefix);
+            at = span[_searchFrom..].IndexOf(_prefix);
             status = "";
             after = 0;
             if (at < 0)
             {
-                searchFrom = Math.Max(0, span.Length - prefix.Length + 1);
+                _searchFrom = Math.Max(0, span.Length - _prefix.Length + 1);
                 return false;
             }
 
-            at += searchFrom;
-            var statusStart = at + prefix.Length;
+            at += _searchFrom;
+            var statusStart = at + _prefix.Length;
             var end = span[statusStart..].IndexOf(Terminator);
             if (end < 0 || end > MaxStatusBytes)
             {
                 if (end < 0 && span.Length - statusStart <= MaxStatusBytes)
                 {
-                    searchFrom = at;
+                    _searchFrom = at;
                     return false;
                 }
 
                 // Not a real marker after all: the nonce matched but no terminator followed in time. Search on.
-                searchFrom = at + 1;
+                _searchFrom = at + 1;
                 continue;
             }
 
@@ -158,7 +158,7 @@ internal sealed class StreamCollector
     /// <summary>Where a marker may be starting at the end of <paramref name="span"/>; its length when none can.</summary>
     private int PossibleMarkerStart(ReadOnlySpan<byte> span)
     {
-        var from = Math.Max(0, span.Length - (prefix.Length + MaxStatusBytes + Terminator.Length));
+        var from = Math.Max(0, span.Length - (_prefix.Length + MaxStatusBytes + Terminator.Length));
         for (var i = from; i < span.Length; i++)
         {
             if (span[i] != (byte)'\n')
@@ -167,9 +167,9 @@ internal sealed class StreamCollector
             }
 
             var tail = span[i..];
-            var candidate = tail.Length <= prefix.Length
-                ? prefix.AsSpan().StartsWith(tail)
-                : tail.StartsWith(prefix) && tail.Length - prefix.Length <= MaxStatusBytes + Terminator.Length;
+            var candidate = tail.Length <= _prefix.Length
+                ? _prefix.AsSpan().StartsWith(tail)
+                : tail.StartsWith(_prefix) && tail.Length - _prefix.Length <= MaxStatusBytes + Terminator.Length;
             if (candidate)
             {
                 return i;
@@ -180,7 +180,7 @@ internal sealed class StreamCollector
     }
 
     /// <summary>Everything kept, decoded as UTF-8 with invalid bytes replaced by U+FFFD.</summary>
-    public string Text => Encoding.UTF8.GetString(kept.WrittenSpan);
+    public string Text => Encoding.UTF8.GetString(_kept.WrittenSpan);
 
     private string Keep(ReadOnlySpan<byte> bytes, bool flush)
     {
@@ -190,21 +190,21 @@ internal sealed class StreamCollector
             return "";
         }
 
-        var room = cap - kept.WrittenCount;
+        var room = _cap - _kept.WrittenCount;
         if (bytes.Length > room)
         {
             Overflowed = true;
             bytes = bytes[..Utf8Text.SafeCut(bytes, room)];
         }
 
-        kept.Write(bytes);
+        _kept.Write(bytes);
         return Decode(bytes, flush || Overflowed);
     }
 
     private string Decode(ReadOnlySpan<byte> bytes, bool flush)
     {
-        var chars = new char[decoder.GetCharCount(bytes, flush)];
-        var count = decoder.GetChars(bytes, chars, flush);
+        var chars = new char[_decoder.GetCharCount(bytes, flush)];
+        var count = _decoder.GetChars(bytes, chars, flush);
         return new string(chars, 0, count);
     }
 }

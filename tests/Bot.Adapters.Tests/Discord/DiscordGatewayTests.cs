@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using CodeCube.Core.Chat;
-
 namespace CodeCube.Adapters.Tests.Discord;
 
 public sealed class DiscordGatewayTests
@@ -35,16 +32,16 @@ public sealed class DiscordGatewayTests
         bool Beats(int n) => h.Gateway.Received.Count(p => p.Op == 1) >= n;
 
         h.Time.Advance(TimeSpan.FromMilliseconds(11249)); // 45000 x 0.25 = 11250
-        await AssertStaysFalseAsync(() => Beats(1));
+        await Eventually.NeverAsync(() => Beats(1), "the first heartbeat came before interval × jitter");
         h.Time.Advance(TimeSpan.FromMilliseconds(1));
         var first = await h.Gateway.WaitForAsync(p => p.Op == 1);
         Assert.Null(first.Payload["d"]); // no dispatch yet
 
         await h.DeliverAsync("1000000000000000001"); // seq 1
         h.Time.Advance(TimeSpan.FromMilliseconds(44999));
-        await AssertStaysFalseAsync(() => Beats(2));
+        await Eventually.NeverAsync(() => Beats(2), "the second heartbeat came before the interval");
         h.Time.Advance(TimeSpan.FromMilliseconds(1));
-        await Poll.UntilAsync(() => Beats(2) ? "" : null);
+        await Eventually.TrueAsync(() => Beats(2), "the second heartbeat");
         var second = h.Gateway.Received.Where(p => p.Op == 1).ElementAt(1);
         Assert.Equal(1, (long)second.Payload["d"]!);
     }
@@ -71,10 +68,11 @@ public sealed class DiscordGatewayTests
         h.Time.Advance(TimeSpan.FromMilliseconds(22500));
         await h.Gateway.WaitForAsync(p => p.Op == 1);
         h.Time.Advance(TimeSpan.FromMilliseconds(45000));
+        await h.PassFirstReconnectDelayAsync();
 
         var resume = await h.Gateway.WaitForAsync(p => p.Op == 6);
         var first = h.Gateway.Connections[0];
-        await Poll.UntilAsync(() => first.ClientCloseCode is int c ? (object)c : null);
+        await Eventually.TrueAsync(() => first.ClientCloseCode is not null, "the bot to close the silent connection");
         Assert.NotEqual(1000, first.ClientCloseCode);
         Assert.NotEqual(1001, first.ClientCloseCode);
         AssertResume(resume, expectedSeq: 2);
@@ -96,6 +94,7 @@ public sealed class DiscordGatewayTests
         await h.Gateway.DispatchAsync("MESSAGE_CREATE", DiscordFixtures.Message("1000000000000000001", Channel, "!run a"));
         await AnswerNextAsync();
         h.Gateway.Current.Drop();
+        await h.PassFirstReconnectDelayAsync();
         var resume = await h.Gateway.WaitForAsync(p => p.Op == 6);
         await h.Gateway.DispatchAsync("MESSAGE_CREATE", DiscordFixtures.Message("1000000000000000002", Channel, "!run b"));
         await AnswerNextAsync();
@@ -115,6 +114,7 @@ public sealed class DiscordGatewayTests
         await h.DeliverAsync("1000000000000000001");
 
         await h.Gateway.Current.SendAsync(DiscordFixtures.Json("gateway-op7-reconnect.json"));
+        await h.PassFirstReconnectDelayAsync();
 
         var resume = await h.Gateway.WaitForAsync(p => p.Op == 6);
         AssertResume(resume, expectedSeq: 2);
@@ -131,6 +131,7 @@ public sealed class DiscordGatewayTests
         var invalid = DiscordFixtures.Json("gateway-op9-invalid-session.json");
         invalid["d"] = true;
         await h.Gateway.Current.SendAsync(invalid);
+        await h.PassFirstReconnectDelayAsync();
 
         AssertResume(await h.Gateway.WaitForAsync(p => p.Op == 6), expectedSeq: 2);
         Assert.Equal(1, h.Gateway.Received.Count(p => p.Op == 2));
@@ -145,7 +146,7 @@ public sealed class DiscordGatewayTests
         await h.Gateway.Current.SendAsync(DiscordFixtures.Json("gateway-op9-invalid-session.json"));
         await h.WaitForLogAsync("reconnecting in 00:00:03");
         h.Time.Advance(TimeSpan.FromMilliseconds(2999));
-        await AssertStaysFalseAsync(() => h.Gateway.Connections.Count > 1);
+        await Eventually.NeverAsync(() => h.Gateway.Connections.Count > 1, "reconnected before the 3 s wait");
         h.Time.Advance(TimeSpan.FromMilliseconds(1));
 
         var identify = await h.Gateway.WaitForAsync(p => p.Op == 2 && p.Connection == 1);
@@ -210,12 +211,5 @@ public sealed class DiscordGatewayTests
         Assert.Equal(DiscordProtocolServer.Token, (string?)d["token"]);
         Assert.Equal("session-1", (string?)d["session_id"]);
         Assert.Equal(expectedSeq, (long)d["seq"]!);
-    }
-
-    /// <summary>Gives the bot a moment of real time and checks it did not act early (fake time is what matters).</summary>
-    internal static async Task AssertStaysFalseAsync(Func<bool> condition)
-    {
-        await Task.Delay(300);
-        Assert.False(condition());
     }
 }

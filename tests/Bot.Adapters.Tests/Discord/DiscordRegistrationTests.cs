@@ -1,8 +1,4 @@
 using CodeCube.Adapters.Discord;
-using CodeCube.Core.Chat;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CodeCube.Adapters.Tests.Discord;
@@ -63,12 +59,6 @@ public sealed class DiscordRegistrationTests
         Assert.Empty(h.Gateway.Connections);
     }
 
-    private static ServiceProvider Build(Dictionary<string, string?> settings)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        return new ServiceCollection()
-            .AddLogging()
-            .AddDiscordAdapter(configuration)
-            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-    }
+    private static ServiceProvider Build(Dictionary<string, string?> settings) =>
+        TestServices.Build(settings, (services, configuration) => services.AddDiscordAdapter(configuration));
 }

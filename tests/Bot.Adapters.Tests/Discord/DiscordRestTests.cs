@@ -1,7 +1,4 @@
-using System.Text;
-using System.Text.Json.Nodes;
 using CodeCube.Adapters.Discord.Rest;
-using CodeCube.Core.Chat;
 
 namespace CodeCube.Adapters.Tests.Discord;
 
@@ -58,7 +55,7 @@ public sealed class DiscordRestTests
         var send = h.Adapter.SendAsync(new OutgoingReply(Where, "hello", "1"), default);
         await h.WaitForLogAsync("rate limited");
         h.Time.Advance(TimeSpan.FromMilliseconds(2499));
-        await DiscordGatewayTests.AssertStaysFalseAsync(() => CreateCalls(h).Count > 1);
+        await Eventually.NeverAsync(() => CreateCalls(h).Count > 1, "a second message was created");
         h.Time.Advance(TimeSpan.FromMilliseconds(1));
         var sent = await send.WaitAsync(TimeSpan.FromSeconds(15));
 
@@ -78,7 +75,7 @@ public sealed class DiscordRestTests
         var send = h.Adapter.SendAsync(new OutgoingReply(Where, "hello"), default);
         await h.WaitForLogAsync("rate limited (global: True)");
         var typing = h.Adapter.IndicateProgressAsync(new Conversation("discord", "777"), default);
-        await DiscordGatewayTests.AssertStaysFalseAsync(() => h.Server.Calls.Any(c => c.Path.EndsWith("/typing", StringComparison.Ordinal)));
+        await Eventually.NeverAsync(() => h.Server.Calls.Any(c => c.Path.EndsWith("/typing", StringComparison.Ordinal)), "typing went out during the global rate limit");
         h.Time.Advance(TimeSpan.FromSeconds(4));
         await Task.WhenAll(send, typing).WaitAsync(TimeSpan.FromSeconds(15));
 
@@ -95,7 +92,7 @@ public sealed class DiscordRestTests
         var failure = await Assert.ThrowsAsync<DiscordApiException>(() => h.Adapter.SendAsync(new OutgoingReply(Where, "hello"), default));
 
         Assert.Equal(System.Net.HttpStatusCode.BadGateway, failure.StatusCode);
-        await DiscordGatewayTests.AssertStaysFalseAsync(() => CreateCalls(h).Count > 1);
+        await Eventually.NeverAsync(() => CreateCalls(h).Count > 1, "a second message was created");
     }
 
     [Fact]
@@ -106,7 +103,7 @@ public sealed class DiscordRestTests
         await h.Adapter.SendAsync(new OutgoingReply(Where, "one"), default);
 
         var second = h.Adapter.SendAsync(new OutgoingReply(Where, "two"), default);
-        await DiscordGatewayTests.AssertStaysFalseAsync(() => CreateCalls(h).Count > 1);
+        await Eventually.NeverAsync(() => CreateCalls(h).Count > 1, "a second message was created");
         h.Time.Advance(TimeSpan.FromSeconds(3));
         await second.WaitAsync(TimeSpan.FromSeconds(15));
 

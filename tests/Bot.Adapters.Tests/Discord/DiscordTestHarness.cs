@@ -1,12 +1,5 @@
-using System.Collections.Concurrent;
-using System.Threading.Channels;
 using CodeCube.Adapters.Discord;
 using CodeCube.Adapters.Discord.Gateway;
-using CodeCube.Core.Chat;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CodeCube.Adapters.Tests.Discord;
 
@@ -47,20 +40,18 @@ internal sealed class DiscordTestHarness : IAsyncDisposable
     {
         var server = await DiscordProtocolServer.StartAsync();
         configure?.Invoke(server.Gateway);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var time = new FakeTimeProvider();
+        var logs = new LogSink();
+        var provider = TestServices.Build(new Dictionary<string, string?>
         {
             ["Discord:Token"] = token,
             ["Discord:ApiBaseUrl"] = server.ApiBaseUrl,
             ["Discord:GatewayUrlOverride"] = overrideGatewayUrl ? server.WsRoot + "/gateway" : null,
-        }).Build();
-        var time = new FakeTimeProvider();
-        var logs = new LogSink();
-        var collection = new ServiceCollection()
+        }, (services, configuration) => services
             .AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Debug))
             .AddSingleton<TimeProvider>(time)
             .AddSingleton<IGatewayJitter>(new FixedJitter(jitter))
-            .AddDiscordAdapter(configuration);
-        var provider = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+            .AddDiscordAdapter(configuration));
         var harness = new DiscordTestHarness(server, provider, time, logs);
         if (connect)
         {
@@ -88,7 +79,17 @@ internal sealed class DiscordTestHarness : IAsyncDisposable
 
     /// <summary>The adapter logs just after it starts a timed wait: after this, advancing the clock is safe.</summary>
     public Task WaitForLogAsync(string fragment) =>
-        Poll.UntilAsync(() => Logs.Entries.Select(e => e.Message).FirstOrDefault(m => m.Contains(fragment, StringComparison.Ordinal)));
+        Eventually.TrueAsync(() => Logs.Entries.Any(e => e.Message.Contains(fragment, StringComparison.Ordinal)), $"a log entry with '{fragment}'");
+
+    /// <summary>
+    /// Waits for the first reconnect after a session came up, then lets its delay pass: with the harness's jitter
+    /// of 0.5 that is exactly the policy's floor of one second.
+    /// </summary>
+    public async Task PassFirstReconnectDelayAsync()
+    {
+        await WaitForLogAsync("reconnecting in 00:00:01");
+        Time.Advance(TimeSpan.FromSeconds(1));
+    }
 
     public bool HasPendingEvent => events.Reader.TryPeek(out _);
 
@@ -122,28 +123,4 @@ internal sealed class DiscordTestHarness : IAsyncDisposable
 internal sealed class FixedJitter(double value) : IGatewayJitter
 {
     public double Next() => value;
-}
-
-internal sealed class LogSink : ILoggerProvider
-{
-    private readonly ConcurrentQueue<(LogLevel Level, string Message)> entries = new();
-
-    public IReadOnlyList<(LogLevel Level, string Message)> Entries => [.. entries];
-
-    public ILogger CreateLogger(string categoryName) => new Sink(entries);
-
-    public void Dispose()
-    {
-    }
-
-    private sealed class Sink(ConcurrentQueue<(LogLevel, string)> entries) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            entries.Enqueue((logLevel, formatter(state, exception)));
-    }
 }

@@ -1,6 +1,4 @@
-using System.Text.Json.Nodes;
 using CodeCube.Adapters.Discord.Gateway;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CodeCube.Adapters.Tests.Discord;
 

@@ -1,11 +1,5 @@
-using System.Text.Json.Nodes;
-using System.Threading.Channels;
 using CodeCube.Adapters.Discord;
 using CodeCube.Adapters.Discord.Gateway;
-using CodeCube.Core.Chat;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CodeCube.Adapters.Tests.Discord;
 
@@ -16,17 +10,14 @@ public sealed class ScriptedTransportTests
     public async Task Hello_is_answered_with_identify_and_a_dispatch_after_ready_becomes_an_event()
     {
         var transport = new ScriptedTransport();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        await using var provider = TestServices.Build(new Dictionary<string, string?>
         {
             ["Discord:Token"] = "scripted-token",
             ["Discord:GatewayUrlOverride"] = "wss://gateway.example.invalid",
-        }).Build();
-        await using var provider = new ServiceCollection()
-            .AddLogging()
+        }, (services, configuration) => services
             .AddSingleton<TimeProvider>(new FakeTimeProvider())
             .AddSingleton<IGatewayTransportFactory>(new OneTransport(transport))
-            .AddDiscordAdapter(configuration)
-            .BuildServiceProvider();
+            .AddDiscordAdapter(configuration));
         var adapter = provider.GetRequiredService<IChatAdapter>();
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(15));
         await using var events = adapter.ReadEventsAsync(cts.Token).GetAsyncEnumerator(cts.Token);

@@ -1,5 +1,4 @@
 using CodeCube.Adapters.Irc;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CodeCube.Adapters.Tests.Irc;
 

@@ -1,6 +1,3 @@
-using System.Text;
-using CodeCube.Core.Chat;
-
 namespace CodeCube.Adapters.Tests.Irc;
 
 /// <summary>One ngIRCd for the class; each test uses its own nicks and channels.</summary>
@@ -23,9 +20,8 @@ public sealed class IrcAdapterIntegrationTests(NgircdFixture fixture) : IClassFi
     public async Task Bot_registers_joins_and_a_channel_user_sees_its_message()
     {
         await using var user = await RawIrcUser.ConnectAsync(Port, "alice", "#reg");
-        await using var bot = IrcBot.Start(Port, "regbot", "#reg");
+        await using var bot = await IrcBot.JoinAsync(Port, "regbot", "#reg");
 
-        await bot.WaitUntilJoinedAsync("#reg");
         await bot.SendAsync("#reg", "hello");
 
         var raw = await user.NextPrivmsgRawAsync();
@@ -38,9 +34,7 @@ public sealed class IrcAdapterIntegrationTests(NgircdFixture fixture) : IClassFi
     public async Task Nick_collision_falls_back_to_the_alternative_nick()
     {
         await using var squatter = await RawIrcUser.ConnectAsync(Port, "takenbot");
-        await using var bot = IrcBot.Start(Port, "takenbot", "#nick", o => o.AltNicks = ["takenbot2"]);
-
-        await bot.WaitUntilJoinedAsync("#nick");
+        await using var bot = await IrcBot.JoinAsync(Port, "takenbot", "#nick", o => o.AltNicks = ["takenbot2"]);
 
         Assert.Equal("takenbot2", bot.Adapter.Client.CurrentNick);
     }
@@ -48,8 +42,7 @@ public sealed class IrcAdapterIntegrationTests(NgircdFixture fixture) : IClassFi
     [Fact]
     public async Task Channel_and_private_messages_arrive_as_message_created_without_the_addressing()
     {
-        await using var bot = IrcBot.Start(Port, "readbot", "#read");
-        await bot.WaitUntilJoinedAsync("#read");
+        await using var bot = await IrcBot.JoinAsync(Port, "readbot", "#read");
         await using var user = await RawIrcUser.ConnectAsync(Port, "bob", "#read");
 
         await user.SendAsync("PRIVMSG #read :readbot: !run python\x02 print(1)");
@@ -70,8 +63,7 @@ public sealed class IrcAdapterIntegrationTests(NgircdFixture fixture) : IClassFi
     [Fact]
     public async Task Ctcp_version_from_a_user_is_answered_by_notice_and_is_not_an_event()
     {
-        await using var bot = IrcBot.Start(Port, "ctcpbot", "#ctcp");
-        await bot.WaitUntilJoinedAsync("#ctcp");
+        await using var bot = await IrcBot.JoinAsync(Port, "ctcpbot", "#ctcp");
         await using var user = await RawIrcUser.ConnectAsync(Port, "heidi", "#ctcp");
 
         await user.SendAsync("PRIVMSG #ctcp :\u0001VERSION\u0001");
@@ -85,8 +77,7 @@ public sealed class IrcAdapterIntegrationTests(NgircdFixture fixture) : IClassFi
     [Fact]
     public async Task Injected_line_breaks_stay_text_the_bot_stays_connected_and_nothing_reaches_another_channel()
     {
-        await using var bot = IrcBot.Start(Port, "injbot", "#inj");
-        await bot.WaitUntilJoinedAsync("#inj");
+        await using var bot = await IrcBot.JoinAsync(Port, "injbot", "#inj");
         await using var user = await RawIrcUser.ConnectAsync(Port, "carol", "#inj");
         await using var other = await RawIrcUser.ConnectAsync(Port, "dave", "#other");
 
@@ -107,8 +98,7 @@ public sealed class IrcAdapterIntegrationTests(NgircdFixture fixture) : IClassFi
     [Fact]
     public async Task Thousand_output_lines_arrive_as_the_configured_lines_plus_the_permalink()
     {
-        await using var bot = IrcBot.Start(Port, "longbot", "#long", o => o.MaxLinesPerReply = 3);
-        await bot.WaitUntilJoinedAsync("#long");
+        await using var bot = await IrcBot.JoinAsync(Port, "longbot", "#long", o => o.MaxLinesPerReply = 3);
         await using var user = await RawIrcUser.ConnectAsync(Port, "erin", "#long");
         var text = string.Join('\n', Enumerable.Range(1, 1000).Select(i => $"output {i}").Append(Permalink));
 
@@ -128,8 +118,7 @@ public sealed class IrcAdapterIntegrationTests(NgircdFixture fixture) : IClassFi
     [InlineData("a-rather-long-bot-nickname", "#channel-name-of-fifty-bytes-ngircds-upper-limit-x")]
     public async Task Line_of_2000_multibyte_characters_is_cut_at_character_boundaries_within_512_bytes(string nick, string channel)
     {
-        await using var bot = IrcBot.Start(Port, nick, channel, o => o.MaxLinesPerReply = 3);
-        await bot.WaitUntilJoinedAsync(channel);
+        await using var bot = await IrcBot.JoinAsync(Port, nick, channel, o => o.MaxLinesPerReply = 3);
         await using var user = await RawIrcUser.ConnectAsync(Port, "frank" + channel.Length, channel);
         var wide = string.Concat(Enumerable.Range(0, 2000).Select(i => i % 3 == 0 ? "😀" : i % 3 == 1 ? "€" : "ж"));
 
@@ -153,8 +142,7 @@ public sealed class IrcAdapterIntegrationTests(NgircdFixture fixture) : IClassFi
     [Fact]
     public async Task Ten_replies_at_once_are_paced_by_the_limiter_and_none_is_lost()
     {
-        await using var bot = IrcBot.Start(Port, "busybot", "#busy", o => (o.FloodBurst, o.FloodIntervalMs) = (5, 200));
-        await bot.WaitUntilJoinedAsync("#busy");
+        await using var bot = await IrcBot.JoinAsync(Port, "busybot", "#busy", o => (o.FloodBurst, o.FloodInterval) = (5, TimeSpan.FromMilliseconds(200)));
         await using var user = await RawIrcUser.ConnectAsync(Port, "grace", "#busy");
 
         await Task.WhenAll(Enumerable.Range(1, 10).Select(i => bot.SendAsync("#busy", $"result {i}\n{Permalink}/{i}")));

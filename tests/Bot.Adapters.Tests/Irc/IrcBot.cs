@@ -1,7 +1,4 @@
-using System.Threading.Channels;
 using CodeCube.Adapters.Irc;
-using CodeCube.Core.Chat;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace CodeCube.Adapters.Tests.Irc;
@@ -36,15 +33,31 @@ public sealed class IrcBot : IAsyncDisposable
             UseTls = false,
             Nick = nick,
             Channels = [new IrcChannelOptions { Name = channel }],
-            FloodIntervalMs = 200,
-            ReconnectMinDelayMs = 200,
-            ReconnectMaxDelayMs = 2000,
+            FloodInterval = TimeSpan.FromMilliseconds(200),
+            ReconnectMinDelay = TimeSpan.FromMilliseconds(200),
+            ReconnectMaxDelay = TimeSpan.FromSeconds(2),
         };
         configure?.Invoke(options);
         return new IrcBot(options);
     }
 
-    public Task WaitUntilJoinedAsync(string channel) =>
+    /// <summary>Starts the bot and returns once it has joined <paramref name="channel"/>.</summary>
+    public static async Task<IrcBot> JoinAsync(int port, string nick, string channel, Action<IrcOptions>? configure = null)
+    {
+        var bot = Start(port, nick, channel, configure);
+        try
+        {
+            await bot.WaitUntilJoinedAsync(channel);
+            return bot;
+        }
+        catch
+        {
+            await bot.DisposeAsync();
+            throw;
+        }
+    }
+
+    private Task WaitUntilJoinedAsync(string channel) =>
         Adapter.Client.WaitUntilJoinedAsync(channel, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
 
     public async Task<MessageCreated> NextMessageAsync()

@@ -1,8 +1,5 @@
 using CodeCube.Adapters.Irc;
-using CodeCube.Core.Chat;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CodeCube.Adapters.Tests.Irc;
 

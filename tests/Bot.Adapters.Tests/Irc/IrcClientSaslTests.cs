@@ -10,8 +10,7 @@ public sealed class IrcClientSaslTests : IrcClientTestBase
     {
         Options.SaslUser = "jilles";
         Options.SaslPassword = "sesame";
-        var client = Start();
-        var server = await _connector.NextConnectionAsync();
+        var (client, server) = await StartConnectedAsync();
         await server.ExpectAsync("USER");
 
         server.Send(":irc.test CAP * LS * :multi-prefix away-notify");
@@ -24,7 +23,7 @@ public sealed class IrcClientSaslTests : IrcClientTestBase
         server.Send(":irc.test 903 * :SASL authentication successful");
         Assert.Equal("CAP END", await server.NextAsync());
         server.Send(":irc.test 001 jilles :Welcome");
-        await WaitUntil(() => client.IsRegistered);
+        await Eventually.TrueAsync(() => client.IsRegistered, "the client to register");
     }
 
     [Theory]
@@ -34,8 +33,7 @@ public sealed class IrcClientSaslTests : IrcClientTestBase
     {
         Options.SaslUser = "u";
         Options.SaslPassword = "wrong";
-        Start();
-        var server = await _connector.NextConnectionAsync();
+        var (_, server) = await StartConnectedAsync();
         server.Send(":irc.test CAP * LS :sasl");
         await server.ExpectAsync("CAP REQ");
         server.Send(":irc.test CAP * ACK :sasl");
@@ -52,8 +50,7 @@ public sealed class IrcClientSaslTests : IrcClientTestBase
     {
         Options.SaslUser = "u";
         Options.SaslPassword = "p";
-        Start();
-        var server = await _connector.NextConnectionAsync();
+        var (_, server) = await StartConnectedAsync();
         server.Send(":irc.test CAP * LS :multi-prefix");
 
         await Assert.ThrowsAsync<IrcAuthenticationException>(() => _run!.WaitAsync(TimeSpan.FromSeconds(10)));

@@ -1,7 +1,5 @@
 using CodeCube.Adapters.Irc;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CodeCube.Adapters.Tests.Irc;
 
@@ -21,8 +19,8 @@ public abstract class IrcClientTestBase : IAsyncDisposable
         Nick = "bot",
         AltNicks = ["bot2"],
         Channels = [new IrcChannelOptions { Name = "#a" }, new IrcChannelOptions { Name = "#b", Key = "sekrit" }],
-        PingIntervalSeconds = 60,
-        PingTimeoutSeconds = 20,
+        PingInterval = TimeSpan.FromSeconds(60),
+        PingTimeout = TimeSpan.FromSeconds(20),
     };
 
     protected IrcClient Start()
@@ -31,6 +29,13 @@ public abstract class IrcClientTestBase : IAsyncDisposable
         _client = client;
         _run = client.RunAsync(m => { lock (_messages) { _messages.Add(m); } }, _stop.Token);
         return client;
+    }
+
+    /// <summary>Starts the client and returns it with the server end of its first connection.</summary>
+    protected async Task<(IrcClient Client, ScriptedConnection Server)> StartConnectedAsync()
+    {
+        var client = Start();
+        return (client, await _connector.NextConnectionAsync());
     }
 
     protected async Task RegisterAsync(ScriptedConnection server)
@@ -42,30 +47,12 @@ public abstract class IrcClientTestBase : IAsyncDisposable
         await server.ExpectAsync("JOIN #b");
         server.Send(":bot!~bot@127.0.0.1 JOIN #a");
         server.Send(":bot!~bot@127.0.0.1 JOIN #b");
-        await WaitUntil(() => _client!.IsJoined("#b"));
+        await Eventually.TrueAsync(() => _client!.IsJoined("#b"), "the client to join #b");
     }
 
-    /// <summary>Advances fake time in steps until the condition holds; the client may still be reaching its wait.</summary>
-    protected async Task AdvanceUntil(Func<bool> condition)
-    {
-        var met = condition();
-        for (var i = 0; i < 400 && !met; i++)
-        {
-            _time.Advance(TimeSpan.FromSeconds(1));
-            await Task.Delay(10);
-            met = condition();
-        }
-        Assert.True(met);
-    }
-
-    protected static async Task WaitUntil(Func<bool> condition)
-    {
-        for (var i = 0; i < 500 && !condition(); i++)
-        {
-            await Task.Delay(10);
-        }
-        Assert.True(condition());
-    }
+    /// <summary>Advances fake time a second at a time (at most 400 s) until the condition holds.</summary>
+    protected Task AdvanceUntil(Func<bool> condition, string what) =>
+        _time.AdvanceUntilAsync(condition, what, atMost: TimeSpan.FromSeconds(400));
 
     public async ValueTask DisposeAsync()
     {

@@ -1,5 +1,4 @@
 using CodeCube.Adapters.Irc;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CodeCube.Adapters.Tests.Irc;
 
@@ -9,8 +8,7 @@ public sealed class IrcClientTests : IrcClientTestBase
     [Fact]
     public async Task Registers_with_cap_nick_user_and_joins_channels_with_keys_after_the_motd()
     {
-        var client = Start();
-        var server = await _connector.NextConnectionAsync();
+        var (client, server) = await StartConnectedAsync();
 
         Assert.Equal("CAP LS 302", await server.NextAsync());
         Assert.Equal("NICK bot", await server.NextAsync());
@@ -32,8 +30,7 @@ public sealed class IrcClientTests : IrcClientTestBase
     [Fact]
     public async Task Nick_in_use_tries_the_alternatives_then_a_suffix()
     {
-        var client = Start();
-        var server = await _connector.NextConnectionAsync();
+        var (client, server) = await StartConnectedAsync();
         await server.ExpectAsync("USER");
 
         server.Send(":irc.test 433 * bot :Nickname already in use");
@@ -41,7 +38,7 @@ public sealed class IrcClientTests : IrcClientTestBase
         server.Send(":irc.test 433 * bot2 :Nickname already in use");
         Assert.Equal("NICK bot_", await server.ExpectAsync("NICK"));
         server.Send(":irc.test 001 bot_ :Welcome");
-        await WaitUntil(() => client.IsRegistered);
+        await Eventually.TrueAsync(() => client.IsRegistered, "the client to register");
 
         Assert.Equal("bot_", client.CurrentNick);
     }
@@ -51,8 +48,7 @@ public sealed class IrcClientTests : IrcClientTestBase
     {
         Options.Nick = "verylongbotname";
         Options.AltNicks = [];
-        Start();
-        var server = await _connector.NextConnectionAsync();
+        var (_, server) = await StartConnectedAsync();
         await server.ExpectAsync("USER");
 
         server.Send(":irc.test 433 * verylongbotname :Nickname already in use");
@@ -65,8 +61,7 @@ public sealed class IrcClientTests : IrcClientTestBase
     [Fact]
     public async Task Ping_is_answered_with_the_same_token()
     {
-        Start();
-        var server = await _connector.NextConnectionAsync();
+        var (_, server) = await StartConnectedAsync();
 
         server.Send("PING :tok 123");
 
@@ -76,13 +71,12 @@ public sealed class IrcClientTests : IrcClientTestBase
     [Fact]
     public async Task Silent_link_gets_a_ping_then_a_reconnect_and_channels_are_rejoined()
     {
-        var client = Start();
-        var first = await _connector.NextConnectionAsync();
+        var (client, first) = await StartConnectedAsync();
         await RegisterAsync(first);
 
-        await AdvanceUntil(() => first.TryTakeSent(out var line) && line.StartsWith("PING", StringComparison.Ordinal));
-        await AdvanceUntil(() => first.Disposed.IsCompleted);
-        await AdvanceUntil(() => _connector.Connects == 2);
+        await AdvanceUntil(() => first.TryTakeSent(out var line) && line.StartsWith("PING", StringComparison.Ordinal), "a PING on the silent link");
+        await AdvanceUntil(() => first.Disposed.IsCompleted, "the silent link to be dropped");
+        await AdvanceUntil(() => _connector.Connects == 2, "a reconnect");
         var second = await _connector.NextConnectionAsync();
         Assert.False(client.IsRegistered);
         await RegisterAsync(second);
@@ -93,24 +87,22 @@ public sealed class IrcClientTests : IrcClientTestBase
     [Fact]
     public async Task Any_traffic_answers_the_liveness_check()
     {
-        Start();
-        var server = await _connector.NextConnectionAsync();
+        var (_, server) = await StartConnectedAsync();
         await RegisterAsync(server);
-        await AdvanceUntil(() => server.TryTakeSent(out var line) && line.StartsWith("PING", StringComparison.Ordinal));
+        await AdvanceUntil(() => server.TryTakeSent(out var line) && line.StartsWith("PING", StringComparison.Ordinal), "a liveness PING");
 
         server.Send(":irc.test PONG irc.test :codecube");
+        // Lets the client read the PONG before the clock moves; a line sent to sync with it would be traffic too.
         await Task.Delay(100);
-        _time.Advance(TimeSpan.FromSeconds(Options.PingTimeoutSeconds + 1));
-        await Task.Delay(100);
+        _time.Advance(Options.PingTimeout + TimeSpan.FromSeconds(1));
 
-        Assert.False(server.Disposed.IsCompleted);
+        await Eventually.NeverAsync(() => server.Disposed.IsCompleted, "the link was dropped despite the PONG", TimeSpan.FromMilliseconds(100));
     }
 
     [Fact]
     public async Task Ctcp_version_and_ping_are_answered_by_notice_and_not_passed_on()
     {
-        Start();
-        var server = await _connector.NextConnectionAsync();
+        var (_, server) = await StartConnectedAsync();
         await RegisterAsync(server);
 
         server.Send(":dx!d@h PRIVMSG bot :\x01VERSION\x01");
@@ -119,7 +111,7 @@ public sealed class IrcClientTests : IrcClientTestBase
         Assert.Equal("NOTICE mt :\x01PING 1473523796 918320\x01", await server.ExpectAsync("NOTICE"));
         server.Send(":dan!d@h PRIVMSG #a :\u0001ACTION !run py print(1)\u0001");
         server.Send(":dan!d@h PRIVMSG #a :after");
-        await WaitUntil(() => { lock (_messages) { return _messages.Count > 0; } });
+        await Eventually.TrueAsync(() => { lock (_messages) { return _messages.Count > 0; } }, "a message passed on");
 
         lock (_messages)
         {
@@ -131,8 +123,7 @@ public sealed class IrcClientTests : IrcClientTestBase
     public async Task Ctcp_flood_gets_answers_only_within_the_flood_budget()
     {
         Options.FloodBurst = 2;
-        Start();
-        var server = await _connector.NextConnectionAsync();
+        var (_, server) = await StartConnectedAsync();
         await RegisterAsync(server);
 
         for (var i = 0; i < 5; i++)
@@ -152,8 +143,7 @@ public sealed class IrcClientTests : IrcClientTestBase
     [Fact]
     public async Task Queued_lines_wait_for_the_join_and_go_out_in_order()
     {
-        var client = Start();
-        var server = await _connector.NextConnectionAsync();
+        var (client, server) = await StartConnectedAsync();
 
         var sending = client.SendLinesAsync("#a", ["one", "two words", ""], CancellationToken.None);
         Assert.False(sending.IsCompleted);
@@ -168,17 +158,16 @@ public sealed class IrcClientTests : IrcClientTestBase
     [Fact]
     public async Task Reply_to_a_configured_channel_we_could_not_join_goes_out_after_the_join_wait()
     {
-        var client = Start();
-        var server = await _connector.NextConnectionAsync();
+        var (client, server) = await StartConnectedAsync();
         await server.ExpectAsync("USER");
         server.Send(":irc.test 001 bot :Welcome");
         server.Send(":irc.test 422 bot :MOTD File is missing");
         server.Send(":irc.test 474 bot #a :Cannot join channel (+b)");
-        await WaitUntil(() => client.IsRegistered);
+        await Eventually.TrueAsync(() => client.IsRegistered, "the client to register");
 
         var sending = client.SendLinesAsync("#a", ["one", "two"], CancellationToken.None);
         Assert.False(sending.IsCompleted);
-        await AdvanceUntil(() => sending.IsCompleted);
+        await AdvanceUntil(() => sending.IsCompleted, "the reply to go out after the join wait");
 
         Assert.Equal("PRIVMSG #a one", await server.ExpectAsync("PRIVMSG"));
         Assert.Equal("PRIVMSG #a two", await server.ExpectAsync("PRIVMSG"));
@@ -187,8 +176,7 @@ public sealed class IrcClientTests : IrcClientTestBase
     [Fact]
     public async Task Private_reply_does_not_wait_for_any_join()
     {
-        var client = Start();
-        var server = await _connector.NextConnectionAsync();
+        var (client, server) = await StartConnectedAsync();
         await server.ExpectAsync("USER");
         server.Send(":irc.test 001 bot :Welcome");
 
@@ -207,21 +195,5 @@ public sealed class IrcClientTests : IrcClientTestBase
         await _stop.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pending.WaitAsync(TimeSpan.FromSeconds(10)));
-    }
-
-    [Fact]
-    public void Backoff_grows_exponentially_with_jitter_up_to_the_maximum()
-    {
-        Options.ReconnectMinDelayMs = 1000;
-        Options.ReconnectMaxDelayMs = 8000;
-        var client = new IrcClient(Microsoft.Extensions.Options.Options.Create(Options), _connector, _time, NullLogger<IrcClient>.Instance);
-
-        for (var i = 0; i < 50; i++)
-        {
-            Assert.InRange(client.Backoff(0).TotalMilliseconds, 500, 1000);
-            Assert.InRange(client.Backoff(2).TotalMilliseconds, 2000, 4000);
-            Assert.InRange(client.Backoff(30).TotalMilliseconds, 4000, 8000);
-        }
-        Assert.True(Enumerable.Range(0, 50).Select(_ => client.Backoff(3)).Distinct().Count() > 1);
     }
 }

@@ -1,8 +1,4 @@
 using CodeCube.Adapters.Irc;
-using CodeCube.Core.Chat;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CodeCube.Adapters.Tests.Irc;
@@ -16,42 +12,62 @@ public class IrcOptionsTests
         Channels = [new IrcChannelOptions { Name = "#code", Key = "k" }],
     };
 
+    /// <summary>The validator exactly as AddIrcAdapter registers it (generated, with the keys named).</summary>
+    private static ValidateOptionsResult Validate(IrcOptions options)
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Irc:Server"] = "irc.example.net" }).Build();
+        using var provider = new ServiceCollection().AddLogging().AddIrcAdapter(config).BuildServiceProvider();
+        return Assert.Single(provider.GetServices<IValidateOptions<IrcOptions>>()).Validate(Options.DefaultName, options);
+    }
+
     [Fact]
     public void Valid_configuration_passes() =>
-        Assert.True(new IrcOptionsValidator().Validate(null, Valid()).Succeeded);
+        Assert.True(Validate(Valid()).Succeeded);
 
     [Theory]
-    [InlineData("Server", "")]
-    [InlineData("Nick", "bad nick")]
-    [InlineData("Nick", "1starts")]
-    [InlineData("Channel", "nochanprefix")]
-    [InlineData("Channel", "#a,#b")]
-    [InlineData("Key", "two words")]
-    [InlineData("SaslUserOnly", "u")]
-    [InlineData("SaslPasswordOnly", "p")]
-    [InlineData("Fingerprint", "abc")]
-    [InlineData("MaxLines", "0")]
-    [InlineData("RealName", "evil\r\nQUIT")]
-    public void Invalid_settings_fail_validation_with_a_message(string setting, string value)
+    [InlineData("Server", "", "Irc:Server")]
+    [InlineData("Nick", "bad nick", "Irc:Nick")]
+    [InlineData("Nick", "1starts", "Irc:Nick")]
+    [InlineData("AltNick", "bad nick", "Irc:AltNicks:0")]
+    [InlineData("Channel", "nochanprefix", "Irc:Channels:0:Name")]
+    [InlineData("Channel", "#a,#b", "Irc:Channels:0:Name")]
+    [InlineData("Key", "two words", "Irc:Channels:0:Key")]
+    [InlineData("SaslUserOnly", "u", "Irc:SaslPassword")]
+    [InlineData("SaslPasswordOnly", "p", "Irc:SaslUser")]
+    [InlineData("Fingerprint", "abc", "Irc:AcceptFingerprint")]
+    [InlineData("MaxLines", "0", "Irc:MaxLinesPerReply")]
+    [InlineData("Port", "70000", "Irc:Port")]
+    [InlineData("RealName", "evil\r\nQUIT", "Irc:RealName")]
+    [InlineData("FloodInterval", "00:00:00", "Irc:FloodInterval")]
+    [InlineData("PingTimeout", "01:00:00", "Irc:PingTimeout")]
+    [InlineData("ReconnectMinDelay", "00:05:00", "Irc:ReconnectMinDelay")]
+    public void Invalid_settings_fail_validation_naming_the_key(string setting, string value, string key)
     {
         var o = Valid();
+        var number = int.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0;
+        var span = TimeSpan.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var t) ? t : TimeSpan.Zero;
         switch (setting)
         {
             case "Server": o.Server = value; break;
             case "Nick": o.Nick = value; break;
+            case "AltNick": o.AltNicks = [value]; break;
             case "Channel": o.Channels[0].Name = value; break;
             case "Key": o.Channels[0].Key = value; break;
             case "SaslUserOnly": o.SaslUser = value; break;
             case "SaslPasswordOnly": o.SaslPassword = value; break;
             case "Fingerprint": o.AcceptFingerprint = value; break;
-            case "MaxLines": o.MaxLinesPerReply = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture); break;
+            case "MaxLines": o.MaxLinesPerReply = number; break;
+            case "Port": o.Port = number; break;
             case "RealName": o.RealName = value; break;
+            case "FloodInterval": o.FloodInterval = span; break;
+            case "PingTimeout": o.PingTimeout = span; break;
+            case "ReconnectMinDelay": o.ReconnectMinDelay = span; break;
         }
 
-        var result = new IrcOptionsValidator().Validate(null, o);
+        var result = Validate(o);
 
         Assert.True(result.Failed);
-        Assert.NotEmpty(result.FailureMessage);
+        Assert.Matches($"(^|[^\\w:]){key}($|[^\\w:])", result.FailureMessage);
     }
 
     [Fact]

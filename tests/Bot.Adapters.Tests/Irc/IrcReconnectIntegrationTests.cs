@@ -12,11 +12,10 @@ public sealed class IrcReconnectIntegrationTests : IAsyncLifetime
     [Fact]
     public async Task Server_killed_and_restarted_the_bot_rejoins_within_15_seconds_and_delivers_again()
     {
-        await using var bot = IrcBot.Start(_server.Port, "phoenix", "#rebirth");
-        await bot.WaitUntilJoinedAsync("#rebirth");
+        await using var bot = await IrcBot.JoinAsync(_server.Port, "phoenix", "#rebirth");
 
         await _server.KillAsync();
-        await WaitUntil(() => !bot.Adapter.Client.IsRegistered, TimeSpan.FromSeconds(10));
+        await Eventually.TrueAsync(() => !bot.Adapter.Client.IsRegistered, "the bot to notice the server is gone");
         // Stay down long enough for a few failed attempts, so the backoff path runs too.
         await Task.Delay(TimeSpan.FromSeconds(3));
         await _server.RestartAsync();
@@ -31,26 +30,15 @@ public sealed class IrcReconnectIntegrationTests : IAsyncLifetime
     [Fact]
     public async Task Reply_sent_while_the_server_is_down_is_delivered_after_the_reconnect()
     {
-        await using var bot = IrcBot.Start(_server.Port, "patient", "#queue");
-        await bot.WaitUntilJoinedAsync("#queue");
+        await using var bot = await IrcBot.JoinAsync(_server.Port, "patient", "#queue");
 
         await _server.KillAsync();
-        await WaitUntil(() => !bot.Adapter.Client.IsRegistered, TimeSpan.FromSeconds(10));
+        await Eventually.TrueAsync(() => !bot.Adapter.Client.IsRegistered, "the bot to notice the server is gone");
         var pending = bot.SendAsync("#queue", "queued while down");
         await _server.RestartAsync();
         await using var user = await RawIrcUser.ConnectAsync(_server.Port, "watcher", "#queue");
 
         await pending;
         Assert.Equal("queued while down", RawIrcUser.PrivmsgText(await user.NextPrivmsgRawAsync()));
-    }
-
-    private static async Task WaitUntil(Func<bool> condition, TimeSpan limit)
-    {
-        var deadline = DateTime.UtcNow + limit;
-        while (!condition() && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
-        Assert.True(condition());
     }
 }

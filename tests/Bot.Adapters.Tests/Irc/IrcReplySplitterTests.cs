@@ -1,4 +1,3 @@
-using System.Text;
 using CodeCube.Adapters.Irc;
 
 namespace CodeCube.Adapters.Tests.Irc;

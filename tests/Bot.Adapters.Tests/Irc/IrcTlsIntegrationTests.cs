@@ -1,6 +1,5 @@
 using System.Security.Authentication;
 using CodeCube.Adapters.Irc;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace CodeCube.Adapters.Tests.Irc;
@@ -18,13 +17,12 @@ public sealed class IrcTlsIntegrationTests : IAsyncLifetime
     public async Task Self_signed_server_is_accepted_when_its_fingerprint_is_configured()
     {
         await using var user = await RawIrcUser.ConnectAsync(_server.Port, "plainuser", "#tls");
-        await using var bot = IrcBot.Start(_server.TlsPort!.Value, "tlsbot", "#tls", o =>
+        await using var bot = await IrcBot.JoinAsync(_server.TlsPort!.Value, "tlsbot", "#tls", o =>
         {
             o.UseTls = true;
             o.AcceptFingerprint = string.Join(':', _server.CertificateFingerprint!.Chunk(2).Select(c => new string(c))).ToUpperInvariant();
         });
 
-        await bot.WaitUntilJoinedAsync("#tls");
         await bot.SendAsync("#tls", "over tls");
 
         Assert.Equal("over tls", RawIrcUser.PrivmsgText(await user.NextPrivmsgRawAsync()));

@@ -1,4 +1,3 @@
-using System.Text;
 using CodeCube.Adapters.Irc;
 using CodeCube.Adapters.Tests.Irc.Fixtures;
 

@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using CodeCube.Adapters.Irc;
 
 namespace CodeCube.Adapters.Tests.Irc;

@@ -1,10 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using CodeCube.Adapters.Slack;
-using CodeCube.Core.Chat;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CodeCube.Adapters.Tests.Slack;
 
@@ -71,7 +67,7 @@ public sealed class SlackEventsApiTests
         var answer = harness.Receiver.Handle(body, name => name == "X-Slack-Request-Timestamp" ? Now(harness) : null);
 
         Assert.Equal(401, answer.StatusCode);
-        Assert.True(await harness.NoMoreEventsAsync());
+        await harness.AssertNoMoreEventsAsync();
     }
 
     [Fact]
@@ -87,7 +83,7 @@ public sealed class SlackEventsApiTests
         Assert.Equal(new Conversation("slack", "C123ABC456", "1355517523.000005"), created.Message.Where);
         Assert.Equal("Hello world", created.Message.Text);
         Assert.Equal("U123ABC456", created.Message.Author.Id);
-        Assert.True(await harness.NoMoreEventsAsync());
+        await harness.AssertNoMoreEventsAsync();
     }
 
     [Fact]

@@ -1,9 +1,4 @@
-using System.Threading.Channels;
 using CodeCube.Adapters.Slack;
-using CodeCube.Core.Chat;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CodeCube.Adapters.Tests.Slack;
 
@@ -40,19 +35,14 @@ internal sealed class SlackHarness : IAsyncDisposable
     {
         var time = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1_700_000_000));
         var server = await SlackTestServer.StartAsync(time);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var services = TestServices.Build(new Dictionary<string, string?>
         {
             ["Slack:BotToken"] = SlackTestServer.BotToken,
             ["Slack:AppToken"] = appToken,
             ["Slack:SigningSecret"] = signingSecret,
             ["Slack:ApiBaseUrl"] = server.ApiBaseUrl.AbsoluteUri,
             ["Slack:Mode"] = mode,
-        }).Build();
-        var services = new ServiceCollection()
-            .AddLogging()
-            .AddSingleton<TimeProvider>(time)
-            .AddSlackAdapter(configuration)
-            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        }, (services, configuration) => services.AddSingleton<TimeProvider>(time).AddSlackAdapter(configuration));
         var harness = new SlackHarness(server, services, time);
         if (pump)
         {
@@ -69,12 +59,9 @@ internal sealed class SlackHarness : IAsyncDisposable
         return await _events.Reader.ReadAsync(timeout.Token);
     }
 
-    /// <summary>True when no further event arrives in a short while (for "handled once" checks).</summary>
-    public async Task<bool> NoMoreEventsAsync()
-    {
-        await Task.Delay(300);
-        return !_events.Reader.TryRead(out _);
-    }
+    /// <summary>Checks that no further event arrives for a moment (for "handled once" checks).</summary>
+    public Task AssertNoMoreEventsAsync() =>
+        Eventually.NeverAsync(() => _events.Reader.TryPeek(out _), "the adapter yielded another event");
 
     /// <summary>Accepts the next socket and says hello on it, as Slack does.</summary>
     public async Task<SlackTestSocket> ConnectSocketAsync()

@@ -1,7 +1,4 @@
 using CodeCube.Adapters.Slack;
-using CodeCube.Core.Chat;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace CodeCube.Adapters.Tests.Slack;
@@ -9,10 +6,7 @@ namespace CodeCube.Adapters.Tests.Slack;
 public sealed class SlackRegistrationTests
 {
     private static ServiceProvider Build(Dictionary<string, string?> settings) =>
-        new ServiceCollection()
-            .AddLogging()
-            .AddSlackAdapter(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
-            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        TestServices.Build(settings, (services, configuration) => services.AddSlackAdapter(configuration));
 
     [Fact]
     public void Without_Slack_tokens_no_adapter_is_registered()

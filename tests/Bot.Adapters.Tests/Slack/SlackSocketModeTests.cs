@@ -1,6 +1,3 @@
-using System.Text.Json;
-using CodeCube.Core.Chat;
-
 namespace CodeCube.Adapters.Tests.Slack;
 
 public sealed class SlackSocketModeTests
@@ -70,7 +67,7 @@ public sealed class SlackSocketModeTests
             Assert.IsType<MessageCreated>(await harness.NextEventAsync()).Message.Text,
         };
         Assert.Equal(["second", "third"], texts);
-        Assert.True(await harness.NoMoreEventsAsync());
+        await harness.AssertNoMoreEventsAsync();
         var post = Assert.Single(server.CallsTo("chat.postMessage"));
         Assert.Equal("1610241741.000200", post.Args["thread_ts"]!.GetValue<string>());
     }
@@ -102,14 +99,10 @@ public sealed class SlackSocketModeTests
         first.Abort();
 
         // Nothing reconnects until the backoff has passed on the adapter's clock.
-        await Task.Delay(200);
-        Assert.Single(harness.Server.CallsTo("apps.connections.open"));
+        await Eventually.NeverAsync(() => harness.Server.CallsTo("apps.connections.open").Count > 1,
+            "reconnected before the backoff passed", TimeSpan.FromMilliseconds(200));
         var accept = harness.Server.AcceptSocketAsync();
-        while (!accept.IsCompleted)
-        {
-            harness.Time.Advance(TimeSpan.FromSeconds(1));
-            await Task.WhenAny(accept, Task.Delay(50));
-        }
+        await harness.Time.AdvanceUntilAsync(() => accept.IsCompleted, "the socket to be reopened");
 
         var second = await accept;
         await second.SendAsync(SlackFixtures.Text("socketmode-sdk-hello.json"));
@@ -152,7 +145,7 @@ public sealed class SlackSocketModeTests
         await ExpectAckAsync(socket, "env-user");
 
         Assert.Equal("human", Assert.IsType<MessageCreated>(await harness.NextEventAsync()).Message.Text);
-        Assert.True(await harness.NoMoreEventsAsync());
+        await harness.AssertNoMoreEventsAsync();
     }
 
     /// <summary>Lets a held server response go when a failed assertion leaves the test early.</summary>

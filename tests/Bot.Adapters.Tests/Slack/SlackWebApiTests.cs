@@ -1,7 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using CodeCube.Core.Chat;
-
 namespace CodeCube.Adapters.Tests.Slack;
 
 public sealed class SlackWebApiTests
@@ -122,11 +118,7 @@ public sealed class SlackWebApiTests
 
         var send = harness.Adapter.SendAsync(new OutgoingReply(Thread, "once"), default);
         await harness.Server.WaitForCallAsync("chat.postMessage");
-        while (!send.IsCompleted)
-        {
-            harness.Time.Advance(TimeSpan.FromSeconds(1));
-            await Task.WhenAny(send, Task.Delay(20));
-        }
+        await harness.Time.AdvanceUntilAsync(() => send.IsCompleted, "the post to be retried");
 
         var sent = await send;
         var calls = harness.Server.CallsTo("chat.postMessage");

@@ -1,18 +1,17 @@
-using CodeCube.Core.Chat;
 using CodeCube.Core.Commands;
 using CodeCube.Core.Options;
 using CodeCube.Core.Running;
-using CodeCube.Core.Tests.Fakes;
 using Microsoft.Extensions.Options;
 
 namespace CodeCube.Core.Tests.Commands;
 
 public sealed class CommandParserTests
 {
-    internal static CommandParser Parser(PipelineOptions? options = null) => new(
+    internal static CommandParser Parser(PipelineOptions? options = null, InputLimitsOptions? limits = null) => new(
         new FakeLanguages(),
         new Permalinks(Microsoft.Extensions.Options.Options.Create(new PermalinkOptions { PublicBaseUrl = "https://cc.example" })),
-        Microsoft.Extensions.Options.Options.Create(options ?? new PipelineOptions()));
+        Microsoft.Extensions.Options.Options.Create(options ?? new PipelineOptions()),
+        Microsoft.Extensions.Options.Options.Create(limits ?? new InputLimitsOptions()));
 
     [Theory]
     [MemberData(nameof(ParserCases.All), MemberType = typeof(ParserCases))]
@@ -35,7 +34,7 @@ public sealed class CommandParserTests
     [Fact]
     public void Code_over_the_byte_limit_says_the_limit()
     {
-        var parser = Parser(new PipelineOptions { MaxCodeBytes = 100 });
+        var parser = Parser(limits: new InputLimitsOptions { MaxCodeBytes = 100 });
 
         // 40 × '€' is 40 characters but 120 UTF-8 bytes.
         var error = parser.Parse("!run py " + new string('€', 40));
@@ -55,7 +54,7 @@ public sealed class CommandParserTests
     [Fact]
     public void Stdin_over_the_byte_limit_says_the_limit()
     {
-        var parser = Parser(new PipelineOptions { MaxStdinBytes = 10 });
+        var parser = Parser(limits: new InputLimitsOptions { MaxStdinBytes = 10 });
 
         var error = parser.Parse("!run py ```x```\n```\n0123456789abc\n```");
 

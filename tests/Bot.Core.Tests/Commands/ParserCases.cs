@@ -1,5 +1,3 @@
-using CodeCube.Core.Chat;
-
 namespace CodeCube.Core.Tests.Commands;
 
 /// <summary>What a parse should give; compared field by field.</summary>

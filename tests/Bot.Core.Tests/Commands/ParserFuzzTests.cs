@@ -1,5 +1,3 @@
-using System.Text;
-using CodeCube.Core.Chat;
 using CodeCube.Core.Commands;
 
 namespace CodeCube.Core.Tests.Commands;

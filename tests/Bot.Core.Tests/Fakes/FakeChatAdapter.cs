@@ -1,7 +1,5 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
-using CodeCube.Core.Chat;
 
 namespace CodeCube.Core.Tests.Fakes;
 

@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using CodeCube.Core.Contracts;
-
 namespace CodeCube.Core.Tests.Fakes;
 
 /// <summary>

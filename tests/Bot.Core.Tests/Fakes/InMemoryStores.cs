@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using CodeCube.Core.Contracts;
 using CodeCube.Core.Moderation;
 
 namespace CodeCube.Core.Tests.Fakes;
@@ -55,35 +53,35 @@ internal sealed class InMemoryReplyMap : IReplyMap
 /// <summary>Bans and tombstones in memory; the Redis implementation has its own tests against a real server.</summary>
 internal sealed class InMemoryModeration(InMemorySnippetStore store) : IModerationStore
 {
-    private readonly ConcurrentDictionary<string, byte> removed = new();
-    private readonly ConcurrentDictionary<PlatformUser, byte> bans = new();
-    private readonly ConcurrentDictionary<PlatformUser, byte> noticed = new();
+    private readonly ConcurrentDictionary<string, byte> _removed = new();
+    private readonly ConcurrentDictionary<PlatformUser, byte> _bans = new();
+    private readonly ConcurrentDictionary<PlatformUser, byte> _noticed = new();
 
     public Task<bool> RemoveSnippetAsync(string id, CancellationToken ct)
     {
         var existed = store.Snippets.TryRemove(id, out _);
         if (existed)
         {
-            removed[id] = 0;
+            _removed[id] = 0;
         }
 
         return Task.FromResult(existed);
     }
 
-    public Task<bool> IsRemovedAsync(string id, CancellationToken ct) => Task.FromResult(removed.ContainsKey(id));
+    public Task<bool> IsRemovedAsync(string id, CancellationToken ct) => Task.FromResult(_removed.ContainsKey(id));
 
-    public Task<bool> BanAsync(PlatformUser user, CancellationToken ct) => Task.FromResult(bans.TryAdd(user, 0));
+    public Task<bool> BanAsync(PlatformUser user, CancellationToken ct) => Task.FromResult(_bans.TryAdd(user, 0));
 
-    public Task<bool> UnbanAsync(PlatformUser user, CancellationToken ct) => Task.FromResult(bans.TryRemove(user, out _));
+    public Task<bool> UnbanAsync(PlatformUser user, CancellationToken ct) => Task.FromResult(_bans.TryRemove(user, out _));
 
-    public Task<bool> IsBannedAsync(PlatformUser user, CancellationToken ct) => Task.FromResult(bans.ContainsKey(user));
+    public Task<bool> IsBannedAsync(PlatformUser user, CancellationToken ct) => Task.FromResult(_bans.ContainsKey(user));
 
     public Task<IReadOnlyList<PlatformUser>> BansAsync(CancellationToken ct) =>
-        Task.FromResult<IReadOnlyList<PlatformUser>>([.. bans.Keys]);
+        Task.FromResult<IReadOnlyList<PlatformUser>>([.. _bans.Keys]);
 
     // The hour-long window is the Redis key's TTL; here a notice is claimed once per user.
     public Task<bool> TryClaimNoticeAsync(PlatformUser user, TimeSpan every, CancellationToken ct) =>
-        Task.FromResult(noticed.TryAdd(user, 0));
+        Task.FromResult(_noticed.TryAdd(user, 0));
 
     public Task<IReadOnlyList<RecentRun>> RecentRunsAsync(int limit, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<RecentRun>>([]);

@@ -1,7 +1,4 @@
 using System.Runtime.CompilerServices;
-using CodeCube.Core.Chat;
-using CodeCube.Core.Tests.Fakes;
-using Microsoft.Extensions.Logging;
 using static CodeCube.Core.Tests.Pipeline.PipelineHarness;
 
 namespace CodeCube.Core.Tests.Pipeline;
@@ -18,7 +15,7 @@ public sealed class ChatHostTests
 
         await discord.Events.Writer.WriteAsync(HostFixture.Run("discord", "d1", "print(1)"));
         await irc.Events.Writer.WriteAsync(HostFixture.Run("irc", "i1", "print(2)"));
-        await Until(() => discord.Sent.Count == 1 && irc.Sent.Count == 1);
+        await Eventually.TrueAsync(() => discord.Sent.Count == 1 && irc.Sent.Count == 1, "an answer on each platform");
         await fixture.Host.StopAsync(CancellationToken.None);
 
         Assert.Contains("print(1)", discord.Sent.Single().Reply.Text, StringComparison.Ordinal);
@@ -44,9 +41,9 @@ public sealed class ChatHostTests
         }
 
         // One event in the worker, one in the queue, one in the pump's hand: two still unread at the adapter.
-        await Until(() => fixture.Sandbox.Started == 1 && adapter.Events.Reader.Count == 2);
+        await Eventually.TrueAsync(() => fixture.Sandbox.Started == 1 && adapter.Events.Reader.Count == 2, "the queue to fill");
         fixture.Sandbox.Hold.SetResult();
-        await Until(() => adapter.Sent.Count == 5);
+        await Eventually.TrueAsync(() => adapter.Sent.Count == 5, "all five answers");
         await fixture.Host.StopAsync(CancellationToken.None);
 
         Assert.Equal(5, fixture.Store.Snippets.Count);
@@ -60,7 +57,7 @@ public sealed class ChatHostTests
         fixture.Sandbox.Hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await fixture.Host.StartAsync(CancellationToken.None);
         await adapter.Events.Writer.WriteAsync(HostFixture.Run("discord", "m1", "print(1)"));
-        await Until(() => fixture.Sandbox.Started == 1);
+        await Eventually.TrueAsync(() => fixture.Sandbox.Started == 1, "the run to start");
 
         var stopping = fixture.Host.StopAsync(CancellationToken.None);
         Assert.False(stopping.IsCompleted);
@@ -78,14 +75,14 @@ public sealed class ChatHostTests
         fixture.Sandbox.Hold = new TaskCompletionSource();
         await fixture.Host.StartAsync(CancellationToken.None);
         await adapter.Events.Writer.WriteAsync(HostFixture.Run("discord", "m1", "print(1)"));
-        await Until(() => fixture.Sandbox.Started == 1);
+        await Eventually.TrueAsync(() => fixture.Sandbox.Started == 1, "the run to start");
 
         var stopping = fixture.Host.StopAsync(CancellationToken.None);
         fixture.Time.Advance(TimeSpan.FromSeconds(5));
         await stopping;
 
         Assert.Empty(adapter.Sent);
-        Assert.Contains(fixture.Sink.Entries, e => e.Message.Contains("cancelled", StringComparison.Ordinal));
+        Assert.Contains(fixture.Log.Entries, e => e.Message.Contains("cancelled", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -95,22 +92,15 @@ public sealed class ChatHostTests
         await using var fixture = new HostFixture([adapter]);
         await fixture.Host.StartAsync(CancellationToken.None);
 
-        await Until(() => adapter.Reads == 1);
+        await Eventually.TrueAsync(() => adapter.Reads == 1, "the first read");
         Assert.Empty(adapter.Inner.Sent);
 
         // The pump waits RestartDelay on the fake clock; move the clock until it has read again.
-        await Until(() =>
-        {
-            if (adapter.Reads < 2)
-            {
-                fixture.Time.Advance(TimeSpan.FromSeconds(1));
-            }
-
-            return adapter.Inner.Sent.Count == 1;
-        });
+        await fixture.Time.AdvanceUntilAsync(() => adapter.Reads >= 2, "the stream to be read again");
+        await Eventually.TrueAsync(() => adapter.Inner.Sent.Count == 1, "the answer after the restart");
         await fixture.Host.StopAsync(CancellationToken.None);
 
-        Assert.Contains(fixture.Sink.Entries, e => e.Level == LogLevel.Error && e.Exception is IOException);
+        Assert.Contains(fixture.Log.Entries, e => e.Level == LogLevel.Error && e.Exception is IOException);
     }
 
     /// <summary>Throws on the first read (a dropped connection), then yields one run.</summary>

@@ -1,5 +1,3 @@
-using CodeCube.Core.Chat;
-using CodeCube.Core.Tests.Fakes;
 using static CodeCube.Core.Tests.Pipeline.PipelineHarness;
 
 namespace CodeCube.Core.Tests.Pipeline;

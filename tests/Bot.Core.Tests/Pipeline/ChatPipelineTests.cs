@@ -1,8 +1,4 @@
-using CodeCube.Core.Chat;
-using CodeCube.Core.Contracts;
 using CodeCube.Core.Options;
-using CodeCube.Core.Tests.Fakes;
-using Microsoft.Extensions.Logging;
 using static CodeCube.Core.Tests.Pipeline.PipelineHarness;
 
 namespace CodeCube.Core.Tests.Pipeline;
@@ -72,9 +68,9 @@ public sealed class ChatPipelineTests
         using var h = new PipelineHarness(options: new PipelineOptions { MaxConcurrentRuns = 1, MaxQueuedRuns = 1 });
         h.Sandbox.Hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var running = h.Created(Message("!run py print(1)", "m1"));
-        await Until(() => h.Sandbox.Started == 1);
+        await Eventually.TrueAsync(() => h.Sandbox.Started == 1, "the run to start");
         var queued = h.Created(Message("!run py print(2)", "m2", user: "u2"));
-        await Until(() => h.Gate.Waiting == 1);
+        await Eventually.TrueAsync(() => h.Gate.Waiting == 1, "a run to queue");
 
         await h.Created(Message("!run py print(3)", "m3", user: "u3"));
 
@@ -138,7 +134,7 @@ public sealed class ChatPipelineTests
         h.Sandbox.Hold = new TaskCompletionSource();
         using var cts = new CancellationTokenSource();
         var handling = h.Created(Message("!run py print(1)"), cts.Token);
-        await Until(() => h.Sandbox.Started == 1);
+        await Eventually.TrueAsync(() => h.Sandbox.Started == 1, "the run to start");
 
         await cts.CancelAsync();
 
@@ -209,18 +205,14 @@ public sealed class ChatPipelineTests
 
         h.Sandbox.Hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var handling = h.Created(Message("!run py print(1)", "m1"));
-        await Until(() => h.Sandbox.Started == 2);
+        await Eventually.TrueAsync(() => h.Sandbox.Started == 2, "the second run to start");
         h.Time.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(0, h.Adapter.ProgressCalls);
         h.Time.Advance(TimeSpan.FromSeconds(1));
-        await Until(() => h.Adapter.ProgressCalls == 1);
+        await Eventually.TrueAsync(() => h.Adapter.ProgressCalls == 1, "the first progress indication");
 
         // The renewal's timer starts just after the first call returns: step the clock until it fires.
-        await Until(() =>
-        {
-            h.Time.Advance(TimeSpan.FromSeconds(1));
-            return h.Adapter.ProgressCalls == 2;
-        });
+        await h.Time.AdvanceUntilAsync(() => h.Adapter.ProgressCalls == 2, "the renewed progress indication");
 
         h.Sandbox.Hold.SetResult();
         await handling;

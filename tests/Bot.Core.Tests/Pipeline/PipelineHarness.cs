@@ -1,22 +1,19 @@
-using CodeCube.Core.Chat;
+using System.Diagnostics.Metrics;
 using CodeCube.Core.Commands;
 using CodeCube.Core.Options;
 using CodeCube.Core.Pipeline;
 using CodeCube.Core.Quotas;
 using CodeCube.Core.Replies;
 using CodeCube.Core.Running;
-using System.Diagnostics.Metrics;
-using CodeCube.Core.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using MsOptions = Microsoft.Extensions.Options.Options;
 
 namespace CodeCube.Core.Tests.Pipeline;
 
 /// <summary>A real pipeline and run service over in-memory fakes of the sandbox, stores and chat platform.</summary>
-internal sealed class PipelineHarness : IDisposable
+internal sealed class PipelineHarness : CoreFakes, IDisposable
 {
-    private readonly ServiceProvider metricServices = new ServiceCollection().AddMetrics().BuildServiceProvider();
+    private readonly ServiceProvider _metricServices = new ServiceCollection().AddMetrics().BuildServiceProvider();
 
     public const string Base = "https://cc.example";
 
@@ -24,32 +21,23 @@ internal sealed class PipelineHarness : IDisposable
     {
         Adapter = new FakeChatAdapter(capabilities ?? FakeChatAdapter.Discord);
         var pipelineOptions = MsOptions.Create(options ?? new PipelineOptions());
+        var limits = MsOptions.Create(new InputLimitsOptions());
         var languages = new FakeLanguages();
         var permalinks = new Permalinks(MsOptions.Create(new PermalinkOptions { PublicBaseUrl = Base }));
         Gate = new RunGate(pipelineOptions);
         Moderation = new InMemoryModeration(Store);
-        var meters = metricServices.GetRequiredService<IMeterFactory>();
+        var meters = _metricServices.GetRequiredService<IMeterFactory>();
         var runs = new RunService(Sandbox, languages, Store, new InMemoryResultCache(), permalinks, Time,
             new RunMetrics(meters), new SinkLogger<RunService>(Log));
         Pipeline = new ChatPipeline(
-            new CommandParser(languages, permalinks, pipelineOptions),
+            new CommandParser(languages, permalinks, pipelineOptions, limits),
             new ReplyFormatter(),
             new RunQuotas(MsOptions.Create(quotas ?? new QuotaOptions { UserBurst = 1000, ChannelBurst = 1000 }), Time),
-            Gate, runs, Store, Replies, languages, Moderation, pipelineOptions, Time, new RunMetrics(meters),
+            Gate, runs, Store, Replies, languages, Moderation, pipelineOptions, limits, Time, new RunMetrics(meters),
             new ChatMetrics(meters), new SinkLogger<ChatPipeline>(Log));
     }
 
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
-
-    public FakeSandbox Sandbox { get; } = new();
-
-    public InMemorySnippetStore Store { get; } = new();
-
-    public InMemoryReplyMap Replies { get; } = new();
-
     public InMemoryModeration Moderation { get; }
-
-    public LogSink Log { get; } = new();
 
     public FakeChatAdapter Adapter { get; }
 
@@ -72,19 +60,9 @@ internal sealed class PipelineHarness : IDisposable
 
     public OutgoingReply OnlySent() => Assert.Single(Adapter.Sent).Reply;
 
-    /// <summary>Waits for something another task does; fails after a generous bound instead of hanging.</summary>
-    public static async Task Until(Func<bool> condition)
-    {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (!condition())
-        {
-            await Task.Delay(5, cts.Token);
-        }
-    }
-
     public void Dispose()
     {
         Gate.Dispose();
-        metricServices.Dispose();
+        _metricServices.Dispose();
     }
 }

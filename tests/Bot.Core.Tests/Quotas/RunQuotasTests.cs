@@ -1,6 +1,5 @@
 using CodeCube.Core.Options;
 using CodeCube.Core.Quotas;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CodeCube.Core.Tests.Quotas;
 

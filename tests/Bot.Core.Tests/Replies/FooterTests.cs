@@ -1,4 +1,3 @@
-using CodeCube.Core.Contracts;
 using CodeCube.Core.Replies;
 using static CodeCube.Core.Tests.Replies.FormatterTestData;
 

@@ -1,5 +1,3 @@
-using System.Text;
-using CodeCube.Core.Chat;
 using CodeCube.Core.Replies;
 using static CodeCube.Core.Tests.Replies.FormatterTestData;
 

@@ -1,7 +1,3 @@
-using System.Text;
-using CodeCube.Core.Chat;
-using CodeCube.Core.Contracts;
-
 namespace CodeCube.Core.Tests.Replies;
 
 internal static class FormatterTestData

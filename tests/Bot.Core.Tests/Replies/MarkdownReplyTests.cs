@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using CodeCube.Core.Replies;
 using static CodeCube.Core.Tests.Replies.FormatterTestData;

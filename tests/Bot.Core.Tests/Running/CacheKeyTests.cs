@@ -1,4 +1,3 @@
-using CodeCube.Core.Contracts;
 using CodeCube.Core.Running;
 
 namespace CodeCube.Core.Tests.Running;

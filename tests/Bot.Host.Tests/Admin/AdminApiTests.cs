@@ -3,14 +3,13 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CodeCube.Host.Admin;
-using CodeCube.Host.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace CodeCube.Host.Tests.Admin;
 
 [Collection(RedisCollection.Name)]
-public sealed class AdminApiTests(RedisServerFixture redis) : IDisposable
+public sealed class AdminApiTests(RedisServerFixture redis, ITestOutputHelper output) : IDisposable
 {
     private const string Token = "test-admin-token-0123456789abcdef0123456789";
     private readonly List<CodeCubeFactory> factories = [];
@@ -19,7 +18,7 @@ public sealed class AdminApiTests(RedisServerFixture redis) : IDisposable
 
     private CodeCubeFactory Factory(string? token = Token, int callsPerMinute = 1000, string? reportUrl = null)
     {
-        var factory = new CodeCubeFactory(redis.Configuration);
+        var factory = new CodeCubeFactory(redis.Configuration, output);
         if (token is not null)
         {
             factory.Settings["Admin:Token"] = token;

@@ -3,18 +3,17 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CodeCube.Host.Cli;
-using CodeCube.Host.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 
 namespace CodeCube.Host.Tests.Cli;
 
 /// <summary>`codecube admin ...` in-process on a real redis-server, seen through the real host's pages.</summary>
 [Collection(RedisCollection.Name)]
-public sealed class AdminCliTests(RedisServerFixture redis) : IDisposable
+public sealed class AdminCliTests(RedisServerFixture redis, ITestOutputHelper output) : IDisposable
 {
-    private readonly CodeCubeFactory factory = new(redis.Configuration);
+    private readonly CodeCubeFactory _factory = new(redis.Configuration, output);
 
-    public void Dispose() => factory.Dispose();
+    public void Dispose() => _factory.Dispose();
 
     private static async Task<(int Code, string Out, string Err)> AdminAsync(string redisConfiguration, params string[] words)
     {
@@ -28,7 +27,7 @@ public sealed class AdminCliTests(RedisServerFixture redis) : IDisposable
     [Fact]
     public async Task Admin_delete_takes_the_permalink_down()
     {
-        var client = factory.CreateClient();
+        var client = _factory.CreateClient();
         var run = await client.PostAsJsonAsync("/api/v1/run", new { language = "python", code = "print take me down" });
         var id = JsonDocument.Parse(await run.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
 
@@ -65,7 +64,7 @@ public sealed class AdminCliTests(RedisServerFixture redis) : IDisposable
     [Fact]
     public async Task Admin_runs_prints_recent_runs_and_bad_usage_says_how()
     {
-        var client = factory.CreateClient();
+        var client = _factory.CreateClient();
         var run = await client.PostAsJsonAsync("/api/v1/run", new { language = "python", code = $"print {Guid.NewGuid()}" });
         var id = JsonDocument.Parse(await run.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
 
@@ -82,7 +81,7 @@ public sealed class AdminCliTests(RedisServerFixture redis) : IDisposable
     [Fact]
     public async Task Admin_with_redis_down_says_so()
     {
-        var (code, _, error) = await AdminAsync($"127.0.0.1:{RedisServer.FreePort()},connectTimeout=500,syncTimeout=1000", "bans");
+        var (code, _, error) = await AdminAsync($"127.0.0.1:{Loopback.FreePort()},connectTimeout=500,syncTimeout=1000", "bans");
 
         Assert.Equal(CliApp.SandboxFailed, code);
         Assert.Contains("redis does not answer", error, StringComparison.Ordinal);

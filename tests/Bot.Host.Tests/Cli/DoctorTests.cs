@@ -1,6 +1,5 @@
 using System.Globalization;
 using CodeCube.Host.Cli;
-using CodeCube.Host.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 
 namespace CodeCube.Host.Tests.Cli;
@@ -64,7 +63,7 @@ public sealed class DoctorTests
         {
             ["Sandbox:DockerEndpoint"] = "unix:///nonexistent/docker.sock",
             ["Sandbox:EngineTimeoutSeconds"] = "2",
-            ["Redis:Configuration"] = $"127.0.0.1:{RedisServer.FreePort()}",
+            ["Redis:Configuration"] = $"127.0.0.1:{Loopback.FreePort()}",
             ["Web:PublicBaseUrl"] = "codecube.example.org",
             ["Discord:Token"] = DiscordToken,
             ["Slack:BotToken"] = "xoxp-user-token",
@@ -107,7 +106,7 @@ public sealed class DoctorTests
             var (code, output) = await DoctorAsync(new()
             {
                 ["Sandbox:ImagesDirectory"] = images,
-                ["Redis:Configuration"] = $"127.0.0.1:{RedisServer.FreePort()}",
+                ["Redis:Configuration"] = $"127.0.0.1:{Loopback.FreePort()}",
             });
 
             Assert.Equal(CliDoctor.Blocked, code);
@@ -126,7 +125,7 @@ public sealed class DoctorTests
         var (code, output) = await DoctorAsync(new()
         {
             ["Sandbox:Runtime"] = "no-such-runtime",
-            ["Redis:Configuration"] = $"127.0.0.1:{RedisServer.FreePort()}",
+            ["Redis:Configuration"] = $"127.0.0.1:{Loopback.FreePort()}",
         });
 
         Assert.Equal(CliDoctor.Blocked, code);

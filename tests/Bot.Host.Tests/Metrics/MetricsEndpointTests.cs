@@ -2,30 +2,29 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
-using CodeCube.Host.Tests.Infrastructure;
 
 namespace CodeCube.Host.Tests.Metrics;
 
 /// <summary>The real host on Kestrel: the public site on one free port, /metrics on another.</summary>
 [Collection(RedisCollection.Name)]
-public sealed partial class MetricsEndpointTests(RedisServerFixture redis) : IDisposable
+public sealed partial class MetricsEndpointTests(RedisServerFixture redis, ITestOutputHelper output) : IDisposable
 {
-    private readonly int metricsPort = RedisServer.FreePort();
-    private CodeCubeFactory? factory;
+    private readonly int _metricsPort = Loopback.FreePort();
+    private CodeCubeFactory? _factory;
 
     private HttpClient Public { get; set; } = null!;
 
-    private string MetricsUrl => $"http://127.0.0.1:{metricsPort}";
+    private string MetricsUrl => $"http://127.0.0.1:{_metricsPort}";
 
-    public void Dispose() => factory?.Dispose();
+    public void Dispose() => _factory?.Dispose();
 
     /// <summary>The public site stays on the in-memory test server; the metrics listener is real.</summary>
     private HttpClient Start()
     {
-        factory = new CodeCubeFactory(redis.Configuration);
-        factory.Settings["Metrics:Urls"] = MetricsUrl;
-        factory.Settings["Metrics:HealthInterval"] = "00:00:01";
-        Public = factory.CreateClient();
+        _factory = new CodeCubeFactory(redis.Configuration, output);
+        _factory.Settings["Metrics:Urls"] = MetricsUrl;
+        _factory.Settings["Metrics:HealthInterval"] = "00:00:01";
+        Public = _factory.CreateClient();
         return new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
     }
 

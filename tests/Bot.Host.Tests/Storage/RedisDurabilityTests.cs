@@ -1,6 +1,4 @@
-using CodeCube.Core.Contracts;
 using CodeCube.Host.Storage;
-using CodeCube.Host.Tests.Infrastructure;
 using StackExchange.Redis;
 
 namespace CodeCube.Host.Tests.Storage;

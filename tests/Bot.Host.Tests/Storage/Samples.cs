@@ -1,5 +1,3 @@
-using CodeCube.Core.Contracts;
-
 namespace CodeCube.Host.Tests.Storage;
 
 internal static class Samples

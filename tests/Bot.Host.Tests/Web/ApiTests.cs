@@ -1,15 +1,11 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
-using CodeCube.Host.Tests.Infrastructure;
 
 namespace CodeCube.Host.Tests.Web;
 
 [Collection(RedisCollection.Name)]
-public sealed class ApiTests(RedisServerFixture redis) : IDisposable
+public sealed class ApiTests(RedisServerFixture redis, ITestOutputHelper output) : IDisposable
 {
-    private readonly CodeCubeFactory _factory = new(redis.Configuration);
+    private readonly CodeCubeFactory _factory = new(redis.Configuration, output);
 
     public void Dispose() => _factory.Dispose();
 
@@ -28,7 +24,7 @@ public sealed class ApiTests(RedisServerFixture redis) : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("python", body.GetProperty("language").GetString());
-        Assert.Equal("3.12.8", body.GetProperty("version").GetString());
+        Assert.Equal("3.11.2", body.GetProperty("version").GetString());
         Assert.Equal("completed", body.GetProperty("outcome").GetString());
         Assert.Equal(3, body.GetProperty("exitCode").GetInt32());
         Assert.Equal("hello\n", body.GetProperty("stdout").GetString());
@@ -176,8 +172,8 @@ public sealed class ApiTests(RedisServerFixture redis) : IDisposable
         var body = await ReadJsonAsync(await _factory.CreateClient().GetAsync("/api/v1/languages"));
 
         var ids = body.EnumerateArray().Select(l => l.GetProperty("id").GetString()).ToList();
-        Assert.Equal(["python", "javascript", "c"], ids);
-        Assert.Equal("3.12.8", body[0].GetProperty("version").GetString());
+        Assert.Equal(["python", "javascript", "bash", "c", "cpp"], ids);
+        Assert.Equal("3.11.2", body[0].GetProperty("version").GetString());
     }
 
     [Fact]

@@ -1,43 +1,43 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using CodeCube.Host.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
 namespace CodeCube.Host.Tests.Web;
 
-public sealed class HealthAndOptionsTests
+[Collection(RedisCollection.Name)]
+public sealed class HealthAndOptionsTests(RedisServerFixture redis, ITestOutputHelper output)
 {
+    private static async Task<(HttpStatusCode Status, JsonElement Checks)> HealthzAsync(CodeCubeFactory factory)
+    {
+        var response = await factory.CreateClient().GetAsync("/healthz");
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        return (response.StatusCode, body.GetProperty("checks"));
+    }
+
     [Fact]
     public async Task Healthz_is_503_naming_redis_when_redis_is_down()
     {
-        using var factory = new CodeCubeFactory($"127.0.0.1:{RedisServer.FreePort()},connectTimeout=500");
+        using var factory = new CodeCubeFactory($"127.0.0.1:{Loopback.FreePort()},connectTimeout=500", output);
 
-        var response = await factory.CreateClient().GetAsync("/healthz");
-        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var (status, checks) = await HealthzAsync(factory);
 
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-        Assert.Equal("unhealthy", body.GetProperty("checks").GetProperty("redis").GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        Assert.Equal("unhealthy", checks.GetProperty("redis").GetProperty("status").GetString());
     }
 
     [Fact]
     public async Task Healthz_reports_docker_and_other_registered_checks_and_is_503_when_one_is_down()
     {
-        await using var redis = new RedisServerFixture();
-        await redis.InitializeAsync();
-        using var factory = new CodeCubeFactory(redis.Configuration)
+        using var factory = new CodeCubeFactory(redis.Configuration, output)
         {
             // /healthz must report any registered check, not just the ones it knows.
             ConfigureServices = services => services.AddHealthChecks()
                 .AddCheck("queue", () => HealthCheckResult.Unhealthy("engine unreachable")),
         };
 
-        var response = await factory.CreateClient().GetAsync("/healthz");
-        var checks = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("checks");
+        var (status, checks) = await HealthzAsync(factory);
 
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
         Assert.Equal("healthy", checks.GetProperty("redis").GetProperty("status").GetString());
         Assert.Equal("healthy", checks.GetProperty("docker").GetProperty("status").GetString());
         Assert.Equal("unhealthy", checks.GetProperty("queue").GetProperty("status").GetString());
@@ -47,16 +47,13 @@ public sealed class HealthAndOptionsTests
     [Fact]
     public async Task Healthz_is_503_naming_docker_when_the_engine_is_unreachable()
     {
-        await using var redis = new RedisServerFixture();
-        await redis.InitializeAsync();
-        using var factory = new CodeCubeFactory(redis.Configuration);
+        using var factory = new CodeCubeFactory(redis.Configuration, output);
         factory.Settings["Sandbox:DockerEndpoint"] = "unix:///nonexistent/docker.sock";
-        factory.Settings["Sandbox:EngineTimeoutSeconds"] = "2";
+        factory.Settings["Sandbox:EngineTimeout"] = "00:00:02";
 
-        var response = await factory.CreateClient().GetAsync("/healthz");
-        var checks = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("checks");
+        var (status, checks) = await HealthzAsync(factory);
 
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
         Assert.Equal("unhealthy", checks.GetProperty("docker").GetProperty("status").GetString());
         Assert.Equal("healthy", checks.GetProperty("redis").GetProperty("status").GetString());
     }
@@ -64,9 +61,7 @@ public sealed class HealthAndOptionsTests
     [Fact]
     public async Task Runs_over_the_per_client_limit_get_429_problem_details()
     {
-        await using var redis = new RedisServerFixture();
-        await redis.InitializeAsync();
-        using var factory = new CodeCubeFactory(redis.Configuration);
+        using var factory = new CodeCubeFactory(redis.Configuration, output);
         factory.Settings["Web:RunsPerMinutePerClient"] = "2";
         var client = factory.CreateClient();
 
@@ -88,7 +83,7 @@ public sealed class HealthAndOptionsTests
     [Fact]
     public void Host_refuses_to_start_with_an_invalid_public_base_url_and_says_which_setting()
     {
-        using var factory = new CodeCubeFactory("127.0.0.1:1,connectTimeout=200", publicBaseUrl: "not a url");
+        using var factory = new CodeCubeFactory("127.0.0.1:1,connectTimeout=200", output, publicBaseUrl: "not a url");
 
         var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 

@@ -1,15 +1,10 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using CodeCube.Host.Tests.Infrastructure;
-
 namespace CodeCube.Host.Tests.Web;
 
 [Collection(RedisCollection.Name)]
-public sealed class PageTests(RedisServerFixture redis) : IDisposable
+public sealed class PageTests(RedisServerFixture redis, ITestOutputHelper output) : IDisposable
 {
     private const string Xss = "<script>alert(1)</script>";
-    private readonly CodeCubeFactory _factory = new(redis.Configuration);
+    private readonly CodeCubeFactory _factory = new(redis.Configuration, output);
 
     public void Dispose() => _factory.Dispose();
 
@@ -31,9 +26,9 @@ public sealed class PageTests(RedisServerFixture redis) : IDisposable
         Assert.DoesNotContain(Xss, html, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html, StringComparison.Ordinal);
         Assert.Contains("&quot;&amp;&#x27;&lt;script&gt;", html, StringComparison.Ordinal);
-        // The only script elements are the page's own, loaded from /js.
-        Assert.Equal(2, CountOf(html, "<script"));
-        Assert.Equal(2, CountOf(html, "<script src=\"/js/"));
+        // The only script element is the page's own module, loaded from /js.
+        Assert.Equal(1, CountOf(html, "<script"));
+        Assert.Equal(1, CountOf(html, "<script src=\"/js/snippet.js\" type=\"module\">"));
     }
 
     [Fact]
@@ -44,7 +39,7 @@ public sealed class PageTests(RedisServerFixture redis) : IDisposable
 
         var html = await client.GetStringAsync($"/s/{id}");
 
-        Assert.Contains("python 3.12.8", html, StringComparison.Ordinal);
+        Assert.Contains("python 3.11.2", html, StringComparison.Ordinal);
         Assert.Contains("completed", html, StringComparison.Ordinal);
         Assert.Contains("42 ms", html, StringComparison.Ordinal);
         Assert.Contains("anonymous", html, StringComparison.Ordinal);
@@ -76,7 +71,7 @@ public sealed class PageTests(RedisServerFixture redis) : IDisposable
     {
         var html = await _factory.CreateClient().GetStringAsync("/");
 
-        Assert.Contains("<option value=\"python\">python 3.12.8</option>", html, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"python\">python 3.11.2</option>", html, StringComparison.Ordinal);
         Assert.Contains("<textarea id=\"code\"", html, StringComparison.Ordinal);
         Assert.Contains("<textarea id=\"stdin\"", html, StringComparison.Ordinal);
         Assert.Equal(CountOf(html, "<script"), CountOf(html, "<script src=\"/js/"));

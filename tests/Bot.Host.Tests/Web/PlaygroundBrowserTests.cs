@@ -1,4 +1,4 @@
-using CodeCube.Host.Tests.Infrastructure;
+using CodeCube.Testing.Web;
 using Microsoft.Playwright;
 
 namespace CodeCube.Host.Tests.Web;
@@ -9,37 +9,23 @@ namespace CodeCube.Host.Tests.Web;
 /// proves the output is live without measuring any time.
 /// </summary>
 [Collection(RedisCollection.Name)]
-public sealed class PlaygroundBrowserTests(RedisServerFixture redis) : IAsyncLifetime
+public sealed class PlaygroundBrowserTests(RedisServerFixture redis, ITestOutputHelper output) : IAsyncLifetime
 {
     private const string Xss = "<script>alert(1)</script>";
-    private readonly int _port = RedisServer.FreePort();
-    private CodeCubeFactory _factory = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-
-    private string BaseUrl => $"http://127.0.0.1:{_port}";
+    private readonly CodeCubeFactory _factory = new(redis.Configuration, output);
+    private Chromium _chromium = null!;
 
     public async Task InitializeAsync()
     {
-        _factory = new CodeCubeFactory(redis.Configuration, BaseUrl);
-        _factory.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, _port));
+        _factory.ListenOnLoopback();
         _factory.StartServer();
         _factory.Sandbox.ChunkDelay = TimeSpan.FromMilliseconds(50);
-        // Two cores shared with other test runs: allow slow, but never hide a missing element.
-        Assertions.SetDefaultExpectTimeout(30_000);
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
-        });
+        _chromium = await Chromium.LaunchAsync();
     }
 
     public async Task DisposeAsync()
     {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
+        await _chromium.DisposeAsync();
         await _factory.DisposeAsync();
     }
 
@@ -48,23 +34,10 @@ public sealed class PlaygroundBrowserTests(RedisServerFixture redis) : IAsyncLif
     {
         using var hold = new SemaphoreSlim(0);
         _factory.Sandbox.HoldAfterFirstChunk = hold;
-        var page = await NewPageAsync();
-        var dialogs = 0;
-        page.Dialog += (_, dialog) =>
-        {
-            Interlocked.Increment(ref dialogs);
-            _ = dialog.DismissAsync();
-        };
-        var consoleErrors = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                consoleErrors.Add($"{message.Text} at {message.Location}");
-            }
-        };
+        var watched = await _chromium.NewPageAsync();
+        var page = watched.Page;
 
-        await page.GotoAsync(BaseUrl + "/");
+        await page.GotoAsync(_factory.BaseUrl + "/");
         await page.SelectOptionAsync("#language", "python");
         await page.Locator("#code").PressSequentiallyAsync("print first\n");
         await page.Locator("#code").PressAsync("Tab");
@@ -94,15 +67,15 @@ public sealed class PlaygroundBrowserTests(RedisServerFixture redis) : IAsyncLif
         Assert.Equal(0, await page.Locator("#snippet script").CountAsync());
         await Screenshot(page, "snippet");
 
-        Assert.Equal(0, Volatile.Read(ref dialogs));
-        Assert.Empty(consoleErrors);
+        Assert.Equal(0, watched.Dialogs);
+        Assert.Empty(watched.ConsoleErrors);
     }
 
     [Fact]
     public async Task Edit_as_new_snippet_prefills_the_playground_and_the_new_run_links_its_parent()
     {
-        var page = await NewPageAsync();
-        await page.GotoAsync(BaseUrl + "/");
+        var page = (await _chromium.NewPageAsync()).Page;
+        await page.GotoAsync(_factory.BaseUrl + "/");
         await page.FillAsync("#code", "print original");
         await page.ClickAsync("#run");
         await Assertions.Expect(page.Locator("#permalink-line")).ToBeVisibleAsync();
@@ -129,13 +102,6 @@ public sealed class PlaygroundBrowserTests(RedisServerFixture redis) : IAsyncLif
         Assert.Equal("edited\n", await page.Locator("#stdout").TextContentAsync());
     }
 
-    private async Task<IPage> NewPageAsync()
-    {
-        var page = await _browser.NewPageAsync();
-        page.SetDefaultTimeout(30_000);
-        return page;
-    }
-
     // Set CODECUBE_SCREENSHOTS to a folder to look at what the test saw.
     private static async Task Screenshot(IPage page, string name)
     {
@@ -154,6 +120,6 @@ public sealed class PlaygroundBrowserTests(RedisServerFixture redis) : IAsyncLif
     {
         var href = await page.GetAttributeAsync("#permalink", "href");
         Assert.Matches("^/s/[0-9A-Za-z]+$", href);
-        await page.GotoAsync(BaseUrl + href);
+        await page.GotoAsync(_factory.BaseUrl + href);
     }
 }

@@ -1,40 +1,26 @@
-using System.Globalization;
-using System.Net;
-using System.Security.Cryptography;
-using System.Text;
-using CodeCube.Host.Tests.Infrastructure;
+using CodeCube.Testing.Slack;
 
 namespace CodeCube.Host.Tests.Web;
 
 /// <summary>The Events API request URL as Slack calls it: signed bodies in, challenge or 200 out.</summary>
 [Collection(RedisCollection.Name)]
-public sealed class SlackEventsEndpointTests(RedisServerFixture redis)
+public sealed class SlackEventsEndpointTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     private const string Secret = "8f742231b10e8888abcd99yyyzzz85a5";
 
     private CodeCubeFactory EventsApiHost()
     {
-        var factory = new CodeCubeFactory(redis.Configuration);
+        var factory = new CodeCubeFactory(redis.Configuration, output);
         factory.Settings["Slack:Mode"] = "EventsApi";
         factory.Settings["Slack:BotToken"] = "xoxb-test";
         factory.Settings["Slack:SigningSecret"] = Secret;
         // Nothing listens there: the adapter's auth.test fails, the endpoint must still answer.
-        factory.Settings["Slack:ApiBaseUrl"] = $"http://127.0.0.1:{RedisServer.FreePort()}/api";
+        factory.Settings["Slack:ApiBaseUrl"] = $"http://127.0.0.1:{Loopback.FreePort()}/api";
         return factory;
     }
 
-    private static HttpRequestMessage Signed(string body, DateTimeOffset at, string secret = Secret)
-    {
-        var timestamp = at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"v0:{timestamp}:{body}"));
-        var request = new HttpRequestMessage(HttpMethod.Post, "/slack/events")
-        {
-            Content = new StringContent(body, Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Add("X-Slack-Request-Timestamp", timestamp);
-        request.Headers.Add("X-Slack-Signature", "v0=" + Convert.ToHexStringLower(mac));
-        return request;
-    }
+    private static HttpRequestMessage Signed(string body, DateTimeOffset at, string secret = Secret) =>
+        SlackRequests.SignedEvent(body, secret, at);
 
     [Fact]
     public async Task Signed_url_verification_is_answered_with_the_challenge()
@@ -74,7 +60,7 @@ public sealed class SlackEventsEndpointTests(RedisServerFixture redis)
     [Fact]
     public async Task The_endpoint_does_not_exist_when_slack_is_not_configured()
     {
-        using var factory = new CodeCubeFactory(redis.Configuration);
+        using var factory = new CodeCubeFactory(redis.Configuration, output);
 
         var response = await factory.CreateClient().SendAsync(Signed("""{"type":"url_verification","challenge":"x"}""", DateTimeOffset.UtcNow));
 

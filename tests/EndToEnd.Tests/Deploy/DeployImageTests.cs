@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using CodeCube.Host.Tests.Infrastructure;
 
 namespace CodeCube.EndToEnd.Tests.Deploy;
 
@@ -14,15 +13,15 @@ namespace CodeCube.EndToEnd.Tests.Deploy;
 [Trait("Category", "Deploy")]
 public sealed class DeployImageTests : IAsyncLifetime
 {
-    private readonly string container = "codecube-deploy-test-" + Guid.NewGuid().ToString("N")[..8];
-    private readonly RedisServerFixture redis = new();
+    private readonly string _container = "codecube-deploy-test-" + Guid.NewGuid().ToString("N")[..8];
+    private readonly RedisServerFixture _redis = new();
 
-    public Task InitializeAsync() => redis.InitializeAsync();
+    public Task InitializeAsync() => _redis.InitializeAsync();
 
     public async Task DisposeAsync()
     {
-        await DockerAsync("rm", "-f", container);
-        await redis.DisposeAsync();
+        await DockerAsync("rm", "-f", _container);
+        await _redis.DisposeAsync();
     }
 
     [Fact]
@@ -32,18 +31,18 @@ public sealed class DeployImageTests : IAsyncLifetime
         var (built, buildOutput) = await RunAsync(Path.Combine(root, "deploy", "build.sh"), TimeSpan.FromMinutes(15), "--tag", "codecube/host:test");
         Assert.True(built == 0, buildOutput);
 
-        var port = RedisServer.FreePort();
-        var metricsPort = RedisServer.FreePort();
+        var port = Loopback.FreePort();
+        var metricsPort = Loopback.FreePort();
         var baseUrl = $"http://127.0.0.1:{port}";
         var gid = (await RunAsync("stat", TimeSpan.FromSeconds(10), "-c", "%g", "/var/run/docker.sock")).Output.Trim();
         var (started, startOutput) = await DockerAsync(
-            "run", "-d", "--name", container, "--label", "codecube.deploy-test=1", "--network", "host",
+            "run", "-d", "--name", _container, "--label", "codecube.deploy-test=1", "--network", "host",
             "--group-add", gid,
             "-v", "/var/run/docker.sock:/var/run/docker.sock",
             "-v", $"{Path.Combine(root, "images")}:/srv/codecube/images:ro",
             "-e", $"Urls={baseUrl}",
             "-e", $"Metrics__Urls=http://127.0.0.1:{metricsPort}",
-            "-e", $"Redis__Configuration=127.0.0.1:{redis.Server.Port}",
+            "-e", $"Redis__Configuration=127.0.0.1:{_redis.Server.Port}",
             "-e", $"Web__PublicBaseUrl={baseUrl}",
             "codecube/host:test");
         Assert.True(started == 0, startOutput);
@@ -61,7 +60,7 @@ public sealed class DeployImageTests : IAsyncLifetime
         Assert.Equal("42\n", run.GetProperty("stdout").GetString());
 
         // Not root inside, and the metrics listener of the image works.
-        Assert.Equal("10002", (await DockerAsync("exec", container, "id", "-u")).Output.Trim());
+        Assert.Equal("10002", (await DockerAsync("exec", _container, "id", "-u")).Output.Trim());
         Assert.Contains("codecube_runs_total", await http.GetStringAsync($"http://127.0.0.1:{metricsPort}/metrics"), StringComparison.Ordinal);
     }
 
@@ -88,7 +87,7 @@ public sealed class DeployImageTests : IAsyncLifetime
         }
     }
 
-    private async Task<string> LogsAsync() => (await DockerAsync("logs", "--tail", "50", container)).Output;
+    private async Task<string> LogsAsync() => (await DockerAsync("logs", "--tail", "50", _container)).Output;
 
     private static Task<(int Code, string Output)> DockerAsync(params string[] args) => RunAsync("docker", TimeSpan.FromMinutes(2), args);
 

@@ -1,8 +1,4 @@
-using System.Text;
 using System.Text.Json.Nodes;
-using CodeCube.Adapters.Tests.Discord;
-using CodeCube.EndToEnd.Tests.Infrastructure;
-using CodeCube.Host.Tests.Infrastructure;
 
 namespace CodeCube.EndToEnd.Tests.Discord;
 
@@ -10,34 +6,26 @@ namespace CodeCube.EndToEnd.Tests.Discord;
 /// The real host pointed at a local Discord (REST v10 + gateway, written from the official docs): a user's message
 /// arrives as a gateway dispatch, runs in the Docker sandbox and the answer is a REST call the server records.
 /// </summary>
-public sealed class DiscordEndToEndTests : IAsyncLifetime
+public sealed class DiscordEndToEndTests(ITestOutputHelper output) : EndToEndTest(output)
 {
     private const string ChannelId = "290926798999357250";
     private const string GuildId = "290926798999357249";
-    private const int RunTimeoutMs = 60_000;
-    private readonly RedisServerFixture _redis = new();
     private DiscordProtocolServer _discord = null!;
-    private CodeCubeApp _app = null!;
 
-    public async Task InitializeAsync()
+    protected override async Task<IReadOnlyDictionary<string, string?>> StartServersAsync()
     {
-        await _redis.InitializeAsync();
         _discord = await DiscordProtocolServer.StartAsync();
-        _app = CodeCubeApp.Start(_redis.Configuration, new Dictionary<string, string?>
+        return new Dictionary<string, string?>
         {
             ["Discord:Token"] = DiscordProtocolServer.Token,
             ["Discord:ApiBaseUrl"] = _discord.ApiBaseUrl,
             ["Discord:GatewayUrlOverride"] = _discord.WsRoot + "/gateway",
-        });
-        await _discord.Gateway.WaitForAsync(p => p.Op == 2);
+        };
     }
 
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await _discord.DisposeAsync();
-        await _redis.DisposeAsync();
-    }
+    protected override async Task HostStartedAsync() => await _discord.Gateway.WaitForAsync(p => p.Op == 2);
+
+    protected override ValueTask StopAroundAsync() => _discord.DisposeAsync();
 
     [Fact]
     public async Task A_fenced_python_block_gets_a_code_block_reply_with_the_footer_and_a_permalink_the_host_serves()
@@ -47,10 +35,10 @@ public sealed class DiscordEndToEndTests : IAsyncLifetime
         var reply = await NextMessageCallAsync("POST");
         var content = Content(reply);
         Assert.StartsWith("```\n1\n```", content, StringComparison.Ordinal);
-        var version = await _app.PythonVersionAsync();
+        var version = await App.PythonVersionAsync();
         Assert.Contains($"python {version} · ", content, StringComparison.Ordinal);
         Assert.Equal("1200000000000000001", reply.Json!["message_reference"]?["message_id"]?.GetValue<string>());
-        var snippet = await _app.SnippetAsync(_app.PermalinkId(content));
+        var snippet = await App.SnippetAsync(App.PermalinkId(content));
         Assert.Equal("print(1)", snippet.Code);
         Assert.Equal("1\n", snippet.Stdout);
         Assert.Equal(version, snippet.Version);
@@ -68,7 +56,7 @@ public sealed class DiscordEndToEndTests : IAsyncLifetime
         var replyId = edit.Path[(edit.Path.LastIndexOf('/') + 1)..];
         Assert.NotEqual("1200000000000000002", replyId);
         Assert.StartsWith("```\n2\n```", Content(edit), StringComparison.Ordinal);
-        Assert.Equal("print(2)", (await _app.SnippetAsync(_app.PermalinkId(Content(edit)))).Code);
+        Assert.Equal("print(2)", (await App.SnippetAsync(App.PermalinkId(Content(edit)))).Code);
 
         await _discord.Gateway.DispatchAsync("MESSAGE_DELETE", new JsonObject
         {
@@ -101,7 +89,7 @@ public sealed class DiscordEndToEndTests : IAsyncLifetime
         var file = Assert.Single(reply.Files);
         Assert.Contains(new string('x', 5000), Encoding.UTF8.GetString(file.Content), StringComparison.Ordinal);
         Assert.True(Content(reply).Length <= 2000);
-        var snippet = await _app.SnippetAsync(_app.PermalinkId(Content(reply)));
+        var snippet = await App.SnippetAsync(App.PermalinkId(Content(reply)));
         Assert.Equal(new string('x', 5000) + "\n", snippet.Stdout);
     }
 
@@ -125,9 +113,9 @@ public sealed class DiscordEndToEndTests : IAsyncLifetime
     /// <summary>The next REST call on the channel's messages with this method, after those already looked at.</summary>
     private async Task<RestCall> NextMessageCallAsync(string method)
     {
-        var call = await Poll.UntilAsync(
+        var call = await Eventually.ValueAsync(
             () => _discord.Calls.Skip(_seen).FirstOrDefault(c => c.Method == method && c.Path.StartsWith($"/channels/{ChannelId}/messages", StringComparison.Ordinal)),
-            RunTimeoutMs);
+            $"the bot's {method} on the channel's messages", RunTimeout);
         _seen = _discord.Calls.ToList().IndexOf(call) + 1;
         Assert.InRange(call.Status, 200, 299);
         return call;

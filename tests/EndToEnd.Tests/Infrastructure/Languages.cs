@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-
 namespace CodeCube.EndToEnd.Tests.Infrastructure;
 
 internal static class Languages

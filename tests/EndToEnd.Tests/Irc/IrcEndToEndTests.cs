@@ -1,27 +1,20 @@
-using CodeCube.Adapters.Tests.Irc;
-using CodeCube.EndToEnd.Tests.Infrastructure;
-using CodeCube.Host.Tests.Infrastructure;
-
 namespace CodeCube.EndToEnd.Tests.Irc;
 
 /// <summary>
 /// A person on a real ngIRCd talks to the real host (Redis, Docker sandbox, IRC adapter): what they type runs in a
 /// container and the answer comes back as IRC lines with a permalink the host really serves.
 /// </summary>
-public sealed class IrcEndToEndTests : IAsyncLifetime
+public sealed class IrcEndToEndTests(ITestOutputHelper output) : EndToEndTest(output)
 {
     private const string Channel = "#e2e";
     private const string BotNick = "cubebot";
     private const int MaxLines = 4;
-    private readonly RedisServerFixture _redis = new();
     private NgircdServer _irc = null!;
-    private CodeCubeApp _app = null!;
 
-    public async Task InitializeAsync()
+    protected override async Task<IReadOnlyDictionary<string, string?>> StartServersAsync()
     {
-        await _redis.InitializeAsync();
         _irc = await NgircdServer.StartAsync();
-        _app = CodeCubeApp.Start(_redis.Configuration, new Dictionary<string, string?>
+        return new Dictionary<string, string?>
         {
             ["Irc:Server"] = "127.0.0.1",
             ["Irc:Port"] = _irc.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -31,16 +24,11 @@ public sealed class IrcEndToEndTests : IAsyncLifetime
             ["Irc:MaxLinesPerReply"] = MaxLines.ToString(System.Globalization.CultureInfo.InvariantCulture),
             // The flood limiter is the adapter's own concern; here it only has to let a reply through.
             ["Irc:FloodBurst"] = "10",
-            ["Irc:FloodIntervalMs"] = "200",
-        });
+            ["Irc:FloodInterval"] = "00:00:00.2",
+        };
     }
 
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await _irc.DisposeAsync();
-        await _redis.DisposeAsync();
-    }
+    protected override ValueTask StopAroundAsync() => _irc.DisposeAsync();
 
     [Fact]
     public async Task Run_py_print_1_answers_1_with_the_footer_and_a_permalink_the_host_serves()
@@ -51,9 +39,9 @@ public sealed class IrcEndToEndTests : IAsyncLifetime
 
         var lines = await BotLinesAsync(user, 2);
         Assert.Equal("1", lines[0]);
-        var version = await _app.PythonVersionAsync();
+        var version = await App.PythonVersionAsync();
         Assert.StartsWith($"python {version} · ", lines[1], StringComparison.Ordinal);
-        var snippet = await _app.SnippetAsync(_app.PermalinkId(lines[1]));
+        var snippet = await App.SnippetAsync(App.PermalinkId(lines[1]));
         Assert.Equal("print(1)", snippet.Code);
         Assert.Equal("1\n", snippet.Stdout);
         Assert.Equal("python", snippet.Language);
@@ -72,7 +60,7 @@ public sealed class IrcEndToEndTests : IAsyncLifetime
         var lines = await BotLinesAsync(user, 4);
         // The output's CR is shown as the control picture ␍; its LF starts a new line of text, never a new command.
         Assert.Equal(["out\u240D", "QUIT :bye\u240D", "PRIVMSG #other :spam"], lines[..3]);
-        _app.PermalinkId(lines[3]);
+        App.PermalinkId(lines[3]);
         // The bot is still in the channel and answers the next run.
         await user.SendAsync($"PRIVMSG {Channel} :!run py print(2)");
         Assert.Equal("2", (await BotLinesAsync(user, 2))[0]);
@@ -89,20 +77,20 @@ public sealed class IrcEndToEndTests : IAsyncLifetime
         await user.SendAsync($"PRIVMSG {Channel} :!run py for i in range(1000): print(i)");
 
         var lines = await BotLinesAsync(user, MaxLines + 1);
-        var id = _app.PermalinkId(lines[MaxLines]);
+        var id = App.PermalinkId(lines[MaxLines]);
         Assert.Equal(["0", "1", "2", "… 997 more lines (full output at the link)"], lines[..MaxLines]);
         // Nothing more from the bot: a PING round trip shows what else the server had queued for us.
         Assert.DoesNotContain(await user.DrainAsync(), l => l.StartsWith($":{BotNick}!", StringComparison.Ordinal));
-        var snippet = await _app.SnippetAsync(id);
+        var snippet = await App.SnippetAsync(id);
         Assert.Equal(string.Concat(Enumerable.Range(0, 1000).Select(i => $"{i}\n")), snippet.Stdout);
     }
 
     private async Task<RawIrcUser> JoinWithBotAsync(string nick)
     {
         var user = await RawIrcUser.ConnectAsync(_irc.Port, nick, Channel);
-        await IrcWait.UntilInChannelAsync(user, Channel, BotNick);
+        await user.WaitForMemberAsync(Channel, BotNick);
         return user;
     }
 
-    private static Task<string[]> BotLinesAsync(RawIrcUser user, int count) => IrcWait.BotLinesAsync(user, BotNick, count);
+    private static Task<string[]> BotLinesAsync(RawIrcUser user, int count) => user.PrivmsgsFromAsync(BotNick, count, RunTimeout);
 }

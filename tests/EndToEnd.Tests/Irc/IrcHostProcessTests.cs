@@ -1,8 +1,5 @@
 using System.Globalization;
-using System.Net.Http.Json;
-using CodeCube.Adapters.Tests.Irc;
-using CodeCube.EndToEnd.Tests.Infrastructure;
-using CodeCube.Host.Tests.Infrastructure;
+using CodeCube.Testing.Hosting;
 
 namespace CodeCube.EndToEnd.Tests.Irc;
 
@@ -10,7 +7,7 @@ namespace CodeCube.EndToEnd.Tests.Irc;
 /// The same IRC promise kept by the host as operators run it: its own process, Production environment, every
 /// setting from environment variables (the way secrets arrive), nothing from a test factory.
 /// </summary>
-public sealed class IrcHostProcessTests : IAsyncLifetime
+public sealed class IrcHostProcessTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const string Channel = "#proc";
     private const string BotNick = "procbot";
@@ -22,7 +19,7 @@ public sealed class IrcHostProcessTests : IAsyncLifetime
     {
         await _redis.InitializeAsync();
         _irc = await NgircdServer.StartAsync();
-        _host = await HostProcess.StartAsync(new Dictionary<string, string>
+        _host = await HostProcess.StartAsync(Path.Combine(AppContext.BaseDirectory, "CodeCube.Host.dll"), new Dictionary<string, string>
         {
             ["Redis__Configuration"] = _redis.Configuration,
             ["Irc__Server"] = "127.0.0.1",
@@ -30,7 +27,7 @@ public sealed class IrcHostProcessTests : IAsyncLifetime
             ["Irc__UseTls"] = "false",
             ["Irc__Nick"] = BotNick,
             ["Irc__Channels__0__Name"] = Channel,
-        });
+        }, output.TryWriteLine);
     }
 
     public async Task DisposeAsync()
@@ -44,17 +41,17 @@ public sealed class IrcHostProcessTests : IAsyncLifetime
     public async Task A_person_on_irc_runs_py_print_1_and_gets_1_and_a_permalink_the_host_serves()
     {
         await using var user = await RawIrcUser.ConnectAsync(_irc.Port, "frank", Channel);
-        await IrcWait.UntilInChannelAsync(user, Channel, BotNick);
+        await user.WaitForMemberAsync(Channel, BotNick);
 
         await user.SendAsync($"PRIVMSG {Channel} :!run py print(1)");
 
-        var lines = await IrcWait.BotLinesAsync(user, BotNick, 2);
-        var (output, footer) = (lines[0], lines[1]);
-        Assert.True(output == "1", $"bot said {output}\n{_host.Output}");
-        var match = System.Text.RegularExpressions.Regex.Match(footer, System.Text.RegularExpressions.Regex.Escape(_host.BaseUrl) + "/s/([0-9A-Za-z]+)$");
-        Assert.True(match.Success, footer);
+        var lines = await user.PrivmsgsFromAsync(BotNick, 2, EndToEndTest.RunTimeout);
+        var (printed, footer) = (lines[0], lines[1]);
+        Assert.True(printed == "1", $"bot said {printed}\n{_host.Output}");
+        var id = Permalinks.IdIn(footer, _host.BaseUrl);
+        Assert.EndsWith($"{_host.BaseUrl}/s/{id}", footer, StringComparison.Ordinal);
         using var http = new HttpClient();
-        var snippet = await http.GetFromJsonAsync<SnippetView>($"{_host.BaseUrl}/api/v1/snippets/{match.Groups[1].Value}");
+        var snippet = await http.GetFromJsonAsync<SnippetView>($"{_host.BaseUrl}/api/v1/snippets/{id}");
         Assert.Equal("print(1)", snippet!.Code);
         Assert.Equal("1\n", snippet.Stdout);
         Assert.StartsWith($"python {snippet.Version} · ", footer, StringComparison.Ordinal);

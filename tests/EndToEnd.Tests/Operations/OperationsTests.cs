@@ -1,8 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using CodeCube.EndToEnd.Tests.Infrastructure;
-using CodeCube.Host.Tests.Infrastructure;
+using CodeCube.Testing.Hosting;
 
 namespace CodeCube.EndToEnd.Tests.Operations;
 
@@ -18,7 +17,7 @@ public sealed partial class OperationsTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _redis.InitializeAsync();
-        _host = await HostProcess.StartAsync(new Dictionary<string, string>
+        _host = await HostProcess.StartAsync(Path.Combine(AppContext.BaseDirectory, "CodeCube.Host.dll"), new Dictionary<string, string>
         {
             ["Redis__Configuration"] = _redis.Configuration,
             ["Logging__Console__FormatterName"] = "json",
@@ -40,7 +39,7 @@ public sealed partial class OperationsTests : IAsyncLifetime
 
         // The console logger writes from its own queue; wait for the line rather than for a fixed time.
         var line = await UntilAsync(() => JsonLines(_host.Output).FirstOrDefault(l =>
-            l.TryGetProperty("EventId", out var e) && e.GetInt32() == 100
+            l.TryGetProperty("EventId", out var e) && e.GetInt32() == 1101
             && l.GetProperty("State").GetProperty("SnippetId").GetString() == id));
 
         var state = line.GetProperty("State");

@@ -1,7 +1,4 @@
 using System.Text.Json;
-using CodeCube.Adapters.Tests.Slack;
-using CodeCube.EndToEnd.Tests.Infrastructure;
-using CodeCube.Host.Tests.Infrastructure;
 
 namespace CodeCube.EndToEnd.Tests.Slack;
 
@@ -9,36 +6,31 @@ namespace CodeCube.EndToEnd.Tests.Slack;
 /// The real host in Socket Mode against a local Slack (Web API + Socket Mode WebSocket): a user's message arrives as
 /// an events_api envelope, runs in the Docker sandbox, and the answer is a chat.postMessage in the thread.
 /// </summary>
-public sealed class SlackEndToEndTests : IAsyncLifetime
+public sealed class SlackEndToEndTests(ITestOutputHelper output) : EndToEndTest(output)
 {
-    private const int RunTimeoutMs = 60_000;
-    private readonly RedisServerFixture _redis = new();
     private SlackTestServer _slack = null!;
-    private CodeCubeApp _app = null!;
     private SlackTestSocket _socket = null!;
     private int _events;
 
-    public async Task InitializeAsync()
+    protected override async Task<IReadOnlyDictionary<string, string?>> StartServersAsync()
     {
-        await _redis.InitializeAsync();
         _slack = await SlackTestServer.StartAsync(TimeProvider.System);
-        _app = CodeCubeApp.Start(_redis.Configuration, new Dictionary<string, string?>
+        return new Dictionary<string, string?>
         {
             ["Slack:BotToken"] = SlackTestServer.BotToken,
             ["Slack:AppToken"] = SlackTestServer.AppToken,
             ["Slack:ApiBaseUrl"] = _slack.ApiBaseUrl.AbsoluteUri,
             ["Slack:Mode"] = "SocketMode",
-        });
+        };
+    }
+
+    protected override async Task HostStartedAsync()
+    {
         _socket = await _slack.AcceptSocketAsync();
         await _socket.SendAsync(SlackFixtures.Text("socketmode-sdk-hello.json"));
     }
 
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await _slack.DisposeAsync();
-        await _redis.DisposeAsync();
-    }
+    protected override ValueTask StopAroundAsync() => _slack.DisposeAsync();
 
     [Fact]
     public async Task A_fenced_python_block_is_answered_in_the_thread_with_output_footer_and_a_permalink_the_host_serves()
@@ -50,9 +42,9 @@ public sealed class SlackEndToEndTests : IAsyncLifetime
         Assert.Equal("C111", post.Args["channel"]!.GetValue<string>());
         var text = post.Args["text"]!.GetValue<string>();
         Assert.StartsWith("```\n1\n```", text, StringComparison.Ordinal);
-        var version = await _app.PythonVersionAsync();
+        var version = await App.PythonVersionAsync();
         Assert.Contains($"python {version} · ", text, StringComparison.Ordinal);
-        var snippet = await _app.SnippetAsync(_app.PermalinkId(text));
+        var snippet = await App.SnippetAsync(App.PermalinkId(text));
         Assert.Equal("print(1)", snippet.Code);
         Assert.Equal("1\n", snippet.Stdout);
         Assert.Equal(version, snippet.Version);
@@ -66,7 +58,7 @@ public sealed class SlackEndToEndTests : IAsyncLifetime
         var text = (await NextPostAsync()).Args["text"]!.GetValue<string>();
         // The output is escaped again on its way out: & becomes &amp; in mrkdwn.
         Assert.StartsWith("```\nTrue False a &amp; b\n```", text, StringComparison.Ordinal);
-        var snippet = await _app.SnippetAsync(_app.PermalinkId(text));
+        var snippet = await App.SnippetAsync(App.PermalinkId(text));
         Assert.Equal("print(1 < 2, 3 > 4, 'a & b')", snippet.Code);
         Assert.Equal("True False a & b\n", snippet.Stdout);
     }
@@ -87,12 +79,12 @@ public sealed class SlackEndToEndTests : IAsyncLifetime
     {
         var ts = await SayAsync("!run py\n```print('y' * 5000)```");
 
-        var complete = await _slack.WaitForCallAsync("files.completeUploadExternal");
+        var complete = await _slack.WaitForCallAsync("files.completeUploadExternal", within: RunTimeout);
         Assert.Equal(ts, complete.Args["thread_ts"]!.GetValue<string>());
         var upload = Assert.Single(_slack.Uploads);
         Assert.Contains(new string('y', 5000), System.Text.Encoding.UTF8.GetString(upload.Value), StringComparison.Ordinal);
         var comment = complete.Args["initial_comment"]?.GetValue<string>() ?? "";
-        var snippet = await _app.SnippetAsync(_app.PermalinkId(comment));
+        var snippet = await App.SnippetAsync(App.PermalinkId(comment));
         Assert.Equal(new string('y', 5000) + "\n", snippet.Stdout);
     }
 
@@ -115,13 +107,7 @@ public sealed class SlackEndToEndTests : IAsyncLifetime
 
     private async Task<RecordedCall> NextPostAsync()
     {
-        var deadline = Environment.TickCount64 + RunTimeoutMs;
-        while (_slack.CallsTo("chat.postMessage").Count == 0)
-        {
-            Assert.True(Environment.TickCount64 < deadline, "the bot never answered");
-            await Task.Delay(20);
-        }
-
+        await _slack.WaitForCallAsync("chat.postMessage", within: RunTimeout);
         return Assert.Single(_slack.CallsTo("chat.postMessage"));
     }
 }

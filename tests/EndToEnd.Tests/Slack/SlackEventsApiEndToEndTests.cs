@@ -1,10 +1,4 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
-using CodeCube.Adapters.Tests.Slack;
-using CodeCube.EndToEnd.Tests.Infrastructure;
-using CodeCube.Host.Tests.Infrastructure;
 
 namespace CodeCube.EndToEnd.Tests.Slack;
 
@@ -12,32 +6,24 @@ namespace CodeCube.EndToEnd.Tests.Slack;
 /// The real host in Events API mode: Slack POSTs signed events to the host's /slack/events, and the answer goes out
 /// through the local Slack's Web API.
 /// </summary>
-public sealed class SlackEventsApiEndToEndTests : IAsyncLifetime
+public sealed class SlackEventsApiEndToEndTests(ITestOutputHelper output) : EndToEndTest(output)
 {
     private const string SigningSecret = "e2e-signing-secret";
-    private readonly RedisServerFixture _redis = new();
     private SlackTestServer _slack = null!;
-    private CodeCubeApp _app = null!;
 
-    public async Task InitializeAsync()
+    protected override async Task<IReadOnlyDictionary<string, string?>> StartServersAsync()
     {
-        await _redis.InitializeAsync();
         _slack = await SlackTestServer.StartAsync(TimeProvider.System);
-        _app = CodeCubeApp.Start(_redis.Configuration, new Dictionary<string, string?>
+        return new Dictionary<string, string?>
         {
             ["Slack:BotToken"] = SlackTestServer.BotToken,
             ["Slack:SigningSecret"] = SigningSecret,
             ["Slack:ApiBaseUrl"] = _slack.ApiBaseUrl.AbsoluteUri,
             ["Slack:Mode"] = "EventsApi",
-        });
+        };
     }
 
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await _slack.DisposeAsync();
-        await _redis.DisposeAsync();
-    }
+    protected override ValueTask StopAroundAsync() => _slack.DisposeAsync();
 
     [Fact]
     public async Task A_signed_event_posted_to_the_host_is_answered_in_the_thread_with_output_and_a_permalink()
@@ -49,11 +35,11 @@ public sealed class SlackEventsApiEndToEndTests : IAsyncLifetime
         using var response = await PostSignedAsync(callback.ToJsonString());
 
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
-        var post = await _slack.WaitForCallAsync("chat.postMessage");
+        var post = await _slack.WaitForCallAsync("chat.postMessage", within: RunTimeout);
         Assert.Equal(ts, post.Args["thread_ts"]!.GetValue<string>());
         var text = post.Args["text"]!.GetValue<string>();
         Assert.StartsWith("```\nTrue\n```", text, StringComparison.Ordinal);
-        var snippet = await _app.SnippetAsync(_app.PermalinkId(text));
+        var snippet = await App.SnippetAsync(App.PermalinkId(text));
         Assert.Equal("print(1 < 2)", snippet.Code);
     }
 
@@ -64,7 +50,7 @@ public sealed class SlackEventsApiEndToEndTests : IAsyncLifetime
         callback["event"]!["text"] = "!run py\n```print(1)```";
         var ts = callback["event"]!["ts"]!.GetValue<string>();
         (await PostSignedAsync(callback.ToJsonString())).Dispose();
-        var post = await _slack.WaitForCallAsync("chat.postMessage");
+        var post = await _slack.WaitForCallAsync("chat.postMessage", within: RunTimeout);
         Assert.StartsWith("```\n1\n```", post.Args["text"]!.GetValue<string>(), StringComparison.Ordinal);
 
         var changed = SlackFixtures.Json("events-callback-message_changed.json");
@@ -73,7 +59,7 @@ public sealed class SlackEventsApiEndToEndTests : IAsyncLifetime
         changed["event"]!["message"]!["ts"] = ts;
         changed["event"]!["message"]!["text"] = "!run py\n```print(2)```";
         (await PostSignedAsync(changed.ToJsonString())).Dispose();
-        var update = await _slack.WaitForCallAsync("chat.update");
+        var update = await _slack.WaitForCallAsync("chat.update", within: RunTimeout);
         // The bot posted exactly one message (its reply), so the message it updates and deletes is that reply.
         var replyTs = update.Args["ts"]!.GetValue<string>();
         Assert.NotEqual(ts, replyTs);
@@ -84,7 +70,7 @@ public sealed class SlackEventsApiEndToEndTests : IAsyncLifetime
         deleted["event"]!["channel"] = callback["event"]!["channel"]!.GetValue<string>();
         deleted["event"]!["deleted_ts"] = ts;
         (await PostSignedAsync(deleted.ToJsonString())).Dispose();
-        var delete = await _slack.WaitForCallAsync("chat.delete");
+        var delete = await _slack.WaitForCallAsync("chat.delete", within: RunTimeout);
         Assert.Equal(replyTs, delete.Args["ts"]!.GetValue<string>());
         Assert.Single(_slack.CallsTo("chat.postMessage"));
     }
@@ -96,7 +82,7 @@ public sealed class SlackEventsApiEndToEndTests : IAsyncLifetime
         callback["event"]!["text"] = "!run py\n```print(1)```";
         using var content = new StringContent(callback.ToJsonString(), Encoding.UTF8, "application/json");
 
-        using var response = await _app.Http.PostAsync("/slack/events", content);
+        using var response = await App.Http.PostAsync("/slack/events", content);
 
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Empty(_slack.CallsTo("chat.postMessage"));
@@ -104,14 +90,7 @@ public sealed class SlackEventsApiEndToEndTests : IAsyncLifetime
 
     private async Task<HttpResponseMessage> PostSignedAsync(string body)
     {
-        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(SigningSecret), Encoding.UTF8.GetBytes($"v0:{timestamp}:{body}"));
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/slack/events")
-        {
-            Content = new StringContent(body, Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Add("X-Slack-Request-Timestamp", timestamp);
-        request.Headers.Add("X-Slack-Signature", "v0=" + Convert.ToHexStringLower(mac));
-        return await _app.Http.SendAsync(request);
+        using var request = SlackRequests.SignedEvent(body, SigningSecret, DateTimeOffset.UtcNow);
+        return await App.Http.SendAsync(request);
     }
 }

@@ -1,5 +1,3 @@
-using CodeCube.Core.Contracts;
-
 namespace CodeCube.Sandbox.Tests.Integration;
 
 public sealed class CancellationTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>
@@ -14,6 +12,6 @@ public sealed class CancellationTests(SandboxFixture fixture) : IClassFixture<Sa
             new RunRequest("python", "import time\nprint('up', flush=True)\ntime.sleep(60)"), started, cts.Token);
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
-        Assert.Empty(await SandboxFixture.ContainersAsync(fixture.InstanceId));
+        Assert.Empty(await TestSandbox.ContainersAsync(fixture.InstanceId));
     }
 }

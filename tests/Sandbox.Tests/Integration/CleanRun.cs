@@ -1,5 +1,3 @@
-using CodeCube.Core.Contracts;
-
 namespace CodeCube.Sandbox.Tests.Integration;
 
 internal static class CleanRun

@@ -1,13 +1,7 @@
-using CodeCube.Core.Contracts;
-
 namespace CodeCube.Sandbox.Tests.Integration;
 
 /// <summary>A half-second compile limit for languages without their own, so a heavy C++ compile runs past it.</summary>
-public sealed class ShortCompileFixture : SandboxFixture
-{
-    protected override void Configure(IDictionary<string, string?> settings) =>
-        settings["Sandbox:CompileTimeoutMs"] = "500";
-}
+public sealed class ShortCompileFixture() : SandboxFixture(("Sandbox:CompileTimeout", "00:00:00.5"));
 
 public sealed class CompileLimitTests(ShortCompileFixture fixture) : IClassFixture<ShortCompileFixture>
 {

@@ -1,42 +1,27 @@
-using CodeCube.Core.Contracts;
 using CodeCube.Sandbox.Languages;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CodeCube.Sandbox.Tests.Integration;
 
 /// <summary>When the sandbox cannot run at all, the run says why at once instead of hanging or throwing.</summary>
 public sealed class EngineFailureTests : IDisposable
 {
-    private readonly string images = Directory.CreateTempSubdirectory("codecube-images-").FullName;
+    private readonly ImagesCopy images = new();
 
-    public EngineFailureTests()
-    {
-        File.Copy(Path.Combine(TestPaths.RepoImages, "languages.json"), Path.Combine(images, "languages.json"));
-    }
+    public void Dispose() => images.Dispose();
 
-    public void Dispose() => Directory.Delete(images, recursive: true);
-
-    private ISandbox Build(string endpoint)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    private ISandbox Build(string endpoint) =>
+        TestServices.Build(new Dictionary<string, string?>
         {
             ["Sandbox:DockerEndpoint"] = endpoint,
-            ["Sandbox:EngineTimeoutSeconds"] = "5",
-        }).Build();
-        // Registered first so it wins over CODECUBE_IMAGES_DIR, which the environment may set for the other tests.
-        return new ServiceCollection().AddLogging().AddSingleton(new LanguageRegistry(images))
-            .AddDockerSandbox(configuration).BuildServiceProvider()
-            .GetRequiredService<ISandbox>();
-    }
+            ["Sandbox:EngineTimeout"] = "00:00:05",
+        }, (services, configuration) => services
+            // Registered first so it wins over CODECUBE_IMAGES_DIR, which the environment may set for the other tests.
+            .AddSingleton(new LanguageRegistry(images.Path))
+            .AddDockerSandbox(configuration)).GetRequiredService<ISandbox>();
 
-    private void WriteLock(string pythonImage)
-    {
-        Directory.CreateDirectory(Path.Combine(images, ".build"));
-        File.WriteAllText(Path.Combine(images, ".build", "images.json"), $$"""
-            { "languages": { "python": { "image": "{{pythonImage}}", "version": "3", "digest": "sha256:0" } } }
-            """);
-    }
+    private void WriteLock(string pythonImage) => images.WriteLock($$"""
+        { "languages": { "python": { "image": "{{pythonImage}}", "version": "3", "digest": "sha256:0" } } }
+        """);
 
     [Fact]
     public async Task An_unreachable_engine_is_a_sandbox_error_naming_the_endpoint()
@@ -82,9 +67,10 @@ public sealed class EngineFailureTests : IDisposable
         var sandbox = Build("unix:///tmp/codecube-no-such-engine.sock");
 
         var code = await sandbox.RunAsync(new RunRequest("python", new string('#', 64 * 1024 + 1)), null, CancellationToken.None);
-        var stdin = await sandbox.RunAsync(new RunRequest("python", "", new string('s', 10 * 1024 * 1024 + 1)), null, CancellationToken.None);
+        var stdin = await sandbox.RunAsync(new RunRequest("python", "", new string('s', 64 * 1024 + 1)), null, CancellationToken.None);
 
+        // The defaults of the one InputLimits section, which the chat pipeline and the web API check too.
         Assert.Equal("the code is larger than 64 KiB", code.Detail);
-        Assert.Equal("stdin is larger than 10 MiB", stdin.Detail);
+        Assert.Equal("stdin is larger than 64 KiB", stdin.Detail);
     }
 }

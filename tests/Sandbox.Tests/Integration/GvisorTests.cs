@@ -1,13 +1,7 @@
-using CodeCube.Core.Contracts;
-
 namespace CodeCube.Sandbox.Tests.Integration;
 
 /// <summary>The same sandbox under gVisor (runsc, registered in daemon.json by scripts/prereqs.sh).</summary>
-public sealed class GvisorFixture : SandboxFixture
-{
-    protected override void Configure(IDictionary<string, string?> settings) =>
-        settings["Sandbox:Runtime"] = "runsc";
-}
+public sealed class GvisorFixture() : SandboxFixture(("Sandbox:Runtime", "runsc"));
 
 public sealed class GvisorTests(GvisorFixture fixture) : IClassFixture<GvisorFixture>
 {

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using CodeCube.Core.Contracts;
 
 namespace CodeCube.Sandbox.Tests.Integration;
 

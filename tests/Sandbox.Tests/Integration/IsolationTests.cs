@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
-using CodeCube.Core.Contracts;
 
 namespace CodeCube.Sandbox.Tests.Integration;
 

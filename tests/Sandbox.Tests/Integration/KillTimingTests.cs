@@ -1,5 +1,3 @@
-using CodeCube.Core.Contracts;
-
 namespace CodeCube.Sandbox.Tests.Integration;
 
 /// <summary>Runs alone: "killed within a second of the limit" is a wall-clock promise, so no other test may load the

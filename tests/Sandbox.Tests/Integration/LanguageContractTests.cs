@@ -1,5 +1,3 @@
-using CodeCube.Core.Contracts;
-
 namespace CodeCube.Sandbox.Tests.Integration;
 
 /// <summary>What every language in the manifest must do; one derived class (and so one parallel collection) each.</summary>

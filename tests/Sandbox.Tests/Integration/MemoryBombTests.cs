@@ -1,5 +1,3 @@
-using CodeCube.Core.Contracts;
-
 namespace CodeCube.Sandbox.Tests.Integration;
 
 /// <summary>Under the default run limit, so a slow, loaded machine still reaches the memory limit first.</summary>

@@ -2,8 +2,6 @@ using CodeCube.Sandbox.Docker;
 using CodeCube.Sandbox.Languages;
 using Docker.DotNet;
 using Docker.DotNet.Models;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CodeCube.Sandbox.Tests.Integration;
@@ -18,24 +16,14 @@ public sealed class ReaperTests : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        var settings = new Dictionary<string, string?> { ["Sandbox:InstanceId"] = "reaper-" + SandboxInstance.NewId() };
-        if (Environment.GetEnvironmentVariable("CODECUBE_IMAGES_DIR") is null)
-        {
-            settings["Sandbox:ImagesDirectory"] = TestPaths.RepoImages;
-        }
-
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        provider = new ServiceCollection()
-            .AddSingleton<TimeProvider>(time)
-            .AddLogging()
-            .AddDockerSandbox(configuration)
-            .BuildServiceProvider();
+        provider = TestServices.Build(TestSandbox.Settings(TestSandbox.NewInstanceId("reaper")),
+            (services, configuration) => services.AddSingleton<TimeProvider>(time).AddDockerSandbox(configuration));
         return Task.CompletedTask;
     }
 
     public async Task DisposeAsync()
     {
-        using var client = SandboxFixture.CreateClient();
+        using var client = TestSandbox.Engine();
         foreach (var id in created)
         {
             try
@@ -56,7 +44,7 @@ public sealed class ReaperTests : IAsyncLifetime
         var registry = provider.GetRequiredService<LanguageRegistry>();
         Assert.True(registry.TryGetSpec("bash", out var bash));
         var (key, value) = (testLabel.Split('=')[0], testLabel.Split('=')[1]);
-        using var client = SandboxFixture.CreateClient();
+        using var client = TestSandbox.Engine();
         var response = await client.Containers.CreateContainerAsync(new CreateContainerParameters
         {
             Image = bash.Image,
@@ -75,7 +63,7 @@ public sealed class ReaperTests : IAsyncLifetime
 
     private async Task<HashSet<string>> RemainingAsync()
     {
-        using var client = SandboxFixture.CreateClient();
+        using var client = TestSandbox.Engine();
         var list = await client.Containers.ListContainersAsync(new ContainersListParameters
         {
             All = true,
@@ -96,8 +84,8 @@ public sealed class ReaperTests : IAsyncLifetime
         var ownLeftover = await CreateAsync(instance.Id);
         var ownLive = await CreateAsync(instance.Id);
         instance.Track(ownLive);
-        var deadInstance = await CreateAsync("dead-" + SandboxInstance.NewId());
-        var otherPooled = await CreateAsync("other-" + SandboxInstance.NewId(), pooled: true);
+        var deadInstance = await CreateAsync(TestSandbox.NewInstanceId("dead"));
+        var otherPooled = await CreateAsync(TestSandbox.NewInstanceId("other"), pooled: true);
 
         Assert.Equal(0, await reaper.ReapAsync(CancellationToken.None));
 

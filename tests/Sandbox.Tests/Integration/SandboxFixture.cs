@@ -1,9 +1,5 @@
-using CodeCube.Core.Contracts;
 using CodeCube.Sandbox.Docker;
-using Docker.DotNet;
 using Docker.DotNet.Models;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CodeCube.Sandbox.Tests.Integration;
 
@@ -13,9 +9,21 @@ namespace CodeCube.Sandbox.Tests.Integration;
 /// </summary>
 public class SandboxFixture : IAsyncLifetime
 {
+    private readonly (string Key, string Value)[] settings;
     private ServiceProvider? provider;
 
-    public string InstanceId { get; } = "test-" + SandboxInstance.NewId();
+    public SandboxFixture()
+        : this([])
+    {
+    }
+
+    /// <param name="settings">Settings on top of the defaults ("Sandbox:..." keys).</param>
+    protected SandboxFixture(params (string Key, string Value)[] settings)
+    {
+        this.settings = settings;
+    }
+
+    public string InstanceId { get; } = TestSandbox.NewInstanceId("test");
 
     public ISandbox Sandbox => provider!.GetRequiredService<ISandbox>();
 
@@ -26,22 +34,17 @@ public class SandboxFixture : IAsyncLifetime
     /// <summary>Used containers are removed in the background; counting containers needs them gone first.</summary>
     internal Task DrainRemovalsAsync() => provider!.GetRequiredService<ContainerRemover>().DrainAsync();
 
-    /// <summary>Settings on top of the defaults ("Sandbox:..." keys).</summary>
-    protected virtual void Configure(IDictionary<string, string?> settings)
-    {
-    }
-
     public virtual Task InitializeAsync()
     {
-        var settings = new Dictionary<string, string?> { ["Sandbox:InstanceId"] = InstanceId };
-        if (Environment.GetEnvironmentVariable("CODECUBE_IMAGES_DIR") is null)
+        var all = TestSandbox.Settings(InstanceId);
+        // Above the 64 KiB default: the isolation tests push 10 MiB through stdin.
+        all["InputLimits:MaxStdinBytes"] = (16 * 1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var (key, value) in settings)
         {
-            settings["Sandbox:ImagesDirectory"] = TestPaths.RepoImages;
+            all[key] = value;
         }
 
-        Configure(settings);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        provider = new ServiceCollection().AddLogging().AddDockerSandbox(configuration).BuildServiceProvider();
+        provider = TestServices.Build(all, (services, configuration) => services.AddDockerSandbox(configuration));
         return Task.CompletedTask;
     }
 
@@ -56,8 +59,8 @@ public class SandboxFixture : IAsyncLifetime
             await provider.DisposeAsync();
         }
 
-        var left = await ContainersAsync(InstanceId);
-        using var client = CreateClient();
+        var left = await TestSandbox.ContainersAsync(InstanceId);
+        using var client = TestSandbox.Engine();
         foreach (var container in left)
         {
             await client.Containers.RemoveContainerAsync(container.ID, new ContainerRemoveParameters { Force = true });
@@ -70,29 +73,11 @@ public class SandboxFixture : IAsyncLifetime
                 string.Join(", ", left.Select(c => $"{c.ID[..12]} ({c.State})")));
         }
     }
-
-    internal static DockerClient CreateClient() =>
-        new DockerClientConfiguration(new Uri("unix:///var/run/docker.sock")).CreateClient(DockerEngine.ApiVersion);
-
-    internal static async Task<IList<ContainerListResponse>> ContainersAsync(string instanceId)
-    {
-        using var client = CreateClient();
-        return await client.Containers.ListContainersAsync(new ContainersListParameters
-        {
-            All = true,
-            Filters = new Dictionary<string, IDictionary<string, bool>>
-            {
-                ["label"] = new Dictionary<string, bool> { [$"codecube.instance={instanceId}"] = true },
-            },
-        });
-    }
 }
 
 /// <summary>A 2 s run limit, so timeout tests are quick.</summary>
-public sealed class ShortLimitFixture : SandboxFixture
+public sealed class ShortLimitFixture()
+    : SandboxFixture(("Sandbox:RunTimeout", TimeSpan.FromMilliseconds(RunTimeoutMs).ToString("c", System.Globalization.CultureInfo.InvariantCulture)))
 {
     public const int RunTimeoutMs = 2000;
-
-    protected override void Configure(IDictionary<string, string?> settings) =>
-        settings["Sandbox:RunTimeoutMs"] = RunTimeoutMs.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

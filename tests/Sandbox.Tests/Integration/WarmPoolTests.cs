@@ -1,20 +1,12 @@
 using Docker.DotNet.Models;
-using CodeCube.Core.Contracts;
 using CodeCube.Sandbox.Pool;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace CodeCube.Sandbox.Tests.Integration;
 
 /// <summary>The sandbox with its hosted services running and one pooled python container.</summary>
-public sealed class PooledFixture : SandboxFixture
+public sealed class PooledFixture() : SandboxFixture(("Sandbox:Pool:Size", "1"), ("Sandbox:Pool:Languages:0", "python"))
 {
-    protected override void Configure(IDictionary<string, string?> settings)
-    {
-        settings["Sandbox:Pool:Size"] = "1";
-        settings["Sandbox:Pool:Languages:0"] = "python";
-    }
-
     internal WarmPool Pool => Services.GetRequiredService<WarmPool>();
 
     public override async Task InitializeAsync()
@@ -37,15 +29,8 @@ public sealed class PooledFixture : SandboxFixture
         await base.DisposeAsync();
     }
 
-    internal async Task WaitForPooledAsync(string language)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (Pool.Count(language) == 0)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"the pool never filled for {language}");
-            await Task.Delay(100);
-        }
-    }
+    internal Task WaitForPooledAsync(string language) =>
+        Eventually.TrueAsync(() => Pool.Count(language) > 0, $"the pool to fill for {language}", TimeSpan.FromSeconds(60));
 }
 
 public sealed class WarmPoolTests(PooledFixture fixture) : IClassFixture<PooledFixture>
@@ -55,7 +40,7 @@ public sealed class WarmPoolTests(PooledFixture fixture) : IClassFixture<PooledF
     {
         await fixture.WaitForPooledAsync("python");
         await fixture.DrainRemovalsAsync();
-        var before = (await SandboxFixture.ContainersAsync(fixture.InstanceId)).Select(c => c.ID).ToHashSet();
+        var before = (await TestSandbox.ContainersAsync(fixture.InstanceId)).Select(c => c.ID).ToHashSet();
         Assert.Single(before);
 
         var result = await fixture.RunAsync("python", "import sys\nprint(sys.stdin.read()[::-1])", "loop");
@@ -64,7 +49,7 @@ public sealed class WarmPoolTests(PooledFixture fixture) : IClassFixture<PooledF
         Assert.Equal("pool\n", result.Stdout);
         await fixture.WaitForPooledAsync("python");
         await fixture.DrainRemovalsAsync();
-        var after = (await SandboxFixture.ContainersAsync(fixture.InstanceId)).Select(c => c.ID).ToHashSet();
+        var after = (await TestSandbox.ContainersAsync(fixture.InstanceId)).Select(c => c.ID).ToHashSet();
         Assert.Single(after);
         Assert.Empty(after.Intersect(before));
     }
@@ -87,8 +72,8 @@ public sealed class WarmPoolTests(PooledFixture fixture) : IClassFixture<PooledF
     {
         await fixture.WaitForPooledAsync("python");
         await fixture.DrainRemovalsAsync();
-        var pooled = (await SandboxFixture.ContainersAsync(fixture.InstanceId)).Single();
-        using (var client = SandboxFixture.CreateClient())
+        var pooled = (await TestSandbox.ContainersAsync(fixture.InstanceId)).Single();
+        using (var client = TestSandbox.Engine())
         {
             await client.Containers.KillContainerAsync(pooled.ID, new ContainerKillParameters());
         }

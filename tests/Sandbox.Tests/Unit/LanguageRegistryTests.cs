@@ -1,24 +1,14 @@
-using CodeCube.Core.Contracts;
 using CodeCube.Sandbox.Languages;
 
 namespace CodeCube.Sandbox.Tests.Unit;
 
 public sealed class LanguageRegistryTests : IDisposable
 {
-    private readonly string dir = Directory.CreateTempSubdirectory("codecube-registry-").FullName;
+    private readonly ImagesCopy images = new();
 
-    public LanguageRegistryTests()
-    {
-        File.Copy(Path.Combine(TestPaths.RepoImages, "languages.json"), Path.Combine(dir, "languages.json"));
-    }
+    public void Dispose() => images.Dispose();
 
-    public void Dispose() => Directory.Delete(dir, recursive: true);
-
-    private void WriteLock(string json)
-    {
-        Directory.CreateDirectory(Path.Combine(dir, ".build"));
-        File.WriteAllText(Path.Combine(dir, ".build", "images.json"), json);
-    }
+    private void WriteLock(string json) => images.WriteLock(json);
 
     private const string PythonLock = """
         { "base": "codecube/base:1", "languages": {
@@ -34,7 +24,7 @@ public sealed class LanguageRegistryTests : IDisposable
     [InlineData("py ")]
     public void Resolves_ids_aliases_and_extensions_case_insensitively(string name)
     {
-        var registry = new LanguageRegistry(dir);
+        var registry = new LanguageRegistry(images.Path);
 
         Assert.True(registry.TryResolve(name, out var language));
         Assert.Equal("python", language.Id);
@@ -48,21 +38,21 @@ public sealed class LanguageRegistryTests : IDisposable
     [InlineData("sh", "bash")]
     public void Resolves_other_languages(string name, string id)
     {
-        Assert.True(new LanguageRegistry(dir).TryResolve(name, out var language));
+        Assert.True(new LanguageRegistry(images.Path).TryResolve(name, out var language));
         Assert.Equal(id, language.Id);
     }
 
     [Fact]
     public void Unknown_names_do_not_resolve()
     {
-        Assert.False(new LanguageRegistry(dir).TryResolve("cobol", out _));
+        Assert.False(new LanguageRegistry(images.Path).TryResolve("cobol", out _));
     }
 
     [Fact]
     public void Version_and_digest_come_from_the_lock_and_unbuilt_languages_say_so()
     {
         WriteLock(PythonLock);
-        var registry = new LanguageRegistry(dir);
+        var registry = new LanguageRegistry(images.Path);
 
         registry.TryResolve("python", out var python);
         registry.TryResolve("ruby", out var ruby);
@@ -76,7 +66,7 @@ public sealed class LanguageRegistryTests : IDisposable
     [Fact]
     public void A_lock_written_later_is_picked_up_without_a_restart()
     {
-        var registry = new LanguageRegistry(dir);
+        var registry = new LanguageRegistry(images.Path);
         Assert.Equal(LanguageSpec.UnbuiltVersion, registry.All.Single(l => l.Id == "python").Version);
 
         WriteLock(PythonLock);
@@ -96,7 +86,7 @@ public sealed class LanguageRegistryTests : IDisposable
     [InlineData("golnag", "golang")]
     public void Suggests_close_matches_first(string typo, string expected)
     {
-        var suggestions = new LanguageRegistry(dir).Suggest(typo);
+        var suggestions = new LanguageRegistry(images.Path).Suggest(typo);
 
         Assert.Equal(expected, suggestions[0]);
         Assert.InRange(suggestions.Count, 1, 3);
@@ -108,7 +98,7 @@ public sealed class LanguageRegistryTests : IDisposable
     [InlineData("haskell")]
     public void Suggests_nothing_for_names_far_from_every_language(string unknown)
     {
-        Assert.Empty(new LanguageRegistry(dir).Suggest(unknown));
+        Assert.Empty(new LanguageRegistry(images.Path).Suggest(unknown));
     }
 
     [Theory]
@@ -128,14 +118,14 @@ public sealed class LanguageRegistryTests : IDisposable
 
         LanguageInfo Python(SandboxOptions options)
         {
-            Assert.True(new LanguageRegistry(dir, options).TryResolve("python", out var language));
+            Assert.True(new LanguageRegistry(images.Path, options).TryResolve("python", out var language));
             return language;
         }
 
         var defaults = Python(new SandboxOptions());
         Assert.Equal(defaults.LimitsKey, Python(new SandboxOptions()).LimitsKey);
         Assert.NotEqual(defaults.LimitsKey, Python(new SandboxOptions { StdoutLimitBytes = 128 * 1024 }).LimitsKey);
-        Assert.NotEqual(defaults.LimitsKey, Python(new SandboxOptions { RunTimeoutMs = 20_000 }).LimitsKey);
+        Assert.NotEqual(defaults.LimitsKey, Python(new SandboxOptions { RunTimeout = TimeSpan.FromSeconds(20) }).LimitsKey);
         Assert.NotEqual(defaults.LimitsKey, Python(new SandboxOptions { Runtime = "runsc" }).LimitsKey);
     }
 }

@@ -15,7 +15,7 @@ public class ManifestCoverageTests
         var contractClasses = typeof(LanguageContractTests).Assembly.GetTypes()
             .Count(t => t.IsSubclassOf(typeof(LanguageContractTests)) && !t.IsAbstract);
 
-        var manifest = new LanguageRegistry(TestPaths.RepoImages).All.Select(l => l.Id).ToHashSet();
+        var manifest = new LanguageRegistry(RepoPaths.Images).All.Select(l => l.Id).ToHashSet();
 
         Assert.Equal(manifest.Order(), tested.Order());
         Assert.Equal(manifest.Count, contractClasses);

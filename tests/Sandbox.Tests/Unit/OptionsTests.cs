@@ -1,6 +1,3 @@
-using CodeCube.Core.Contracts;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -8,21 +5,15 @@ namespace CodeCube.Sandbox.Tests.Unit;
 
 public class OptionsTests
 {
-    private static ServiceProvider Build(Dictionary<string, string?> settings)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        return new ServiceCollection()
-            .AddLogging()
-            .AddDockerSandbox(configuration)
-            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-    }
+    private static ServiceProvider Build(Dictionary<string, string?> settings) =>
+        TestServices.Build(settings, (services, configuration) => services.AddDockerSandbox(configuration));
 
     [Fact]
     public void Configuration_binds_onto_the_options()
     {
         using var provider = Build(new()
         {
-            ["Sandbox:RunTimeoutMs"] = "2000",
+            ["Sandbox:RunTimeout"] = "00:00:02",
             ["Sandbox:StdoutLimitBytes"] = "100",
             ["Sandbox:Pool:Size"] = "2",
             ["Sandbox:Runtime"] = "runsc",
@@ -30,29 +21,42 @@ public class OptionsTests
 
         var options = provider.GetRequiredService<IOptions<SandboxOptions>>().Value;
 
-        Assert.Equal((2000, 100, 2, "runsc"), (options.RunTimeoutMs, options.StdoutLimitBytes, options.Pool.Size, options.Runtime));
+        Assert.Equal((TimeSpan.FromSeconds(2), 100, 2, "runsc"), (options.RunTimeout, options.StdoutLimitBytes, options.Pool.Size, options.Runtime));
         Assert.Equal(64, options.PidsLimit);
     }
 
     [Theory]
-    [InlineData("Sandbox:RunTimeoutMs", "0")]
+    [InlineData("Sandbox:RunTimeout", "00:00:00")]
+    [InlineData("Sandbox:EngineTimeout", "00:10:00")]
     [InlineData("Sandbox:MemoryMiB", "1")]
     [InlineData("Sandbox:User", "root")]
     [InlineData("Sandbox:DockerEndpoint", "not a uri")]
     [InlineData("Sandbox:Pool:Size", "-1")]
-    public void Invalid_settings_fail_validation_with_the_setting_named(string key, string value)
+    [InlineData("Sandbox:Pool:MaxIdle", "00:00:01")]
+    [InlineData("InputLimits:MaxStdinBytes", "-1")]
+    public void Invalid_settings_fail_start_with_the_full_key_named(string key, string value)
     {
         using var provider = Build(new() { [key] = value });
 
         var error = Assert.Throws<OptionsValidationException>(
-            () => provider.GetRequiredService<IOptions<SandboxOptions>>().Value);
-        Assert.Contains(key.Split(':')[^1], error.Message, StringComparison.Ordinal);
+            () => provider.GetRequiredService<IStartupValidator>().Validate());
+        Assert.Matches($"(^|[^\\w:]){key}($|[^\\w:])", error.Message);
+    }
+
+    [Fact]
+    public void An_old_millisecond_key_still_sets_the_new_duration()
+    {
+        using var provider = Build(new() { ["Sandbox:RunTimeoutMs"] = "2500", ["Sandbox:Pool:MaxIdleSeconds"] = "120" });
+
+        var options = provider.GetRequiredService<IOptions<SandboxOptions>>().Value;
+
+        Assert.Equal((TimeSpan.FromSeconds(2.5), TimeSpan.FromMinutes(2)), (options.RunTimeout, options.Pool.MaxIdle));
     }
 
     [Fact]
     public void The_sandbox_registry_pool_and_reaper_are_all_registered()
     {
-        using var provider = Build(new() { ["Sandbox:ImagesDirectory"] = TestPaths.RepoImages });
+        using var provider = Build(new() { ["Sandbox:ImagesDirectory"] = RepoPaths.Images });
 
         Assert.NotNull(provider.GetRequiredService<ISandbox>());
         Assert.NotEmpty(provider.GetRequiredService<ILanguageRegistry>().All);

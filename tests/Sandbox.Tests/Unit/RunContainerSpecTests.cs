@@ -6,7 +6,7 @@ namespace CodeCube.Sandbox.Tests.Unit;
 
 public class RunContainerSpecTests
 {
-    private static readonly LanguageRegistry Registry = new(TestPaths.RepoImages);
+    private static readonly LanguageRegistry Registry = new(RepoPaths.Images);
 
     private static CreateContainerParameters For(string id, SandboxOptions? options = null)
     {

@@ -1,4 +1,3 @@
-using CodeCube.Core.Contracts;
 using CodeCube.Sandbox.Docker;
 using CodeCube.Sandbox.Protocol;
 

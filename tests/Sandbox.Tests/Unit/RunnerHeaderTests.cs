@@ -1,4 +1,3 @@
-using System.Text;
 using CodeCube.Sandbox.Protocol;
 
 namespace CodeCube.Sandbox.Tests.Unit;

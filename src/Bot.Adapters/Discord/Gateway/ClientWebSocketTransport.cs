@@ -12,22 +12,22 @@ internal sealed class ClientWebSocketTransport : IGatewayTransport
 {
     // Discord closes with 4002 on oversized payloads it receives; what it sends can be large (READY), so grow.
     private const int MaxIncomingBytes = 16 * 1024 * 1024;
-    private readonly ClientWebSocket socket = new();
+    private readonly ClientWebSocket _socket = new();
 
-    public Task ConnectAsync(Uri uri, CancellationToken ct) => socket.ConnectAsync(uri, ct);
+    public Task ConnectAsync(Uri uri, CancellationToken ct) => _socket.ConnectAsync(uri, ct);
 
     public Task SendAsync(ReadOnlyMemory<byte> utf8Json, CancellationToken ct) =>
-        socket.SendAsync(utf8Json, WebSocketMessageType.Text, endOfMessage: true, ct).AsTask();
+        _socket.SendAsync(utf8Json, WebSocketMessageType.Text, endOfMessage: true, ct).AsTask();
 
     public async Task<GatewayFrame> ReceiveAsync(CancellationToken ct)
     {
         var buffer = new ArrayBufferWriter<byte>(8192);
         while (true)
         {
-            var result = await socket.ReceiveAsync(buffer.GetMemory(8192), ct);
+            var result = await _socket.ReceiveAsync(buffer.GetMemory(8192), ct).ConfigureAwait(false);
             if (result.MessageType == WebSocketMessageType.Close)
             {
-                return GatewayFrame.Closed((int)(socket.CloseStatus ?? WebSocketCloseStatus.Empty), socket.CloseStatusDescription);
+                return GatewayFrame.Closed((int)(_socket.CloseStatus ?? WebSocketCloseStatus.Empty), _socket.CloseStatusDescription);
             }
 
             buffer.Advance(result.Count);
@@ -46,15 +46,15 @@ internal sealed class ClientWebSocketTransport : IGatewayTransport
 
     public async Task CloseOutputAsync(int code, string reason, CancellationToken ct)
     {
-        if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+        if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
         {
-            await socket.CloseOutputAsync((WebSocketCloseStatus)code, reason, ct);
+            await _socket.CloseOutputAsync((WebSocketCloseStatus)code, reason, ct).ConfigureAwait(false);
         }
     }
 
     public ValueTask DisposeAsync()
     {
-        socket.Dispose();
+        _socket.Dispose();
         return ValueTask.CompletedTask;
     }
 }

@@ -1,3 +1,4 @@
+using CodeCube.Adapters.Connections;
 using CodeCube.Adapters.Discord.Rest;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -5,8 +6,8 @@ using Microsoft.Extensions.Options;
 namespace CodeCube.Adapters.Discord.Gateway;
 
 /// <summary>
-/// Keeps one gateway session alive across connections: reconnects (resuming when Discord allows it) with backoff
-/// after repeated failures, and stops for good on the close codes that no reconnect can fix.
+/// Keeps one gateway session alive across connections: reconnects (resuming when Discord allows it) under the shared
+/// <see cref="ReconnectPolicy"/>, and stops for good on the close codes that no reconnect can fix.
 /// </summary>
 internal sealed class DiscordGatewayClient(
     IGatewayTransportFactory transports,
@@ -16,14 +17,12 @@ internal sealed class DiscordGatewayClient(
     TimeProvider time,
     ILogger<DiscordGatewayClient> logger)
 {
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(60);
-
     public GatewaySession Session { get; } = new();
 
     /// <summary>Runs until <paramref name="ct"/> is cancelled (throws) or Discord refuses us for good (returns why).</summary>
     public async Task<ConnectionEnd> RunAsync(Func<GatewayDispatch, CancellationToken, ValueTask> onDispatch, CancellationToken ct)
     {
-        var failures = 0;
+        var reconnect = new ReconnectPolicy(time, jitter.Next);
         string? gatewayUrl = null;
         while (true)
         {
@@ -31,12 +30,13 @@ internal sealed class DiscordGatewayClient(
             ConnectionEnd end;
             try
             {
-                var url = Session.CanResume ? Session.ResumeUrl! : gatewayUrl ??= await GetGatewayUrlAsync(ct);
+                reconnect.Connecting();
+                var url = Session.CanResume ? Session.ResumeUrl! : gatewayUrl ??= await GetGatewayUrlAsync(ct).ConfigureAwait(false);
                 var transport = transports.Create();
-                await using (transport)
+                await using (transport.ConfigureAwait(false))
                 {
                     var connection = new GatewayConnection(transport, Session, options.Value.Token, jitter, time, logger);
-                    end = await connection.RunAsync(GatewayPayloads.WithQuery(url), onDispatch, ct);
+                    end = await connection.RunAsync(GatewayPayloads.WithQuery(url), onDispatch, ct).ConfigureAwait(false);
                 }
             }
             catch (DiscordApiException ex) when (ex.StatusCode == System.Net.HttpStatusCode.Unauthorized)
@@ -55,29 +55,23 @@ internal sealed class DiscordGatewayClient(
                 return end;
             }
 
-            if (end.Established)
+            if (!end.Established)
             {
-                failures = 0;
-            }
-            else
-            {
-                failures++;
                 gatewayUrl = null; // Discord: fetch the URL again when connecting fails.
             }
 
-            var delay = end.Delay > Backoff(failures) ? end.Delay : Backoff(failures);
-            var wait = delay > TimeSpan.Zero ? Task.Delay(delay, time, ct) : Task.CompletedTask;
+            // The invalid-session wait Discord asks for may be longer than the policy's.
+            var backoff = reconnect.NextDelay(end.Established);
+            var delay = end.Delay > backoff ? end.Delay : backoff;
+            var wait = Task.Delay(delay, time, ct);
             logger.GatewayReconnecting(end.Reason, delay, Session.CanResume);
-            await wait;
+            await wait.ConfigureAwait(false);
         }
     }
-
-    private static TimeSpan Backoff(int failures) =>
-        failures == 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, failures - 1)));
 
     private async Task<string> GetGatewayUrlAsync(CancellationToken ct)
     {
         var configured = options.Value.GatewayUrlOverride;
-        return string.IsNullOrEmpty(configured) ? await rest.GetGatewayUrlAsync(ct) : configured;
+        return string.IsNullOrEmpty(configured) ? await rest.GetGatewayUrlAsync(ct).ConfigureAwait(false) : configured;
     }
 }

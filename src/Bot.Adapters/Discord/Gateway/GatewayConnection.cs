@@ -33,12 +33,12 @@ internal sealed class GatewayConnection(
         [4014] = "disallowed intents: enable the Message Content intent in the developer portal (Bot > Privileged Gateway Intents)",
     };
 
-    private readonly SemaphoreSlim sendLock = new(1, 1);
-    private readonly GatewaySendLimiter limiter = new(time);
-    private Task heartbeat = Task.CompletedTask;
-    private volatile bool acknowledged = true;
-    private volatile bool zombie;
-    private bool established;
+    private readonly SemaphoreSlim _sendLock = new(1, 1);
+    private readonly GatewaySendLimiter _limiter = new(time);
+    private Task _heartbeat = Task.CompletedTask;
+    private volatile bool _acknowledged = true;
+    private volatile bool _zombie;
+    private bool _established;
 
     public async Task<ConnectionEnd> RunAsync(
         Uri uri, Func<GatewayDispatch, CancellationToken, ValueTask> onDispatch, CancellationToken ct)
@@ -46,24 +46,24 @@ internal sealed class GatewayConnection(
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
         try
         {
-            await transport.ConnectAsync(uri, ct);
+            await transport.ConnectAsync(uri, ct).ConfigureAwait(false);
             logger.GatewayConnected(uri, session.CanResume);
             while (true)
             {
-                var frame = await transport.ReceiveAsync(cts.Token);
+                var frame = await transport.ReceiveAsync(cts.Token).ConfigureAwait(false);
                 if (frame.CloseCode is int code)
                 {
                     return ServerClosed(code, frame.CloseReason);
                 }
 
-                var end = await HandleAsync(frame.Text!, onDispatch, cts);
+                var end = await HandleAsync(frame.Text!, onDispatch, cts).ConfigureAwait(false);
                 if (end is not null)
                 {
                     return end;
                 }
             }
         }
-        catch (OperationCanceledException) when (zombie && !ct.IsCancellationRequested)
+        catch (OperationCanceledException) when (_zombie && !ct.IsCancellationRequested)
         {
             return Reconnect("no heartbeat ACK before the next heartbeat");
         }
@@ -73,8 +73,8 @@ internal sealed class GatewayConnection(
         }
         finally
         {
-            await cts.CancelAsync();
-            await heartbeat;
+            await cts.CancelAsync().ConfigureAwait(false);
+            await _heartbeat.ConfigureAwait(false);
         }
     }
 
@@ -94,25 +94,25 @@ internal sealed class GatewayConnection(
             case GatewayOp.Hello:
                 var interval = TimeSpan.FromMilliseconds(data.GetProperty("heartbeat_interval").GetDouble());
                 // Started before IDENTIFY so its first timer exists by the time anything else happens.
-                heartbeat = HeartbeatAsync(interval, cts);
+                _heartbeat = HeartbeatAsync(interval, cts);
                 var hello = session.CanResume
                     ? GatewayPayloads.Resume(token, session.SessionId!, session.Sequence)
                     : GatewayPayloads.Identify(token);
-                await SendAsync(hello, cts.Token);
+                await SendAsync(hello, cts.Token).ConfigureAwait(false);
                 return null;
             case GatewayOp.HeartbeatAck:
-                acknowledged = true;
+                _acknowledged = true;
                 return null;
             case GatewayOp.Heartbeat:
-                await SendAsync(GatewayPayloads.Heartbeat(session.Sequence), cts.Token);
+                await SendAsync(GatewayPayloads.Heartbeat(session.Sequence), cts.Token).ConfigureAwait(false);
                 return null;
             case GatewayOp.Reconnect:
-                await CloseAsync(ResumableCloseCode, "reconnect requested", cts.Token);
+                await CloseAsync(ResumableCloseCode, "reconnect requested", cts.Token).ConfigureAwait(false);
                 return Reconnect("the gateway asked us to reconnect (op 7)");
             case GatewayOp.InvalidSession:
-                return await InvalidSessionAsync(data.ValueKind == JsonValueKind.True, cts.Token);
+                return await InvalidSessionAsync(data.ValueKind == JsonValueKind.True, cts.Token).ConfigureAwait(false);
             case GatewayOp.Dispatch:
-                await DispatchAsync(root, data, onDispatch, cts.Token);
+                await DispatchAsync(root, data, onDispatch, cts.Token).ConfigureAwait(false);
                 return null;
             default:
                 return null;
@@ -131,15 +131,15 @@ internal sealed class GatewayConnection(
                     data.GetProperty("session_id").GetString()!,
                     data.GetProperty("resume_gateway_url").GetString()!,
                     data.GetProperty("user").GetProperty("id").GetString()!);
-                established = true;
+                _established = true;
                 logger.GatewayReady(session.SessionId!, session.UserId!);
                 break;
             case "RESUMED":
-                established = true;
+                _established = true;
                 logger.GatewayResumed(session.SessionId ?? "");
                 break;
             default:
-                await onDispatch(new GatewayDispatch(type, data.Clone()), ct);
+                await onDispatch(new GatewayDispatch(type, data.Clone()), ct).ConfigureAwait(false);
                 break;
         }
 
@@ -154,22 +154,22 @@ internal sealed class GatewayConnection(
     {
         if (resumable)
         {
-            await CloseAsync(ResumableCloseCode, "invalid session, resuming", ct);
+            await CloseAsync(ResumableCloseCode, "invalid session, resuming", ct).ConfigureAwait(false);
             return Reconnect("invalid session (resumable)");
         }
 
         session.Invalidate();
-        await CloseAsync(1000, "invalid session", ct);
+        await CloseAsync(1000, "invalid session", ct).ConfigureAwait(false);
         // Discord asks for a random 1-5 s wait before identifying again.
         var wait = TimeSpan.FromSeconds(1 + (4 * jitter.Next()));
-        return new ConnectionEnd(false, established, wait, null, "invalid session (not resumable)");
+        return new ConnectionEnd(false, _established, wait, null, "invalid session (not resumable)");
     }
 
     private ConnectionEnd ServerClosed(int code, string? reason)
     {
         if (FatalCloseCodes.TryGetValue(code, out var meaning))
         {
-            return new ConnectionEnd(true, established, TimeSpan.Zero, code, meaning);
+            return new ConnectionEnd(true, _established, TimeSpan.Zero, code, meaning);
         }
 
         if (code is 4007 or 4009)
@@ -177,33 +177,33 @@ internal sealed class GatewayConnection(
             session.Invalidate();
         }
 
-        return new ConnectionEnd(false, established, TimeSpan.Zero, code, $"closed by the gateway: {code} {reason}");
+        return new ConnectionEnd(false, _established, TimeSpan.Zero, code, $"closed by the gateway: {code} {reason}");
     }
 
-    private ConnectionEnd Reconnect(string reason) => new(false, established, TimeSpan.Zero, null, reason);
+    private ConnectionEnd Reconnect(string reason) => new(false, _established, TimeSpan.Zero, null, reason);
 
     private async Task HeartbeatAsync(TimeSpan interval, CancellationTokenSource cts)
     {
         var ct = cts.Token;
         try
         {
-            await Task.Delay(interval * jitter.Next(), time, ct);
+            await Task.Delay(interval * jitter.Next(), time, ct).ConfigureAwait(false);
             while (true)
             {
-                if (!acknowledged)
+                if (!_acknowledged)
                 {
-                    zombie = true;
+                    _zombie = true;
                     logger.HeartbeatNotAcknowledged();
-                    await CloseAsync(ResumableCloseCode, "heartbeat not acknowledged", ct);
-                    await cts.CancelAsync();
+                    await CloseAsync(ResumableCloseCode, "heartbeat not acknowledged", ct).ConfigureAwait(false);
+                    await cts.CancelAsync().ConfigureAwait(false);
                     return;
                 }
 
                 // The next beat is timed from this one's start, not from when the send completes.
                 var next = Task.Delay(interval, time, ct);
-                acknowledged = false;
-                await SendAsync(GatewayPayloads.Heartbeat(session.Sequence), ct);
-                await next;
+                _acknowledged = false;
+                await SendAsync(GatewayPayloads.Heartbeat(session.Sequence), ct).ConfigureAwait(false);
+                await next.ConfigureAwait(false);
             }
         }
         catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or IOException or ObjectDisposedException)
@@ -215,24 +215,24 @@ internal sealed class GatewayConnection(
     private async Task SendAsync(JsonObject payload, CancellationToken ct)
     {
         var bytes = GatewayPayloads.Serialize(payload);
-        await sendLock.WaitAsync(ct);
+        await _sendLock.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            await limiter.WaitAsync(ct);
-            await transport.SendAsync(bytes, ct);
+            await _limiter.WaitAsync(ct).ConfigureAwait(false);
+            await transport.SendAsync(bytes, ct).ConfigureAwait(false);
         }
         finally
         {
-            sendLock.Release();
+            _sendLock.Release();
         }
     }
 
     private async Task CloseAsync(int code, string reason, CancellationToken ct)
     {
-        await sendLock.WaitAsync(ct);
+        await _sendLock.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            await transport.CloseOutputAsync(code, reason, ct);
+            await transport.CloseOutputAsync(code, reason, ct).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException)
         {
@@ -240,7 +240,7 @@ internal sealed class GatewayConnection(
         }
         finally
         {
-            sendLock.Release();
+            _sendLock.Release();
         }
     }
 }

@@ -77,7 +77,7 @@ internal static class GatewayPayloads
 /// <summary>What survives a reconnect: enough to RESUME.</summary>
 internal sealed class GatewaySession
 {
-    private long sequence = -1;
+    private long _sequence = -1;
 
     public string? SessionId { get; private set; }
 
@@ -87,12 +87,12 @@ internal sealed class GatewaySession
 
     public long? Sequence
     {
-        get { var s = Interlocked.Read(ref sequence); return s < 0 ? null : s; }
+        get { var s = Interlocked.Read(ref _sequence); return s < 0 ? null : s; }
     }
 
     public bool CanResume => SessionId is not null && ResumeUrl is not null;
 
-    public void Observe(long s) => Interlocked.Exchange(ref sequence, s);
+    public void Observe(long s) => Interlocked.Exchange(ref _sequence, s);
 
     public void Ready(string sessionId, string resumeUrl, string userId)
     {
@@ -106,6 +106,6 @@ internal sealed class GatewaySession
     {
         SessionId = null;
         ResumeUrl = null;
-        Interlocked.Exchange(ref sequence, -1);
+        Interlocked.Exchange(ref _sequence, -1);
     }
 }

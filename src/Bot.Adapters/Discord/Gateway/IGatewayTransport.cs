@@ -30,7 +30,7 @@ internal interface IGatewayTransportFactory
     IGatewayTransport Create();
 }
 
-/// <summary>A number in [0, 1): heartbeat jitter and the invalid-session wait. Injectable so tests are exact.</summary>
+/// <summary>A number in [0, 1): heartbeat jitter, the invalid-session wait, reconnect jitter. Injectable so tests are exact.</summary>
 internal interface IGatewayJitter
 {
     double Next();

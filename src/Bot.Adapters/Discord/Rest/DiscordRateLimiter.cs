@@ -11,21 +11,21 @@ namespace CodeCube.Adapters.Discord.Rest;
 /// </summary>
 internal sealed class DiscordRateLimiter(TimeProvider time)
 {
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> gates = new();
-    private readonly ConcurrentDictionary<string, string> bucketOfRoute = new();
-    private readonly ConcurrentDictionary<string, Bucket> buckets = new();
-    private long globalUntilTicks;
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new();
+    private readonly ConcurrentDictionary<string, string> _bucketOfRoute = new();
+    private readonly ConcurrentDictionary<string, Bucket> _buckets = new();
+    private long _globalUntilTicks;
 
     public async Task<IDisposable> AcquireAsync(string route, string majorParameter, CancellationToken ct)
     {
-        var gate = gates.GetOrAdd(route + "|" + majorParameter, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(ct);
+        var gate = _gates.GetOrAdd(route + "|" + majorParameter, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            var globalUntil = new DateTimeOffset(Interlocked.Read(ref globalUntilTicks), TimeSpan.Zero);
+            var globalUntil = new DateTimeOffset(Interlocked.Read(ref _globalUntilTicks), TimeSpan.Zero);
             var wait = globalUntil - time.GetUtcNow();
-            if (bucketOfRoute.TryGetValue(route, out var hash)
-                && buckets.TryGetValue(hash + "|" + majorParameter, out var bucket)
+            if (_bucketOfRoute.TryGetValue(route, out var hash)
+                && _buckets.TryGetValue(hash + "|" + majorParameter, out var bucket)
                 && bucket.Remaining <= 0)
             {
                 var bucketWait = bucket.ResetAt - time.GetUtcNow();
@@ -34,7 +34,7 @@ internal sealed class DiscordRateLimiter(TimeProvider time)
 
             if (wait > TimeSpan.Zero)
             {
-                await Task.Delay(wait, time, ct);
+                await Task.Delay(wait, time, ct).ConfigureAwait(false);
             }
 
             return new Lease(gate);
@@ -57,8 +57,8 @@ internal sealed class DiscordRateLimiter(TimeProvider time)
             return;
         }
 
-        bucketOfRoute[route] = hash;
-        buckets[hash + "|" + majorParameter] = new Bucket(remaining, time.GetUtcNow() + TimeSpan.FromSeconds(resetAfter));
+        _bucketOfRoute[route] = hash;
+        _buckets[hash + "|" + majorParameter] = new Bucket(remaining, time.GetUtcNow() + TimeSpan.FromSeconds(resetAfter));
     }
 
     /// <summary>A global 429: every route waits.</summary>
@@ -68,9 +68,9 @@ internal sealed class DiscordRateLimiter(TimeProvider time)
         long current;
         do
         {
-            current = Interlocked.Read(ref globalUntilTicks);
+            current = Interlocked.Read(ref _globalUntilTicks);
         }
-        while (until > current && Interlocked.CompareExchange(ref globalUntilTicks, until, current) != current);
+        while (until > current && Interlocked.CompareExchange(ref _globalUntilTicks, until, current) != current);
     }
 
     private static bool TryGet(HttpResponseHeaders headers, string name, out string value)
@@ -83,11 +83,11 @@ internal sealed class DiscordRateLimiter(TimeProvider time)
 
     private sealed class Lease(SemaphoreSlim gate) : IDisposable
     {
-        private int released;
+        private int _released;
 
         public void Dispose()
         {
-            if (Interlocked.Exchange(ref released, 1) == 0)
+            if (Interlocked.Exchange(ref _released, 1) == 0)
             {
                 gate.Release();
             }

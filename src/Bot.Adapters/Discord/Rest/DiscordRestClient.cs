@@ -24,7 +24,7 @@ internal sealed class DiscordRestClient(
 
     public async Task<string> GetGatewayUrlAsync(CancellationToken ct)
     {
-        using var doc = await SendAsync(HttpMethod.Get, "GET /gateway/bot", "", "gateway/bot", () => null, ct);
+        using var doc = await SendAsync(HttpMethod.Get, "GET /gateway/bot", "", "gateway/bot", () => null, ct).ConfigureAwait(false);
         return doc!.RootElement.GetProperty("url").GetString()!;
     }
 
@@ -32,7 +32,7 @@ internal sealed class DiscordRestClient(
     {
         var payload = DiscordMessagePayloads.Create(text, replyTo, file);
         using var doc = await SendAsync(HttpMethod.Post, "POST /channels/{id}/messages", channelId,
-            $"channels/{channelId}/messages", () => DiscordMessagePayloads.Content(payload, file), ct);
+            $"channels/{channelId}/messages", () => DiscordMessagePayloads.Content(payload, file), ct).ConfigureAwait(false);
         return doc!.RootElement.GetProperty("id").GetString()!;
     }
 
@@ -40,7 +40,7 @@ internal sealed class DiscordRestClient(
     {
         var payload = DiscordMessagePayloads.Edit(text, file);
         using var _ = await SendAsync(HttpMethod.Patch, "PATCH /channels/{id}/messages/{id}", channelId,
-            $"channels/{channelId}/messages/{messageId}", () => DiscordMessagePayloads.Content(payload, file), ct);
+            $"channels/{channelId}/messages/{messageId}", () => DiscordMessagePayloads.Content(payload, file), ct).ConfigureAwait(false);
     }
 
     public async Task DeleteMessageAsync(string channelId, string messageId, CancellationToken ct)
@@ -48,7 +48,7 @@ internal sealed class DiscordRestClient(
         try
         {
             using var _ = await SendAsync(HttpMethod.Delete, "DELETE /channels/{id}/messages/{id}", channelId,
-                $"channels/{channelId}/messages/{messageId}", () => null, ct);
+                $"channels/{channelId}/messages/{messageId}", () => null, ct).ConfigureAwait(false);
         }
         catch (DiscordApiException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
         {
@@ -59,7 +59,7 @@ internal sealed class DiscordRestClient(
     public async Task TriggerTypingAsync(string channelId, CancellationToken ct)
     {
         using var _ = await SendAsync(HttpMethod.Post, "POST /channels/{id}/typing", channelId,
-            $"channels/{channelId}/typing", () => null, ct);
+            $"channels/{channelId}/typing", () => null, ct).ConfigureAwait(false);
     }
 
     private async Task<JsonDocument?> SendAsync(
@@ -72,14 +72,14 @@ internal sealed class DiscordRestClient(
         {
             TimeSpan retryAfter;
             bool global;
-            using (await limiter.AcquireAsync(route, majorParameter, ct))
+            using (await limiter.AcquireAsync(route, majorParameter, ct).ConfigureAwait(false))
             {
                 using var request = new HttpRequestMessage(method, url) { Content = content() };
                 request.Headers.TryAddWithoutValidation("Authorization", "Bot " + options.Value.Token);
                 request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
-                using var response = await http.SendAsync(request, ct);
+                using var response = await http.SendAsync(request, ct).ConfigureAwait(false);
                 limiter.Update(route, majorParameter, response.Headers);
-                var body = await response.Content.ReadAsStringAsync(ct);
+                var body = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
                 if (response.StatusCode != HttpStatusCode.TooManyRequests)
                 {
                     if (!response.IsSuccessStatusCode)
@@ -105,7 +105,7 @@ internal sealed class DiscordRestClient(
             // The timer starts before the log line, so whoever sees the line knows the wait is under way.
             var wait = Task.Delay(retryAfter, time, ct);
             logger.RateLimited(route, global, retryAfter);
-            await wait;
+            await wait.ConfigureAwait(false);
         }
     }
 

@@ -1,0 +1,13 @@
+namespace CodeCube.Core.Contracts;
+
+/// <summary>The languages this installation can run.</summary>
+public interface ILanguageRegistry
+{
+    IReadOnlyList<LanguageInfo> All { get; }
+
+    /// <summary>Finds a language by id, alias or file extension (".py"), case-insensitively.</summary>
+    bool TryResolve(string idAliasOrExtension, out LanguageInfo language);
+
+    /// <summary>Up to <paramref name="max"/> known ids/aliases closest to <paramref name="unknown"/>.</summary>
+    IReadOnlyList<string> Suggest(string unknown, int max = 3);
+}

@@ -1,0 +1,7 @@
+namespace CodeCube.Host.Web;
+
+internal static partial class WebLog
+{
+    [LoggerMessage(6001, LogLevel.Error, "A streamed web run failed")]
+    public static partial void StreamFailed(this ILogger logger, Exception exception);
+}

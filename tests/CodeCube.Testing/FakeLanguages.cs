@@ -1,0 +1,33 @@
+using CodeCube.Core.Contracts;
+
+namespace CodeCube.Testing;
+
+/// <summary>A small fixed language list shaped like images/languages.json, standing in for the sandbox's registry.</summary>
+public sealed class FakeLanguages : ILanguageRegistry
+{
+    public IReadOnlyList<LanguageInfo> All { get; } =
+    [
+        new("python", ["py", "python3"], "3.11.2", [".py"], false, "sha256:py"),
+        new("javascript", ["js", "node"], "20.19.0", [".js"], false, "sha256:js"),
+        new("bash", ["sh"], "5.2.15", [".sh"], false, "sha256:sh"),
+        new("c", ["gcc"], "12.2.0", [".c"], true, "sha256:c"),
+        new("cpp", ["c++", "g++"], "12.2.0", [".cpp"], true, "sha256:cpp"),
+    ];
+
+    public bool TryResolve(string idAliasOrExtension, out LanguageInfo language)
+    {
+        language = All.FirstOrDefault(l =>
+            l.Id.Equals(idAliasOrExtension, StringComparison.OrdinalIgnoreCase)
+            || l.Aliases.Contains(idAliasOrExtension, StringComparer.OrdinalIgnoreCase)
+            || l.Extensions.Contains(idAliasOrExtension, StringComparer.OrdinalIgnoreCase))!;
+        return language is not null;
+    }
+
+    // Names sharing the first letter, shortest first: enough to check that suggestions reach the user.
+    public IReadOnlyList<string> Suggest(string unknown, int max = 3) =>
+        All.SelectMany(l => l.Aliases.Prepend(l.Id))
+            .Where(n => unknown.Length > 0 && char.ToLowerInvariant(n[0]) == char.ToLowerInvariant(unknown[0]))
+            .OrderBy(n => n.Length)
+            .Take(max)
+            .ToList();
+}
