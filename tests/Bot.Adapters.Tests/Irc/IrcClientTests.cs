@@ -91,9 +91,13 @@ public sealed class IrcClientTests : IrcClientTestBase
         await RegisterAsync(server);
         await AdvanceUntil(() => server.TryTakeSent(out var line) && line.StartsWith("PING", StringComparison.Ordinal), "a liveness PING");
 
+        // Waiting for the PONG, the client's silence timer is the ping timeout; once it has read the PONG it arms the
+        // ping interval again. Waiting for that (not for a sync line, which would be traffic too) orders the clock move
+        // after the read.
+        Assert.NotEqual(Options.PingInterval, Options.PingTimeout);
+        var armed = _time.TimersCreated(Options.PingInterval);
         server.Send(":irc.test PONG irc.test :codecube");
-        // Lets the client read the PONG before the clock moves; a line sent to sync with it would be traffic too.
-        await Task.Delay(100);
+        await Eventually.TrueAsync(() => _time.TimersCreated(Options.PingInterval) > armed, "the client to read the PONG");
         _time.Advance(Options.PingTimeout + TimeSpan.FromSeconds(1));
 
         await Eventually.NeverAsync(() => server.Disposed.IsCompleted, "the link was dropped despite the PONG", TimeSpan.FromMilliseconds(100));
