@@ -1,7 +1,10 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+
 namespace CodeCube.Host.Admin;
 
 /// <summary>The "Admin" configuration section. The token comes from the environment only (Admin__Token).</summary>
-public sealed class AdminOptions
+public sealed class AdminOptions : IValidatableObject
 {
     public const string Section = "Admin";
 
@@ -11,32 +14,38 @@ public sealed class AdminOptions
     public string? Token { get; set; }
 
     /// <summary>Admin calls one client address may make per minute, wrong tokens included.</summary>
+    [Range(1, 10_000)]
     public int CallsPerMinute { get; set; } = 30;
 
-    public bool Enabled => !string.IsNullOrEmpty(Token);
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        TokenProblems().Select(p => new ValidationResult(p));
 
-    /// <summary>What is wrong with the section, each message naming its key; empty when it is fine.</summary>
+    /// <summary>Everything wrong with the token, its source in <paramref name="configuration"/> included.</summary>
     public static IEnumerable<string> Problems(AdminOptions options, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (options.Token is { Length: > 0 } token)
-        {
-            if (token.Length < MinTokenLength || token.Any(char.IsWhiteSpace))
-            {
-                yield return $"Admin:Token must be at least {MinTokenLength} characters without spaces (e.g. openssl rand -hex 32).";
-            }
+        return options.TokenProblems().Concat(SourceProblems(options, configuration));
+    }
 
-            // A token in a settings file ends up in a commit or an image layer.
-            if (configuration is IConfigurationRoot root
-                && root.Providers.Any(p => p is FileConfigurationProvider && p.TryGet("Admin:Token", out _)))
-            {
-                yield return "Admin:Token must come from the environment (Admin__Token), never from a settings file.";
-            }
+    /// <summary>A token in a settings file ends up in a commit or an image layer.</summary>
+    public static IEnumerable<string> SourceProblems(AdminOptions options, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!string.IsNullOrEmpty(options.Token) && configuration is IConfigurationRoot root
+            && root.Providers.Any(p => p is FileConfigurationProvider && p.TryGet("Admin:Token", out _)))
+        {
+            yield return "Admin:Token must come from the environment (Admin__Token), never from a settings file.";
         }
+    }
 
-        if (options.CallsPerMinute is < 1 or > 10_000)
+    private IEnumerable<string> TokenProblems()
+    {
+        if (Token is { Length: > 0 } token && (token.Length < MinTokenLength || token.Any(char.IsWhiteSpace)))
         {
-            yield return "Admin:CallsPerMinute must be between 1 and 10000.";
+            yield return $"Admin:Token must be at least {MinTokenLength} characters without spaces (e.g. openssl rand -hex 32).";
         }
     }
 }
+
+[OptionsValidator]
+internal sealed partial class AdminOptionsValidator : IValidateOptions<AdminOptions>;

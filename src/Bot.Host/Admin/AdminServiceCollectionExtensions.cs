@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using CodeCube.Core.Options;
 using CodeCube.Core.Running;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -10,19 +11,17 @@ public static class AdminServiceCollectionExtensions
     /// <summary>Admin options (validated on start) and the admin rate limit; the endpoints are mapped by MapCodeCubeAdmin.</summary>
     public static IServiceCollection AddCodeCubeAdmin(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<AdminOptions>()
-            .BindConfiguration(AdminOptions.Section)
-            .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<AdminOptions>>(new AdminOptionsValidator(configuration));
+        services.AddValidatedOptions<AdminOptions, AdminOptionsValidator>(configuration, AdminOptions.Section);
+        services.AddSingleton<IValidateOptions<AdminOptions>>(new TokenSourceValidator(configuration));
         services.Configure<RateLimiterOptions>(o => o.AddPolicy<string, AdminRateLimitPolicy>(AdminEndpoints.Policy));
         return services;
     }
 
-    private sealed class AdminOptionsValidator(IConfiguration configuration) : IValidateOptions<AdminOptions>
+    private sealed class TokenSourceValidator(IConfiguration configuration) : IValidateOptions<AdminOptions>
     {
         public ValidateOptionsResult Validate(string? name, AdminOptions options)
         {
-            var problems = AdminOptions.Problems(options, configuration).ToList();
+            var problems = AdminOptions.SourceProblems(options, configuration).ToList();
             return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
         }
     }

@@ -1,7 +1,10 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+
 namespace CodeCube.Host.Metrics;
 
 /// <summary>The "Metrics" configuration section.</summary>
-public sealed class MetricsOptions
+public sealed class MetricsOptions : IValidatableObject
 {
     public const string Section = "Metrics";
 
@@ -12,6 +15,7 @@ public sealed class MetricsOptions
     public string Urls { get; set; } = "http://127.0.0.1:9464";
 
     /// <summary>How often Redis and Docker health is sampled for the <c>codecube.health</c> gauge.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan HealthInterval { get; set; } = TimeSpan.FromSeconds(15);
 
     public IReadOnlyList<Uri> Listeners() =>
@@ -19,14 +23,15 @@ public sealed class MetricsOptions
             .Select(u => new Uri(u, UriKind.Absolute))
             .ToList();
 
-    /// <summary>Null when the section is usable; otherwise the message naming the key.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        Problem(publicUrls: null) is { } problem ? [new ValidationResult(problem)] : [];
+
+    /// <summary>
+    /// Null when the listener URLs are usable (and share no port with <paramref name="publicUrls"/>); otherwise the
+    /// message naming the key.
+    /// </summary>
     public string? Problem(string? publicUrls)
     {
-        if (HealthInterval < TimeSpan.FromSeconds(1) || HealthInterval > TimeSpan.FromHours(1))
-        {
-            return "Metrics:HealthInterval must be between 00:00:01 and 01:00:00.";
-        }
-
         var publicPorts = (publicUrls ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(u => Uri.TryCreate(u.Replace("*", "localhost", StringComparison.Ordinal).Replace("+", "localhost", StringComparison.Ordinal), UriKind.Absolute, out var uri) ? uri.Port : -1)
             .ToHashSet();
@@ -47,3 +52,6 @@ public sealed class MetricsOptions
         return null;
     }
 }
+
+[OptionsValidator]
+internal sealed partial class MetricsOptionsValidator : IValidateOptions<MetricsOptions>;

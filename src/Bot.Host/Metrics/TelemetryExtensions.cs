@@ -1,3 +1,4 @@
+using CodeCube.Core.Options;
 using CodeCube.Core.Pipeline;
 using CodeCube.Core.Running;
 using CodeCube.Sandbox.Diagnostics;
@@ -28,10 +29,7 @@ public static class TelemetryExtensions
         var configuration = builder.Configuration;
         var metrics = configuration.GetSection(MetricsOptions.Section).Get<MetricsOptions>() ?? new MetricsOptions();
         var publicUrls = configuration[WebHostDefaults.ServerUrlsKey];
-        builder.Services.AddOptions<MetricsOptions>()
-            .BindConfiguration(MetricsOptions.Section)
-            .Validate(o => o.Problem(publicUrls) is null, "see Metrics:Urls / Metrics:HealthInterval")
-            .ValidateOnStart();
+        builder.Services.AddValidatedOptions<MetricsOptions, MetricsOptionsValidator>(configuration, MetricsOptions.Section);
         if (metrics.Problem(publicUrls) is { } problem)
         {
             // The listener is set up before the host exists, so a bad value must stop here with its key named.

@@ -184,6 +184,21 @@ public sealed class AdminApiTests(RedisServerFixture redis, ITestOutputHelper ou
         Assert.Contains(all, e => e is OptionsValidationException && e.Message.Contains("Admin:Token must be at least", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("Web:ReportUrl", "javascript:alert(1)", "Web:ReportUrl must be an absolute http(s) or mailto: URL")]
+    [InlineData("Metrics:Urls", "http://127.0.0.1", "Metrics:Urls entry 'http://127.0.0.1' must be an http URL with an explicit")]
+    [InlineData("Admin:CallsPerMinute", "0", "Admin:CallsPerMinute")]
+    public void Bad_operations_settings_stop_the_host_naming_the_key(string key, string value, string message)
+    {
+        var factory = Factory();
+        factory.Settings[key] = value;
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        var all = error is AggregateException many ? many.Flatten().InnerExceptions : [error];
+        Assert.Contains(all, e => e is OptionsValidationException && e.Message.Contains(message, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void A_token_in_a_settings_file_is_refused()
     {
