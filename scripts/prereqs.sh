@@ -3,7 +3,7 @@
 #
 #   scripts/prereqs.sh [--test]
 #
-# Installs what is missing (docker.io, redis-server, debootstrap, runsc, jq; with --test also ngircd, chromium and
+# Installs what is missing (docker.io, redis-server, debootstrap, runsc, jq, npm; with --test also ngircd, chromium and
 # fonts-liberation), starts dockerd when it is not answering, and registers gVisor as the docker runtime "runsc".
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
@@ -22,7 +22,8 @@ done
 [ "$(id -u)" = 0 ] || die "run as root"
 
 # --- packages ------------------------------------------------------------------------------------------------------
-packages=(docker.io redis-server debootstrap runsc jq)
+# npm: images/node/fetch.sh fetches Node and TypeScript with the host's npm client (its registry and CA settings).
+packages=(docker.io redis-server debootstrap runsc jq npm)
 [ "$with_test" = 0 ] || packages+=(ngircd chromium fonts-liberation)
 missing=()
 for pkg in "${packages[@]}"; do

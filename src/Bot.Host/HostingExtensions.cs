@@ -28,6 +28,9 @@ public static class HostingExtensions
             });
         }
 
+        // Every background loop (reaper, pool, chat pumps, adapters) logs and retries its own failures; should one
+        // still escape, it is logged by the host and the web, the API and the other loops keep going.
+        builder.Services.Configure<HostOptions>(o => o.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.Ignore);
         builder.AddCodeCubeTelemetry();
         builder.Services
             .AddCodeCubeCore(builder.Configuration)

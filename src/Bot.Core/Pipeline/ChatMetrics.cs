@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using CodeCube.Core.Chat;
+using CodeCube.Core.Interactions;
 
 namespace CodeCube.Core.Pipeline;
 
@@ -39,12 +40,15 @@ public sealed class ChatMetrics
             MessageCreated => "created",
             MessageEdited => "edited",
             MessageDeleted => "deleted",
+            RunInvoked => "run_invoked",
+            LanguageLookup => "language_lookup",
+            ButtonClicked => "button",
             _ => "other",
         };
         _events.Add(1, new KeyValuePair<string, object?>("platform", platform), new KeyValuePair<string, object?>("kind", kind));
     }
 
-    /// <summary><paramref name="action"/>: send, edit or delete.</summary>
+    /// <summary><paramref name="action"/>: send, edit, delete, or answer (the public answer to an interaction).</summary>
     public void Replied(string platform, string action) =>
         _replies.Add(1, new KeyValuePair<string, object?>("platform", platform), new KeyValuePair<string, object?>("action", action));
 

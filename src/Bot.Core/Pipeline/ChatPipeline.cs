@@ -1,6 +1,7 @@
 using CodeCube.Core.Chat;
 using CodeCube.Core.Commands;
 using CodeCube.Core.Contracts;
+using CodeCube.Core.Interactions;
 using CodeCube.Core.Moderation;
 using CodeCube.Core.Options;
 using CodeCube.Core.Quotas;
@@ -19,6 +20,7 @@ namespace CodeCube.Core.Pipeline;
 /// <item>Edited (a message we answered): run again with the old snippet as parent and edit our reply (or send a
 /// new one where edits are not supported); an edit that leaves the code as it was does nothing.</item>
 /// <item>Deleted: delete our reply and forget the link.</item>
+/// <item>Interactions (slash and message commands, reply buttons, language lookups): see ChatPipeline.Interactions.cs.</item>
 /// </list>
 /// Messages from bots and ordinary messages are ignored. Failures become a short reply and a log entry.
 /// </summary>
@@ -32,6 +34,7 @@ public sealed partial class ChatPipeline(
     IReplyMap replies,
     ILanguageRegistry languages,
     IModerationStore moderation,
+    IPermalinks permalinks,
     IOptions<PipelineOptions> options,
     IOptions<InputLimitsOptions> limits,
     TimeProvider time,
@@ -59,6 +62,9 @@ public sealed partial class ChatPipeline(
                 case MessageDeleted deleted:
                     await OnDeletedAsync(adapter, deleted, ct).ConfigureAwait(false);
                     break;
+                case RunInvoked or LanguageLookup or ButtonClicked when adapter is IInteractionResponder responder:
+                    await OnInteractionAsync(adapter, responder, chatEvent, ct).ConfigureAwait(false);
+                    break;
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
@@ -69,7 +75,7 @@ public sealed partial class ChatPipeline(
 
     private async Task OnCreatedAsync(IChatAdapter adapter, IncomingMessage message, CancellationToken ct)
     {
-        var command = parser.Parse(message, adapter.Capabilities.Markup);
+        var command = await ParseAsync(adapter, message, ct).ConfigureAwait(false);
         if (command is Command.NotACommand)
         {
             return;
@@ -91,7 +97,8 @@ public sealed partial class ChatPipeline(
             return;
         }
 
-        var sent = await adapter.SendAsync(answer.Reply.To(where, message.MessageId), ct).ConfigureAwait(false);
+        var sent = await adapter.SendAsync(Compose(answer, adapter.Capabilities, where, message.MessageId), ct)
+            .ConfigureAwait(false);
         chatMetrics.Replied(adapter.Platform, "send");
         if (message.MessageId.Length > 0)
         {
@@ -109,7 +116,7 @@ public sealed partial class ChatPipeline(
             return;
         }
 
-        var command = parser.Parse(message, adapter.Capabilities.Markup);
+        var command = await ParseAsync(adapter, message, ct).ConfigureAwait(false);
         if (command is Command.NotACommand)
         {
             await DeleteReplyAsync(adapter, where, message.MessageId, link, ct).ConfigureAwait(false);
@@ -130,7 +137,7 @@ public sealed partial class ChatPipeline(
             return;
         }
 
-        var reply = answer.Reply.To(where, message.MessageId);
+        var reply = Compose(answer, adapter.Capabilities, where, message.MessageId);
         var replyId = link.ReplyMessageId;
         if (adapter.Capabilities.SupportsEdits)
         {

@@ -39,7 +39,7 @@ public sealed class RunMetrics
             "Time a run waited for a free run slot",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = WaitBuckets });
         _refusals = meter.CreateCounter<long>("codecube.run.refusals", "{run}",
-            "Runs refused before they started, by reason (busy, quota, budget, banned)");
+            "Runs refused before they started, by reason (busy, client_busy: the run budget; banned) and origin");
         _rateLimited = meter.CreateCounter<long>("codecube.rate_limit.hits", "{request}",
             "Requests refused by a rate limit, by scope (user, channel, web, admin)");
     }

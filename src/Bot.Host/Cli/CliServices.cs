@@ -9,7 +9,7 @@ internal static class CliServices
     public static ServiceProvider Build(Action<IConfigurationBuilder>? configure) => Build(Configuration(configure));
 
     /// <summary>appsettings.json next to the binaries, then environment variables, then <paramref name="configure"/>.</summary>
-    public static IConfiguration Configuration(Action<IConfigurationBuilder>? configure)
+    public static IConfigurationRoot Configuration(Action<IConfigurationBuilder>? configure)
     {
         var builder = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)

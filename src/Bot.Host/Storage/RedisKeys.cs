@@ -18,6 +18,11 @@ internal static class RedisKeys
 
     public const int RecentRunsKept = 1000;
 
+    public static string Blob(string sha256) => $"codecube:blob:{sha256}";
+
+    /// <summary>Ids of the snippets that use a blob, so removing one snippet deletes the blobs no other one needs.</summary>
+    public static string BlobRefs(string sha256) => $"codecube:blobrefs:{sha256}";
+
     public static string Cache(string key) => $"codecube:cache:{key}";
 
     // Channel and message ids come from chat platforms; ':' inside them cannot collide because the message id is

@@ -61,7 +61,7 @@ internal static class Pages
             .Append(Row("Wall time", E(s.WallMs.ToString(CultureInfo.InvariantCulture) + " ms")))
             .Append(Row("Created", $"<time datetime=\"{E(s.CreatedAt.ToString("O", CultureInfo.InvariantCulture))}\">{E(s.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture))} UTC</time>"))
             .Append(Row("Author", $"{E(s.Author.DisplayName)} <span class=\"muted\">({E(s.Author.Platform)})</span>"))
-            .Append(Row("Origin", E(DescribeOrigin(s.Origin))));
+            .Append(Row("Origin", E(s.Origin.Platform)));
         if (s.Args.Count > 0)
         {
             meta.Append(Row("Arguments", $"<code>{E(string.Join(' ', s.Args))}</code>"));
@@ -124,7 +124,4 @@ internal static class Pages
 
     private static string Block(string title, string id, string text, string attributes) =>
         $"<h2>{E(title)}</h2>\n<pre id=\"{id}\"{attributes}><code>{E(text)}</code></pre>\n";
-
-    private static string DescribeOrigin(SnippetOrigin origin) =>
-        string.IsNullOrEmpty(origin.ChannelId) ? origin.Platform : $"{origin.Platform}, channel {origin.ChannelId}";
 }

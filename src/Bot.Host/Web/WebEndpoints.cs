@@ -14,6 +14,7 @@ public static class WebEndpoints
     public static IEndpointRouteBuilder MapCodeCubeWeb(this IEndpointRouteBuilder app)
     {
         app.MapGet("/", ([FromServices] ILanguageRegistry languages) => Pages.Playground(languages));
+        app.MapGet("/languages", ([FromServices] ILanguageRegistry languages) => LanguagesPage.Render(languages));
         app.MapGet("/s/{id}", SnippetPageAsync);
         app.MapGet("/s/{id}/raw", RawAsync);
 

@@ -33,7 +33,7 @@ internal sealed class PipelineHarness : CoreFakes, IDisposable
             new CommandParser(languages, permalinks, pipelineOptions, limits),
             new ReplyFormatter(),
             new RunQuotas(MsOptions.Create(quotas ?? new QuotaOptions { UserBurst = 1000, ChannelBurst = 1000 }), Time),
-            Gate, runs, Store, Replies, languages, Moderation, pipelineOptions, limits, Time, new RunMetrics(meters),
+            Gate, runs, Store, Replies, languages, Moderation, permalinks, pipelineOptions, limits, Time, new RunMetrics(meters),
             new ChatMetrics(meters), new SinkLogger<ChatPipeline>(Log));
     }
 

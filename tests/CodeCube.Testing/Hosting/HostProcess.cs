@@ -88,6 +88,13 @@ public sealed class HostProcess : IAsyncDisposable
         return host;
     }
 
+    /// <summary>Kills the host with SIGKILL, as a crash would: no shutdown, no cleanup.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
     /// <summary>Stops the host with SIGTERM, so it drains its work and warm pool as in production; kills it if it hangs.</summary>
     public async ValueTask DisposeAsync()
     {

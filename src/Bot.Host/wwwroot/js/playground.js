@@ -63,6 +63,11 @@ function showResult(r) {
     (r.truncated ? " · output truncated" : "") + (r.cached ? " · from cache" : "") +
     (r.detail ? " · " + r.detail : "");
   result.className = "result outcome-" + r.outcome;
+  if (!r.id) {
+    // Storage was away: the run happened, but there is no permalink to show.
+    result.textContent += " · permalink could not be saved";
+    return;
+  }
   permalink.href = permalinkPath(r.id);
   permalink.textContent = r.permalink;
   permalinkLine.hidden = false;
