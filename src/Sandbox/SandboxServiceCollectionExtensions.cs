@@ -1,5 +1,6 @@
 using CodeCube.Core.Contracts;
 using CodeCube.Core.Options;
+using CodeCube.Sandbox.Diagnostics;
 using CodeCube.Sandbox.Docker;
 using CodeCube.Sandbox.Languages;
 using CodeCube.Sandbox.Pool;
@@ -28,6 +29,7 @@ public static class SandboxServiceCollectionExtensions
     public static IServiceCollection AddDockerSandbox(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddLanguageRegistry(configuration);
+        services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<DockerEngine>();
         services.TryAddSingleton(sp => new SandboxInstance(
@@ -39,6 +41,13 @@ public static class SandboxServiceCollectionExtensions
         services.TryAddSingleton<RunExecutor>();
         services.TryAddSingleton<ContainerRemover>();
         services.TryAddSingleton<WarmPool>();
+        services.TryAddSingleton<IPoolStats>(sp => sp.GetRequiredService<WarmPool>());
+        services.TryAddSingleton(sp => new SandboxMetrics(
+            sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(),
+            sp.GetRequiredService<SandboxInstance>(),
+            sp.GetRequiredService<IPoolStats>()));
+        services.TryAddSingleton(sp => new EngineDoctor(sp.GetRequiredService<DockerEngine>(),
+            sp.GetRequiredService<LanguageRegistry>(), sp.GetRequiredService<IOptions<SandboxOptions>>().Value));
         services.TryAddSingleton<ContainerReaper>();
         services.TryAddSingleton<DockerSandbox>();
         services.TryAddSingleton<ISandbox>(sp => sp.GetRequiredService<DockerSandbox>());

@@ -1,5 +1,6 @@
 using CodeCube.Core;
 using CodeCube.Core.Contracts;
+using CodeCube.Core.Moderation;
 using CodeCube.Core.Tests.Fakes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,6 +37,7 @@ internal sealed class InMemoryPipeline : IAsyncDisposable
             .AddSingleton<ISnippetStore, InMemorySnippetStore>()
             .AddSingleton<IResultCache, InMemoryResultCache>()
             .AddSingleton<IReplyMap, InMemoryReplyMap>()
+            .AddSingleton<IModerationStore>(sp => new InMemoryModeration((InMemorySnippetStore)sp.GetRequiredService<ISnippetStore>()))
             .AddCodeCubeCore(configuration)
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         var pipeline = new InMemoryPipeline(provider);

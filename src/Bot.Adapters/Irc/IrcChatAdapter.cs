@@ -12,7 +12,7 @@ public sealed class IrcChatAdapter(
     IrcClient client,
     IOptions<IrcOptions> options,
     TimeProvider time,
-    ILogger<IrcChatAdapter> logger) : IChatAdapter
+    ILogger<IrcChatAdapter> logger) : IChatAdapter, IConnectionStatus
 {
     public const string PlatformName = "irc";
 
@@ -20,6 +20,8 @@ public sealed class IrcChatAdapter(
     private long _messageIds;
 
     public string Platform => PlatformName;
+
+    public bool IsConnected => client.IsRegistered;
 
     /// <summary>The client, for callers (and tests) that need the current nick or a "joined" signal.</summary>
     public IrcClient Client => client;

@@ -23,6 +23,7 @@ public sealed class ChatHost(
     IServiceScopeFactory scopes,
     IOptions<PipelineOptions> options,
     TimeProvider time,
+    ChatMetrics metrics,
     ILogger<ChatHost> logger) : BackgroundService
 {
     /// <summary>Wait before reading again from an adapter whose event stream threw.</summary>
@@ -66,9 +67,11 @@ public sealed class ChatHost(
         {
             try
             {
+                metrics.Track(adapter, streaming: true);
                 await foreach (var chatEvent in adapter.ReadEventsAsync(stoppingToken).WithCancellation(stoppingToken)
                     .ConfigureAwait(false))
                 {
+                    metrics.Received(adapter.Platform, chatEvent);
                     // Runs on the pump, so parking order is the order the platform reported the events in.
                     if (_order.TryStart(chatEvent))
                     {
@@ -85,6 +88,7 @@ public sealed class ChatHost(
             }
             catch (Exception ex)
             {
+                metrics.Track(adapter, streaming: false);
                 logger.PumpFailed(ex, adapter.Platform, RestartDelay);
             }
 

@@ -2,6 +2,8 @@ using CodeCube.Core.Chat;
 using CodeCube.Core.Commands;
 using CodeCube.Core.Contracts;
 using CodeCube.Core.Interactions;
+using CodeCube.Core.Moderation;
+using CodeCube.Core.Quotas;
 using CodeCube.Core.Replies;
 
 namespace CodeCube.Core.Pipeline;
@@ -19,10 +21,21 @@ public sealed partial class ChatPipeline
         }
 
         var caps = adapter.Capabilities;
+        var user = new PlatformUser(message.Where.Platform, message.Author.Id);
+        if (await moderation.IsBannedAsync(user, ct).ConfigureAwait(false))
+        {
+            runMetrics.Refused("banned", adapter.Platform);
+            logger.Refused(adapter.Platform, message.MessageId, message.Author.Id, "banned");
+            return await moderation.TryClaimNoticeAsync(user, Notices.BanNoticeEvery, ct).ConfigureAwait(false)
+                ? Notice(Notices.Banned, caps)
+                : null;
+        }
+
         var quota = quotas.TryAcquire(message.Where.Platform, message.Author.Id, message.Where.ChannelId);
         if (!quota.Allowed)
         {
             logger.Refused(adapter.Platform, message.MessageId, message.Author.Id, $"quota ({quota.RefusedBy})");
+            runMetrics.RateLimited(quota.RefusedBy == Quotas.QuotaScope.Channel ? "channel" : "user");
             return quota.ShouldNotify ? Notice(Notices.SlowDown(quota), caps) : null;
         }
 
@@ -38,7 +51,8 @@ public sealed partial class ChatPipeline
                 var snippet = await snippets.GetAsync(rerun.SnippetId, ct).ConfigureAwait(false);
                 if (snippet is null)
                 {
-                    return Notice(Notices.NoSnippet(rerun.SnippetId), caps);
+                    var removed = await moderation.IsRemovedAsync(rerun.SnippetId, ct).ConfigureAwait(false);
+                    return Notice(removed ? Notices.Removed(rerun.SnippetId) : Notices.NoSnippet(rerun.SnippetId), caps);
                 }
 
                 var request = new RunRequest(snippet.Language, snippet.Code, snippet.Stdin, snippet.Args);
@@ -63,6 +77,7 @@ public sealed partial class ChatPipeline
         {
             if (!gate.TryAdmit($"{where.Platform}:{message.Author.Id}", out var ticket, out var refusal))
             {
+                runMetrics.Refused(refusal.Reason.ToWire(), adapter.Platform);
                 logger.Refused(adapter.Platform, message.MessageId, message.Author.Id, refusal.Reason.ToString());
                 return Notice(Notices.Busy(refusal), caps);
             }

@@ -3,6 +3,7 @@ using CodeCube.Core.Chat;
 using CodeCube.Core.Commands;
 using CodeCube.Core.Contracts;
 using CodeCube.Core.Interactions;
+using CodeCube.Core.Moderation;
 
 namespace CodeCube.Core.Pipeline;
 
@@ -17,7 +18,55 @@ public sealed partial class ChatPipeline
     /// <summary>How far back a Delete looks for the person who asked (Run again makes a child of the snippet).</summary>
     private const int MaxAncestors = 8;
 
-    private Task OnInteractionAsync(
+    private async Task OnInteractionAsync(
+        IChatAdapter adapter, IInteractionResponder responder, ChatEvent chatEvent, CancellationToken ct)
+    {
+        var interaction = chatEvent switch
+        {
+            RunInvoked e => e.Interaction,
+            LanguageLookup e => e.Interaction,
+            ButtonClicked e => e.Interaction,
+            _ => null,
+        };
+        if (interaction is not null && await RefuseBannedAsync(adapter, responder, chatEvent, interaction, ct).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        await DispatchInteractionAsync(adapter, responder, chatEvent, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A banned person gets nothing from any surface (no run, form, suggestion or button); the answer is private,
+    /// so it cannot spam a channel, and it is given every time, because platforms show an error for an interaction
+    /// that goes unanswered.
+    /// </summary>
+    private async Task<bool> RefuseBannedAsync(
+        IChatAdapter adapter, IInteractionResponder responder, ChatEvent chatEvent, Interaction interaction,
+        CancellationToken ct)
+    {
+        var user = new PlatformUser(interaction.Where.Platform, interaction.User.Id);
+        if (!await moderation.IsBannedAsync(user, ct).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        runMetrics.Refused("banned", adapter.Platform);
+        logger.Refused(adapter.Platform, "", interaction.User.Id, "banned");
+        if (chatEvent is LanguageLookup)
+        {
+            await responder.SuggestLanguagesAsync(interaction, [], ct).ConfigureAwait(false);
+        }
+        else
+        {
+            await responder.AnswerPrivatelyAsync(interaction, formatter.FormatNotice(Notices.Banned, adapter.Capabilities), ct)
+                .ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
+    private Task DispatchInteractionAsync(
         IChatAdapter adapter, IInteractionResponder responder, ChatEvent chatEvent, CancellationToken ct) =>
         chatEvent switch
         {
@@ -139,6 +188,7 @@ public sealed partial class ChatPipeline
 
         await responder.AnswerAsync(interaction, Compose(answer, caps, interaction.Where, replyTo: null), ct)
             .ConfigureAwait(false);
+        chatMetrics.Replied(adapter.Platform, "answer");
     }
 
     /// <summary>True when the person asked for this run or for one it was run again from.</summary>

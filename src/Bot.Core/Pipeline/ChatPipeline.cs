@@ -2,6 +2,7 @@ using CodeCube.Core.Chat;
 using CodeCube.Core.Commands;
 using CodeCube.Core.Contracts;
 using CodeCube.Core.Interactions;
+using CodeCube.Core.Moderation;
 using CodeCube.Core.Options;
 using CodeCube.Core.Quotas;
 using CodeCube.Core.Replies;
@@ -32,10 +33,13 @@ public sealed partial class ChatPipeline(
     ISnippetStore snippets,
     IReplyMap replies,
     ILanguageRegistry languages,
+    IModerationStore moderation,
     IPermalinks permalinks,
     IOptions<PipelineOptions> options,
     IOptions<InputLimitsOptions> limits,
     TimeProvider time,
+    RunMetrics runMetrics,
+    ChatMetrics chatMetrics,
     ILogger<ChatPipeline> logger)
 {
     /// <summary>
@@ -95,6 +99,7 @@ public sealed partial class ChatPipeline(
 
         var sent = await adapter.SendAsync(Compose(answer, adapter.Capabilities, where, message.MessageId), ct)
             .ConfigureAwait(false);
+        chatMetrics.Replied(adapter.Platform, "send");
         if (message.MessageId.Length > 0)
         {
             await replies.SetAsync(where.Platform, where.ChannelId, message.MessageId,
@@ -137,10 +142,12 @@ public sealed partial class ChatPipeline(
         if (adapter.Capabilities.SupportsEdits)
         {
             await adapter.EditAsync(new SentMessage(where, replyId), reply, ct).ConfigureAwait(false);
+            chatMetrics.Replied(adapter.Platform, "edit");
         }
         else
         {
             replyId = (await adapter.SendAsync(reply, ct).ConfigureAwait(false)).MessageId;
+            chatMetrics.Replied(adapter.Platform, "send");
         }
 
         await replies.SetAsync(where.Platform, where.ChannelId, message.MessageId,
@@ -163,6 +170,7 @@ public sealed partial class ChatPipeline(
         try
         {
             await adapter.DeleteAsync(new SentMessage(where, link.ReplyMessageId), ct).ConfigureAwait(false);
+            chatMetrics.Replied(adapter.Platform, "delete");
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

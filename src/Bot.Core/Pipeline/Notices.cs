@@ -64,4 +64,11 @@ internal static class Notices
     }
 
     public static string NoSnippet(string id) => $"there is no snippet {id}";
+
+    public static string Removed(string id) => $"snippet {id} was removed by a moderator";
+
+    public const string Banned = "you may not run code here; a moderator has blocked your account";
+
+    /// <summary>A banned user is told at most this often; everything else they send is ignored silently.</summary>
+    public static readonly TimeSpan BanNoticeEvery = TimeSpan.FromHours(1);
 }

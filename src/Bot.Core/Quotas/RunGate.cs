@@ -13,6 +13,13 @@ public enum RunRefusalReason
     ClientBusy,
 }
 
+public static class RunRefusalReasonExtensions
+{
+    /// <summary>The reason as metrics and logs spell it: busy, client_busy.</summary>
+    public static string ToWire(this RunRefusalReason reason) =>
+        reason == RunRefusalReason.ClientBusy ? "client_busy" : "busy";
+}
+
 /// <summary>A refusal, with what to tell the client: why, and when trying again makes sense.</summary>
 public sealed record RunRefusal(RunRefusalReason Reason, TimeSpan RetryAfter, int Running, int Waiting);
 

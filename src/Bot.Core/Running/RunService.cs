@@ -19,6 +19,7 @@ public sealed class RunService(
     IResultCache cache,
     IPermalinks permalinks,
     TimeProvider time,
+    RunMetrics metrics,
     ILogger<RunService> logger) : IRunService
 {
     public async Task<RunRecord> RunAsync(
@@ -30,13 +31,18 @@ public sealed class RunService(
         IProgress<OutputChunk>? progress,
         CancellationToken ct)
     {
+        using var activity = RunMetrics.Activities.StartActivity("codecube.run");
+        activity?.SetTag("codecube.language", request.Language);
+        activity?.SetTag("codecube.origin", origin.Platform);
         var key = languages.TryResolve(request.Language, out var language) ? CacheKey(language, request) : null;
         var cached = key is null ? null : await cache.GetAsync(key, ct).ConfigureAwait(false);
         var result = cached;
         if (result is null)
         {
             ArgumentNullException.ThrowIfNull(ticket);
+            var queued = time.GetTimestamp();
             await ticket.WaitForSlotAsync(ct).ConfigureAwait(false);
+            metrics.Waited(time.GetElapsedTime(queued));
             result = await sandbox.RunAsync(request, progress, ct).ConfigureAwait(false);
         }
 
@@ -54,18 +60,33 @@ public sealed class RunService(
             SnippetId.New(), result.Language, result.Version, request.Code, request.Stdin, request.Arguments,
             result.Stdout, result.Stderr, result.Outcome, result.ExitCode, result.WallMs, result.Truncated,
             author, origin, time.GetUtcNow(), parentId, result.Detail);
+        var permalink = "";
         try
         {
             await store.SaveAsync(snippet, ct).ConfigureAwait(false);
+            permalink = permalinks.For(snippet.Id);
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             // The run happened and its output is worth showing; only the permalink is missing (storage away).
             logger.SaveFailed(e, snippet.Id);
-            return new RunRecord(snippet, result, cached is not null, "");
         }
 
-        return new RunRecord(snippet, result, cached is not null, permalinks.For(snippet.Id));
+        var record = new RunRecord(snippet, result, cached is not null, permalink);
+        metrics.Ran(record, origin);
+        logger.RunFinished(snippet.Id, result.Language, result.Outcome.ToWire(), result.WallMs, origin.Platform,
+            UserHash(author), record.FromCache);
+        activity?.SetTag("codecube.snippet", snippet.Id);
+        activity?.SetTag("codecube.outcome", result.Outcome.ToWire());
+        return record;
+    }
+
+    /// <summary>A short, stable pseudonym for a platform user, for logs: 12 hex of SHA-256 over platform and id.</summary>
+    public static string UserHash(SnippetAuthor author)
+    {
+        ArgumentNullException.ThrowIfNull(author);
+        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes($"{author.Platform}\n{author.UserId}"));
+        return Convert.ToHexStringLower(bytes)[..12];
     }
 
     public static bool IsCacheable(RunResult result) =>

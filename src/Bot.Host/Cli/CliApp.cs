@@ -5,8 +5,9 @@ using Microsoft.Extensions.Options;
 namespace CodeCube.Host.Cli;
 
 /// <summary>
-/// The `codecube` command line: `run FILE ...`, `languages`, `discord-invite` and `worker` (see <see cref="CliWorker"/>). It builds only the sandbox services (no web host):
-/// configuration from appsettings.json next to the binaries and from environment variables.
+/// The `codecube` command line: `run FILE ...`, `languages`, `discord-invite`, `worker` (see <see cref="CliWorker"/>),
+/// `doctor` and `admin ...`. It builds only the services a verb needs (no web host): configuration from
+/// appsettings.json next to the binaries and from environment variables.
 /// </summary>
 public static class CliApp
 {
@@ -17,7 +18,8 @@ public static class CliApp
     public const int SandboxFailed = 3;
 
     public static bool IsCliVerb(string[] args) =>
-        args is ["run", ..] or ["languages", ..] or ["discord-invite", ..] or ["worker", ..];
+        args is ["run", ..] or ["languages", ..] or ["discord-invite", ..] or ["worker", ..] or ["doctor", ..]
+            or ["admin", ..];
 
     public static Task<int> RunAsync(string[] args) =>
         RunAsync(args, Console.Out, Console.Error, configure: null, CancellationToken.None);
@@ -31,10 +33,15 @@ public static class CliApp
         CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(args);
-        if (args is ["discord-invite", ..])
+        switch (args)
         {
-            // Needs only the Discord settings, not the sandbox.
-            return CliDiscordInvite.Run(CliServices.Configuration(configure), stdout, stderr);
+            case ["discord-invite", ..]:
+                // Needs only the Discord settings, not the sandbox.
+                return CliDiscordInvite.Run(CliServices.Configuration(configure), stdout, stderr);
+            case ["doctor", ..]:
+                return await CliDoctor.RunAsync(CliServices.Configuration(configure), stdout, ct).ConfigureAwait(false);
+            case ["admin", .. var words]:
+                return await CliAdmin.RunAsync(words, CliServices.Configuration(configure), stdout, stderr, ct).ConfigureAwait(false);
         }
 
         try

@@ -6,6 +6,8 @@ namespace CodeCube.Host.Cli;
 /// <summary>A plain service provider with just what the CLI needs: configuration, logging and the sandbox.</summary>
 internal static class CliServices
 {
+    public static ServiceProvider Build(Action<IConfigurationBuilder>? configure) => Build(Configuration(configure));
+
     /// <summary>appsettings.json next to the binaries, then environment variables, then <paramref name="configure"/>.</summary>
     public static IConfigurationRoot Configuration(Action<IConfigurationBuilder>? configure)
     {
@@ -16,10 +18,8 @@ internal static class CliServices
         return builder.Build();
     }
 
-    public static ServiceProvider Build(Action<IConfigurationBuilder>? configure)
+    public static ServiceProvider Build(IConfiguration configuration)
     {
-        var configuration = Configuration(configure);
-
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
 

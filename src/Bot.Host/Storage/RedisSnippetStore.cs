@@ -33,6 +33,8 @@ public sealed class RedisSnippetStore(IConnectionMultiplexer redis, IOptions<Red
 
         var transaction = redis.GetDatabase().CreateTransaction();
         transaction.AddCondition(Condition.KeyNotExists(key));
+        // A removed snippet's id stays taken: nothing may bring it back under its old permalink.
+        transaction.AddCondition(Condition.KeyNotExists(RedisKeys.Removed(snippet.Id)));
         var writes = new List<Task>();
         foreach (var (text, hash) in new[] { snippet.Code, snippet.Stdin, snippet.Stdout, snippet.Stderr }.Zip(blobs))
         {
@@ -40,6 +42,8 @@ public sealed class RedisSnippetStore(IConnectionMultiplexer redis, IOptions<Red
             {
                 // Same hash, same text: overwriting an existing blob changes nothing but its expiry.
                 writes.Add(transaction.StringSetAsync(RedisKeys.Blob(hash), text, ttl));
+                writes.Add(transaction.SetAddAsync(RedisKeys.BlobRefs(hash), snippet.Id));
+                writes.Add(transaction.KeyExpireAsync(RedisKeys.BlobRefs(hash), ttl));
             }
         }
 
@@ -51,6 +55,13 @@ public sealed class RedisSnippetStore(IConnectionMultiplexer redis, IOptions<Red
         }
 
         await Task.WhenAll(writes).ConfigureAwait(false);
+
+        // For the moderators' list of recent runs; capped, so it never grows without bound.
+        var batch = redis.GetDatabase().CreateBatch();
+        var pushed = batch.ListLeftPushAsync(RedisKeys.RecentRuns, snippet.Id);
+        var trimmed = batch.ListTrimAsync(RedisKeys.RecentRuns, 0, RedisKeys.RecentRunsKept - 1);
+        batch.Execute();
+        await Task.WhenAll(pushed, trimmed).ConfigureAwait(false);
     }
 
     public async Task<Snippet?> GetAsync(string id, CancellationToken ct)
@@ -84,7 +95,8 @@ public sealed class RedisSnippetStore(IConnectionMultiplexer redis, IOptions<Red
         // Viewed (or about to be rerun): it lives another SnippetTtl from now, its blobs with it.
         var ttl = options.Value.SnippetTtl;
         var batch = db.CreateBatch();
-        var renewals = keys.Append(key).Select(k => batch.KeyExpireAsync(k, ttl)).ToArray();
+        var refs = hashes.Where(h => h.Length > 0).Select(h => (RedisKey)RedisKeys.BlobRefs(h));
+        var renewals = keys.Concat(refs).Append(key).Select(k => batch.KeyExpireAsync(k, ttl)).ToArray();
         batch.Execute();
         await Task.WhenAll(renewals).ConfigureAwait(false);
 

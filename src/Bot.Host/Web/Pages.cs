@@ -51,7 +51,8 @@ internal static class Pages
     }
 
     /// <summary><c>GET /s/{id}</c>: a stored run with everything it produced, all of it shown as text.</summary>
-    public static IResult Snippet(Snippet s)
+    /// <param name="reportUrl">Web:ReportUrl; "{id}" in it becomes the snippet id. No report link when null.</param>
+    public static IResult Snippet(Snippet s, string? reportUrl = null)
     {
         var exit = s.ExitCode is { } code ? $" (exit {code})" : "";
         var meta = new StringBuilder()
@@ -79,6 +80,7 @@ internal static class Pages
             .Append("<button type=\"button\" id=\"run-again\">Run again</button>")
             .Append("<a class=\"button\" id=\"edit\" href=\"/?from=").Append(E(s.Id)).Append("\">Edit as new snippet</a>")
             .Append("<a href=\"/s/").Append(E(s.Id)).Append("/raw\">Raw code</a>")
+            .Append(ReportLink(reportUrl, s.Id))
             .Append("<span id=\"status\" class=\"status\" role=\"status\"></span></div>\n")
             .Append(Block("Code", "code", s.Code, $" class=\"code\" data-language=\"{E(s.Language)}\""));
         if (s.Stdin.Length > 0)
@@ -107,6 +109,16 @@ internal static class Pages
         "Not found",
         $"<h1>Not found</h1>\n<p>{E(what)}</p>\n<p><a href=\"/\">Open the playground</a></p>\n",
         statusCode: StatusCodes.Status404NotFound);
+
+    /// <summary>A snippet a moderator removed: 410 Gone, and nothing of what it held.</summary>
+    public static IResult Gone() => Page(
+        "Removed",
+        "<h1>Removed</h1>\n<p>A moderator removed this snippet.</p>\n<p><a href=\"/\">Open the playground</a></p>\n",
+        statusCode: StatusCodes.Status410Gone);
+
+    private static string ReportLink(string? reportUrl, string id) => string.IsNullOrEmpty(reportUrl)
+        ? ""
+        : $"<a id=\"report\" rel=\"nofollow noopener\" href=\"{E(WebOptions.ReportLinkFor(reportUrl, id))}\">Report</a>";
 
     private static string Row(string name, string encodedValue) => $"<dt>{E(name)}</dt><dd>{encodedValue}</dd>\n";
 

@@ -132,9 +132,10 @@ public static class RunEndpoints
         }
     }
 
-    /// <summary>503 with Retry-After and a problem body that says whose limit it was.</summary>
+    /// <summary>503 with Retry-After and a problem body that says whose limit it was; counted like chat refusals.</summary>
     private static IResult Refused(HttpContext http, RunRefusal refusal)
     {
+        http.RequestServices.GetRequiredService<RunMetrics>().Refused(refusal.Reason.ToWire(), AnonymousUser.Origin.Platform);
         var seconds = Math.Max(1, (int)Math.Ceiling(refusal.RetryAfter.TotalSeconds));
         http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return refusal.Reason == RunRefusalReason.ClientBusy

@@ -1,6 +1,8 @@
 using CodeCube.Core.Contracts;
+using CodeCube.Core.Moderation;
 using CodeCube.Core.Running;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace CodeCube.Host.Web;
 
@@ -25,26 +27,33 @@ public static class WebEndpoints
         return app;
     }
 
-    private static async Task<IResult> SnippetPageAsync(string id, [FromServices] ISnippetStore store, CancellationToken ct)
+    private static async Task<IResult> SnippetPageAsync(
+        string id, [FromServices] ISnippetStore store, [FromServices] IModerationStore moderation,
+        [FromServices] IOptions<WebOptions> options, CancellationToken ct)
     {
         var snippet = await store.GetAsync(id, ct).ConfigureAwait(false);
-        return snippet is null ? Pages.NotFound("There is no snippet with that id.") : Pages.Snippet(snippet);
+        return snippet is not null ? Pages.Snippet(snippet, options.Value.ReportUrl)
+            : await moderation.IsRemovedAsync(id, ct).ConfigureAwait(false) ? Pages.Gone()
+            : Pages.NotFound("There is no snippet with that id.");
     }
 
-    private static async Task<IResult> RawAsync(string id, [FromServices] ISnippetStore store, CancellationToken ct)
+    private static async Task<IResult> RawAsync(
+        string id, [FromServices] ISnippetStore store, [FromServices] IModerationStore moderation, CancellationToken ct)
     {
         var snippet = await store.GetAsync(id, ct).ConfigureAwait(false);
-        return snippet is null
-            ? Pages.NotFound("There is no snippet with that id.")
-            : Results.Text(snippet.Code, "text/plain; charset=utf-8");
+        return snippet is not null ? Results.Text(snippet.Code, "text/plain; charset=utf-8")
+            : await moderation.IsRemovedAsync(id, ct).ConfigureAwait(false) ? Pages.Gone()
+            : Pages.NotFound("There is no snippet with that id.");
     }
 
     private static async Task<IResult> SnippetJsonAsync(
-        string id, [FromServices] ISnippetStore store, [FromServices] IPermalinks permalinks, CancellationToken ct)
+        string id, [FromServices] ISnippetStore store, [FromServices] IModerationStore moderation,
+        [FromServices] IPermalinks permalinks, CancellationToken ct)
     {
         var snippet = await store.GetAsync(id, ct).ConfigureAwait(false);
-        return snippet is null
-            ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown snippet", detail: "There is no snippet with that id.")
-            : Results.Ok(SnippetResponse.From(snippet, permalinks));
+        return snippet is not null ? Results.Ok(SnippetResponse.From(snippet, permalinks))
+            : await moderation.IsRemovedAsync(id, ct).ConfigureAwait(false)
+                ? Results.Problem(statusCode: StatusCodes.Status410Gone, title: "Snippet removed", detail: "A moderator removed this snippet.")
+                : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown snippet", detail: "There is no snippet with that id.");
     }
 }

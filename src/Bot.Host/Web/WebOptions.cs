@@ -33,6 +33,32 @@ public sealed class WebOptions : IValidatableObject
     /// </summary>
     public List<string> KnownProxies { get; set; } = [];
 
+    /// <summary>
+    /// Where the "Report" link on snippet pages points (http(s) or mailto); "{id}" is replaced by the snippet id,
+    /// otherwise the id is added as the <c>snippet</c> query parameter. Unset: no report link.
+    /// </summary>
+    [CustomValidation(typeof(WebOptions), nameof(ValidateReportUrl))]
+    public string? ReportUrl { get; set; }
+
+    public static ValidationResult? ValidateReportUrl(string? value) =>
+        string.IsNullOrEmpty(value)
+        || (Uri.TryCreate(value.Replace("{id}", "x", StringComparison.Ordinal), UriKind.Absolute, out var uri)
+            && uri.Scheme is "http" or "https" or "mailto")
+            ? ValidationResult.Success
+            : new ValidationResult("Web:ReportUrl must be an absolute http(s) or mailto: URL.", [nameof(ReportUrl)]);
+
+    public static string ReportLinkFor(string reportUrl, string snippetId)
+    {
+        ArgumentNullException.ThrowIfNull(reportUrl);
+        var id = Uri.EscapeDataString(snippetId);
+        if (reportUrl.Contains("{id}", StringComparison.Ordinal))
+        {
+            return reportUrl.Replace("{id}", id, StringComparison.Ordinal);
+        }
+
+        return reportUrl + (reportUrl.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "snippet=" + id;
+    }
+
     /// <summary>Runs one client address may start per minute through the web and API (0 = unlimited).</summary>
     [Range(0, 100_000)]
     public int RunsPerMinutePerClient { get; set; } = 30;

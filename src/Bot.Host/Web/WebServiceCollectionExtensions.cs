@@ -55,6 +55,7 @@ public static class WebServiceCollectionExtensions
             });
             limiter.OnRejected = (context, ct) =>
             {
+                context.HttpContext.RequestServices.GetRequiredService<RunMetrics>().RateLimited("web");
                 var problem = Results.Problem(
                     statusCode: StatusCodes.Status429TooManyRequests,
                     title: "Too many runs",

@@ -2,6 +2,7 @@ using System.Text;
 using CodeCube.Core.Contracts;
 using CodeCube.Core.Options;
 using CodeCube.Core.Replies;
+using CodeCube.Sandbox.Diagnostics;
 using CodeCube.Sandbox.Languages;
 using CodeCube.Sandbox.Pool;
 using Microsoft.Extensions.Logging;
@@ -22,6 +23,7 @@ internal sealed class DockerSandbox(
     IOptions<SandboxOptions> options,
     IOptions<InputLimitsOptions> limits,
     TimeProvider time,
+    SandboxMetrics metrics,
     ILogger<DockerSandbox> logger) : ISandbox
 {
     public async Task<RunResult> RunAsync(RunRequest request, IProgress<OutputChunk>? progress, CancellationToken ct)
@@ -47,6 +49,7 @@ internal sealed class DockerSandbox(
         {
             container = pool.TryTake(language);
             var pooled = container is not null;
+            metrics.Took(info.Id, pooled);
             container ??= await LaunchColdAsync(language, ct).ConfigureAwait(false);
             var result = await executor.ExecuteAsync(container, request, progress, ct).ConfigureAwait(false);
             if (pooled && result.Outcome == RunOutcome.SandboxError && result.Detail != RunOutcomeMapper.LostRun)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CodeCube.Sandbox.Diagnostics;
 using CodeCube.Sandbox.Docker;
 using CodeCube.Sandbox.Languages;
 using Microsoft.Extensions.Hosting;
@@ -19,7 +20,7 @@ internal sealed class WarmPool(
     LanguageRegistry registry,
     IOptions<SandboxOptions> options,
     TimeProvider time,
-    ILogger<WarmPool> logger) : BackgroundService
+    ILogger<WarmPool> logger) : BackgroundService, IPoolStats
 {
     // Re-decides this often without takes, so idle languages drain and stale containers are replaced.
     private static readonly TimeSpan Tick = TimeSpan.FromSeconds(5);

@@ -14,14 +14,18 @@ public sealed class HostProcess : IAsyncDisposable
     private readonly Action<string>? _onOutput;
     private readonly StringBuilder _output = new();
 
-    private HostProcess(Process process, string baseUrl, Action<string>? onOutput)
+    private HostProcess(Process process, string baseUrl, string metricsUrl, Action<string>? onOutput)
     {
         _process = process;
         BaseUrl = baseUrl;
+        MetricsUrl = metricsUrl;
         _onOutput = onOutput;
     }
 
     public string BaseUrl { get; }
+
+    /// <summary>The host's own metrics listener (Metrics:Urls), on a free port of its own.</summary>
+    public string MetricsUrl { get; }
 
     public int Pid => _process.Id;
 
@@ -58,13 +62,15 @@ public sealed class HostProcess : IAsyncDisposable
         start.Environment["Web__PublicBaseUrl"] = baseUrl;
         // The per-client web rate limit protects a public host; a test or benchmark is one client on purpose.
         start.Environment["Web__RunsPerMinutePerClient"] = "0";
+        var metricsUrl = $"http://127.0.0.1:{Loopback.FreePort()}";
+        start.Environment["Metrics__Urls"] = metricsUrl;
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("the host did not start");
-        var host = new HostProcess(process, baseUrl, onOutput);
+        var host = new HostProcess(process, baseUrl, metricsUrl, onOutput);
         process.OutputDataReceived += (_, e) => host.Append(e.Data);
         process.ErrorDataReceived += (_, e) => host.Append(e.Data);
         process.BeginOutputReadLine();
