@@ -23,6 +23,16 @@ public static class RunsServiceCollectionExtensions
         if (local)
         {
             services.AddRunWorker(configuration);
+            // The host's run budget already bounds how many runs reach its own worker: unless Worker:Concurrency is
+            // set, the local worker takes as many at once as the budget admits, so one process behaves as before the
+            // queue (a held run never leaves an admitted chat run waiting for a worker slot).
+            services.AddOptions<WorkerOptions>().PostConfigure<IOptions<PipelineOptions>>((worker, pipeline) =>
+            {
+                if (worker.Concurrency == 0)
+                {
+                    worker.Concurrency = pipeline.Value.MaxConcurrentRuns;
+                }
+            });
         }
         else
         {

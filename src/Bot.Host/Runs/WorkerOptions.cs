@@ -12,7 +12,7 @@ public sealed class WorkerOptions
     [RegularExpression("^[A-Za-z0-9_.:-]{1,100}$", ErrorMessage = "{0} may only use letters, digits, '_', '.', ':' and '-'.")]
     public string? Name { get; set; }
 
-    /// <summary>Runs at once on this worker; 0 means one per processor.</summary>
+    /// <summary>Runs at once on this worker; 0: the host's own worker takes Pipeline:MaxConcurrentRuns, `codecube worker` one per processor.</summary>
     [Range(0, 256)]
     public int Concurrency { get; set; }
 

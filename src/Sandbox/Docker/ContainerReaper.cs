@@ -9,8 +9,8 @@ namespace CodeCube.Sandbox.Docker;
 
 /// <summary>
 /// Removes leftover run containers (labelled <c>codecube=1</c>): this instance's once they are no longer in use and
-/// older than the run limit, those of a dead host on this machine (<see cref="HostLease"/>) at once, and other
-/// instances' once they are older than any run could last. Runs at start and every
+/// older than the run limit, those of a dead host on this machine (<see cref="HostLease"/>) at once, never those of
+/// another live instance on this machine (it reaps its own), and other machines' once older than any run could last. Runs at start and every
 /// <c>Sandbox:ReaperInterval</c>.
 /// </summary>
 internal sealed class ContainerReaper(
@@ -90,7 +90,14 @@ internal sealed class ContainerReaper(
             }
 
             var created = new DateTimeOffset(DateTime.SpecifyKind(container.Created, DateTimeKind.Utc));
-            var orphan = HostLease.IsDead(Label(container.Labels, HostLease.Label));
+            var lease = Label(container.Labels, HostLease.Label);
+            if (Label(container.Labels, RunContainerSpec.InstanceLabel) != instance.Id && HostLease.IsAlive(lease))
+            {
+                // Another live instance on this machine owns it and reaps its own, by its own limits.
+                continue;
+            }
+
+            var orphan = HostLease.IsDead(lease);
             if (!orphan && now - created < MinimumAge(container.Labels))
             {
                 continue;

@@ -53,6 +53,10 @@ public sealed class RemoteWorkerTests(ITestOutputHelper output) : IAsyncLifetime
         host["Irc__UseTls"] = "false";
         host["Irc__Nick"] = BotNick;
         host["Irc__Channels__0__Name"] = Channel;
+        // One test client sends eight runs at once to spread them over both workers: the run budget (its own tests
+        // cover it) must admit them all here.
+        host["Pipeline__MaxConcurrentRuns"] = "8";
+        host["Pipeline__MaxRunsPerClient"] = "8";
         _host = await HostProcess.StartAsync(HostDll, host, output.TryWriteLine);
     }
 

@@ -5,10 +5,26 @@ namespace CodeCube.Sandbox.Tests.Unit;
 
 public sealed class HostLeaseTests
 {
-    private static readonly long MyStart = Process.GetCurrentProcess().StartTime.ToUniversalTime().Ticks;
+    private static readonly long MyStart = HostLease.StartTicks(Process.GetCurrentProcess());
 
     [Fact]
-    public void This_process_is_alive() => Assert.False(HostLease.IsDead(HostLease.Current));
+    public void This_process_is_alive() =>
+        Assert.Equal((false, true), (HostLease.IsDead(HostLease.Current), HostLease.IsAlive(HostLease.Current)));
+
+    [Fact]
+    public void Another_running_process_on_this_machine_is_alive()
+    {
+        using var shell = Process.Start(new ProcessStartInfo("sleep", "30"))!;
+        try
+        {
+            var lease = HostLease.Describe(Environment.MachineName, shell.Id, HostLease.StartTicks(shell));
+            Assert.Equal((false, true), (HostLease.IsDead(lease), HostLease.IsAlive(lease)));
+        }
+        finally
+        {
+            shell.Kill();
+        }
+    }
 
     [Fact]
     public void A_pid_that_now_belongs_to_a_process_started_at_another_time_is_dead() =>
@@ -18,7 +34,7 @@ public sealed class HostLeaseTests
     public async Task A_process_that_exited_is_dead()
     {
         using var gone = Process.Start("true")!;
-        var lease = HostLease.Describe(Environment.MachineName, gone.Id, gone.StartTime.ToUniversalTime().Ticks);
+        var lease = HostLease.Describe(Environment.MachineName, gone.Id, HostLease.StartTicks(gone));
         await gone.WaitForExitAsync();
 
         Assert.True(HostLease.IsDead(lease));
@@ -29,5 +45,6 @@ public sealed class HostLeaseTests
     [InlineData("")]
     [InlineData("garbage")]
     [InlineData("another-machine/1/1")]
-    public void Owners_it_cannot_judge_are_never_called_dead(string? lease) => Assert.False(HostLease.IsDead(lease));
+    public void Owners_it_cannot_judge_are_neither_dead_nor_alive(string? lease) =>
+        Assert.Equal((false, false), (HostLease.IsDead(lease), HostLease.IsAlive(lease)));
 }
