@@ -81,6 +81,14 @@ internal sealed class QueuedSandbox(
                 }
             }
         }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The caller left (client gone, shutdown): a run not started yet is withdrawn, a running one is stopped by
+            // its worker, as a direct run's container would be. Sent without waiting: the caller is already gone.
+            _ = db.StringSetAsync(keys.Result(runId), Withdrawn, o.QueueTimeout * 4, When.NotExists, CommandFlags.FireAndForget);
+            _ = redis.GetSubscriber().PublishAsync(keys.Cancel, runId, CommandFlags.FireAndForget);
+            throw;
+        }
         finally
         {
             // Not awaited: the answer is in hand and the caller should not wait for the server's confirmation.

@@ -17,6 +17,9 @@ internal sealed class RunQueueKeys(string group)
 
     public RedisChannel Nudge => RedisChannel.Literal(_prefix + "nudge");
 
+    /// <summary>A caller gave up on a run (its request was cancelled): the message is the run id.</summary>
+    public RedisChannel Cancel => RedisChannel.Literal(_prefix + "cancel");
+
     public RedisKey Result(string runId) => _prefix + "result:" + runId;
 
     public RedisKey Attempts(string runId) => _prefix + "attempts:" + runId;

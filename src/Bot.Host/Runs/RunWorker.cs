@@ -26,6 +26,8 @@ internal sealed partial class RunWorker(
 {
     // Stream entry id → run id, for the runs this worker is executing now.
     private readonly ConcurrentDictionary<string, string> _inFlight = new();
+    // Run id → cancelled when the caller gave up on it (keys.Cancel), so its container goes as a direct run's would.
+    private readonly ConcurrentDictionary<string, CancellationTokenSource> _callers = new();
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly DateTimeOffset _started = time.GetUtcNow();
@@ -41,6 +43,14 @@ internal sealed partial class RunWorker(
         using var slots = new SemaphoreSlim(concurrency);
         var nudges = await redis.GetSubscriber().SubscribeAsync(keys.Nudge).ConfigureAwait(false);
         nudges.OnMessage(_ => _wake.Writer.TryWrite(true));
+        var cancels = await redis.GetSubscriber().SubscribeAsync(keys.Cancel).ConfigureAwait(false);
+        cancels.OnMessage(message =>
+        {
+            if (_callers.TryGetValue((string)message.Message!, out var caller))
+            {
+                caller.Cancel();
+            }
+        });
         await JoinAsync().ConfigureAwait(false);
         logger.WorkerStarted(Name, keys.Group, concurrency);
         var heartbeat = HeartbeatAsync(stoppingToken);
@@ -153,6 +163,11 @@ internal sealed partial class RunWorker(
         {
             // Stopping: the entry stays pending and another worker claims and reruns it.
         }
+        catch (OperationCanceledException)
+        {
+            // The caller gave up and withdrew the run: nobody waits for an answer.
+            await AcknowledgeAsync(entry.Id!, runId).ConfigureAwait(false);
+        }
         catch (Exception ex) when (ex is RedisException or JsonException)
         {
             logger.LoopFailed(ex, Options.HeartbeatInterval);
@@ -198,7 +213,18 @@ internal sealed partial class RunWorker(
         _inFlight[entry.Id!] = runId;
         PublishOutput(runId, new RunEvent(RunEvent.Started, Name, attempt));
         var progress = new EventProgress(this, runId, Options.ProgressBytes);
-        var result = await sandbox.RunAsync(request, progress, ct).ConfigureAwait(false);
+        using var caller = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        _callers[runId] = caller;
+        RunResult result;
+        try
+        {
+            result = await sandbox.RunAsync(request, progress, caller.Token).ConfigureAwait(false);
+        }
+        finally
+        {
+            _callers.TryRemove(runId, out _);
+        }
+
         await AnswerAsync(runId, new RunAnswer(result, Name, enqueuedAt, startedAt)).ConfigureAwait(false);
         await AcknowledgeAsync(entry.Id!, runId).ConfigureAwait(false);
         Interlocked.Increment(ref _completed);

@@ -26,11 +26,17 @@ public static class RunsServiceCollectionExtensions
             // The host's run budget already bounds how many runs reach its own worker: unless Worker:Concurrency is
             // set, the local worker takes as many at once as the budget admits, so one process behaves as before the
             // queue (a held run never leaves an admitted chat run waiting for a worker slot).
-            services.AddOptions<WorkerOptions>().PostConfigure<IOptions<PipelineOptions>>((worker, pipeline) =>
+            // Read raw, not through IOptions<PipelineOptions>: a bad pipeline value must fail once, in its own
+            // validation, not again inside the worker's options.
+            var raw = configuration[$"{PipelineOptions.Section}:{nameof(PipelineOptions.MaxConcurrentRuns)}"];
+            var budget = int.TryParse(raw, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed)
+                ? parsed
+                : new PipelineOptions().MaxConcurrentRuns;
+            services.PostConfigure<WorkerOptions>(worker =>
             {
                 if (worker.Concurrency == 0)
                 {
-                    worker.Concurrency = pipeline.Value.MaxConcurrentRuns;
+                    worker.Concurrency = Math.Clamp(budget, 1, 256);
                 }
             });
         }
