@@ -40,6 +40,29 @@ public sealed class HostLeaseTests
         Assert.True(HostLease.IsDead(lease));
     }
 
+    [Fact]
+    public async Task Every_process_reads_the_same_start_time_for_a_pid()
+    {
+        // The reaper of one host judges leases written by another process: the start time must be the kernel's own
+        // value, read here by a different program, not one derived from this process's estimate of the boot time.
+        using var sleeper = Process.Start(new ProcessStartInfo("sleep", "30"))!;
+        try
+        {
+            using var awk = Process.Start(new ProcessStartInfo("awk", ["{ print $22 }", $"/proc/{sleeper.Id}/stat"])
+            {
+                RedirectStandardOutput = true,
+            })!;
+            var seenElsewhere = long.Parse((await awk.StandardOutput.ReadToEndAsync()).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+            await awk.WaitForExitAsync();
+
+            Assert.Equal(seenElsewhere, HostLease.StartTicks(sleeper));
+        }
+        finally
+        {
+            sleeper.Kill();
+        }
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]
