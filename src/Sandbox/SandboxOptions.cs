@@ -124,7 +124,7 @@ public sealed class WarmPoolOptions
     /// <summary>Comma-separated languages that always keep one ready container, demand or not ("" for none).</summary>
     public string Always { get; set; } = "python,javascript";
 
-    /// <summary>Sum of the memory limits of ready containers, in MiB; unset = 1/8 of the machine's memory.</summary>
+    /// <summary>Sum of the memory limits of ready containers, in MiB; unset = 1/4 of the machine's memory.</summary>
     [Range(0, 1_048_576)]
     public int? MemoryBudgetMiB { get; set; }
 
@@ -148,9 +148,13 @@ public sealed class WarmPoolOptions
     public IReadOnlyList<string> AlwaysLanguages =>
         Always.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    /// <summary><see cref="MemoryBudgetMiB"/>, or 1/8 of the memory this process can see.</summary>
+    /// <summary>
+    /// <see cref="MemoryBudgetMiB"/>, or 1/4 of the memory this process can see. The budget counts memory limits,
+    /// which a ready container does not use (its runner waits on stdin in a few MiB) until a run takes it out of the
+    /// pool; 1/8 kept too few for a mix with two 512 MiB languages to stay warm.
+    /// </summary>
     public long EffectiveMemoryBudgetMiB =>
-        MemoryBudgetMiB ?? GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 8 / (1024 * 1024);
+        MemoryBudgetMiB ?? GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 4 / (1024 * 1024);
 }
 
 [OptionsValidator]

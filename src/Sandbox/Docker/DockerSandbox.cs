@@ -47,10 +47,9 @@ internal sealed class DockerSandbox(
         StartedContainer? container = null;
         try
         {
-            container = pool.TryTake(language);
-            var pooled = container is not null;
-            metrics.Took(info.Id, pooled);
-            container ??= await LaunchColdAsync(language, ct).ConfigureAwait(false);
+            (container, var kind) = await pool.AcquireAsync(language, ct).ConfigureAwait(false);
+            var pooled = kind != TakeKind.Cold;
+            metrics.Took(info.Id, kind == TakeKind.Warm);
             var result = await executor.ExecuteAsync(container, request, progress, ct).ConfigureAwait(false);
             if (pooled && result.Outcome == RunOutcome.SandboxError && result.Detail != RunOutcomeMapper.LostRun)
             {
@@ -60,12 +59,12 @@ internal sealed class DockerSandbox(
                 var dead = container;
                 container = null;
                 await launcher.RemoveAsync(dead).ConfigureAwait(false);
-                container = await LaunchColdAsync(language, ct).ConfigureAwait(false);
-                pooled = false;
+                container = await launcher.LaunchAsync(language, ct).ConfigureAwait(false);
+                kind = TakeKind.Cold;
                 result = await executor.ExecuteAsync(container, request, progress, ct).ConfigureAwait(false);
             }
 
-            logger.Ran(info.Id, container.ShortId, pooled ? "warm" : "cold", result.Outcome.ToWire(), result.WallMs);
+            logger.Ran(info.Id, container.ShortId, Start(kind), result.Outcome.ToWire(), result.WallMs);
             return result;
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
@@ -95,12 +94,13 @@ internal sealed class DockerSandbox(
         }
     }
 
-    private async Task<StartedContainer> LaunchColdAsync(LanguageSpec language, CancellationToken ct)
+    // The run log's word for how the container came: the benchmark counts "warm" lines as pool hits.
+    private static string Start(TakeKind kind) => kind switch
     {
-        // The pool's refill holds back while this run waits for its container.
-        using var waiting = pool.BeginColdStart();
-        return await launcher.LaunchAsync(language, ct).ConfigureAwait(false);
-    }
+        TakeKind.Warm => "warm",
+        TakeKind.Joined => "joined",
+        _ => "cold",
+    };
 
     private string? CheckSizes(RunRequest request)
     {

@@ -5,7 +5,7 @@ namespace CodeCube.Sandbox.Pool;
 /// <param name="RecentlyUsed">A run asked for it within <c>Pool:IdleAfter</c>.</param>
 /// <param name="Always">Listed in <c>Pool:Always</c>: keeps one ready with no demand.</param>
 /// <param name="MemoryMiB">The memory limit of one of its containers, what the budget counts.</param>
-/// <param name="StartTime">How long starting one of its containers takes lately.</param>
+/// <param name="StartTime">How long replacing a taken container takes lately (the refill's lead time).</param>
 internal sealed record LanguageDemand(
     string Language, double RunsPerSecond, bool RecentlyUsed, bool Always, long MemoryMiB, TimeSpan StartTime);
 
@@ -14,15 +14,20 @@ internal sealed record PoolBudget(int MaxContainers, long MemoryMiB, int? FixedS
 
 /// <summary>
 /// The pool's one decision, a pure function: demand in, ready containers per language out.
-/// A language wants as many containers as will be asked for while one is being started (Little's law: rate ×
-/// start time), doubled for bursts, and at least one once it has been used (so a language's first run after a quiet
-/// period is cold and the second is warm). The budgets are then shared out: first one each (<c>Always</c>
-/// languages, then the busiest), then one at a time to whichever language has the smallest share of what it wants.
+/// <para>
+/// A language with S ready containers, runs arriving at random at rate λ and a container taking T to replace is a
+/// loss system with offered load a = λT: a run misses when all S are taken and not yet replaced, which happens with
+/// probability Erlang B(S, a) whatever the distribution of T. So every language used lately (or listed in
+/// <c>Always</c>) gets one container first (<c>Always</c> languages, then the busiest), and then each further
+/// container goes where it saves the most misses per second per MiB, λ·(B(S, a) − B(S+1, a)) / memory, until a
+/// language misses less than <see cref="MissGoal"/> or a budget is spent. The first run after a quiet period is cold
+/// and the second is warm.
+/// </para>
 /// </summary>
 internal static class PoolPolicy
 {
-    /// <summary>Spare containers per container expected to be in flight, for bursts.</summary>
-    public const double Headroom = 2.0;
+    /// <summary>A language whose runs miss less often than this gets no further container.</summary>
+    public const double MissGoal = 0.01;
 
     public static IReadOnlyDictionary<string, int> Targets(IReadOnlyList<LanguageDemand> languages, PoolBudget budget)
     {
@@ -32,12 +37,11 @@ internal static class PoolPolicy
             return targets;
         }
 
-        var wanted = languages
-            .Select(l => (Demand: l, Want: Want(l, budget.FixedSize)))
-            .Where(w => w.Want > 0)
-            .OrderByDescending(w => w.Demand.Always)
-            .ThenByDescending(w => w.Demand.RunsPerSecond)
-            .ThenBy(w => w.Demand.Language, StringComparer.Ordinal)
+        var used = languages
+            .Where(l => budget.FixedSize is not null || l.Always || l.RecentlyUsed)
+            .OrderByDescending(l => l.Always)
+            .ThenByDescending(l => l.RunsPerSecond)
+            .ThenBy(l => l.Language, StringComparer.Ordinal)
             .ToList();
         var (count, memory) = (0, 0L);
         bool Fits(LanguageDemand l) => count < budget.MaxContainers && memory + l.MemoryMiB <= budget.MemoryMiB;
@@ -48,20 +52,19 @@ internal static class PoolPolicy
             memory += l.MemoryMiB;
         }
 
-        foreach (var (demand, _) in wanted)
+        foreach (var language in used.Where(Fits))
         {
-            if (Fits(demand))
-            {
-                Give(demand);
-            }
+            Give(language);
         }
 
         while (true)
         {
-            var next = wanted
-                .Where(w => targets[w.Demand.Language] is > 0 and var have && have < w.Want && Fits(w.Demand))
-                .OrderBy(w => (double)targets[w.Demand.Language] / w.Want)
-                .Select(w => w.Demand)
+            var next = used
+                .Where(l => targets[l.Language] > 0 && Fits(l))
+                .Select(l => (Language: l, Gain: Gain(l, targets[l.Language], budget.FixedSize)))
+                .Where(g => g.Gain > 0)
+                .OrderByDescending(g => g.Gain)
+                .Select(g => g.Language)
                 .FirstOrDefault();
             if (next is null)
             {
@@ -72,19 +75,28 @@ internal static class PoolPolicy
         }
     }
 
-    private static int Want(LanguageDemand language, int? fixedSize)
+    /// <summary>Erlang's loss formula: the chance that a run finds all <paramref name="servers"/> taken.</summary>
+    public static double ErlangB(int servers, double load)
+    {
+        var b = 1.0;
+        for (var k = 1; k <= servers; k++)
+        {
+            b = load * b / (k + (load * b));
+        }
+
+        return b;
+    }
+
+    // Misses saved per second per MiB by one more container; a fixed size instead fills every language evenly.
+    private static double Gain(LanguageDemand l, int have, int? fixedSize)
     {
         if (fixedSize is { } size)
         {
-            return size;
+            return have < size ? 1.0 / (have + 1) : 0;
         }
 
-        if (!language.Always && !language.RecentlyUsed)
-        {
-            return 0;
-        }
-
-        var inFlight = language.RunsPerSecond * language.StartTime.TotalSeconds * Headroom;
-        return Math.Max(1, (int)Math.Ceiling(inFlight));
+        var load = l.RunsPerSecond * l.StartTime.TotalSeconds;
+        var now = ErlangB(have, load);
+        return now < MissGoal ? 0 : l.RunsPerSecond * (now - ErlangB(have + 1, load)) / Math.Max(1, l.MemoryMiB);
     }
 }

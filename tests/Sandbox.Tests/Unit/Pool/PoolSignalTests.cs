@@ -33,23 +33,4 @@ public class PoolSignalTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
     }
-
-    [Fact]
-    public async Task Cold_starts_hold_the_refill_until_the_last_one_ends()
-    {
-        var cold = new ColdStarts();
-        await cold.WhenNoneAsync(CancellationToken.None);
-
-        var first = cold.Begin();
-        var second = cold.Begin();
-        var held = cold.WhenNoneAsync(CancellationToken.None);
-        first.Dispose();
-        first.Dispose();
-
-        Assert.False(held.IsCompleted);
-        Assert.Equal(1, cold.Waiting);
-        second.Dispose();
-        await held;
-        Assert.Equal(0, cold.Waiting);
-    }
 }
