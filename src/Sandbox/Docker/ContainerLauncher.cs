@@ -19,8 +19,7 @@ internal sealed class ContainerLauncher(
         string id;
         try
         {
-            id = (await engine.CallAsync(t => engine.Client.Containers.CreateContainerAsync(create, t), ct)
-                .ConfigureAwait(false)).ID;
+            id = await engine.CallAsync(t => engine.Containers.CreateAsync(create, t), ct).ConfigureAwait(false);
         }
         catch (Exception e) when (DockerEngine.IsNotFound(e))
         {
@@ -35,9 +34,7 @@ internal sealed class ContainerLauncher(
                 t => engine.Client.Containers.AttachContainerAsync(id, false, attach, t), ct).ConfigureAwait(false);
             try
             {
-                await engine.CallAsync(
-                    t => engine.Client.Containers.StartContainerAsync(id, new ContainerStartParameters(), t), ct)
-                    .ConfigureAwait(false);
+                await engine.CallAsync(t => engine.Containers.StartAsync(id, t), ct).ConfigureAwait(false);
             }
             catch
             {
@@ -62,9 +59,7 @@ internal sealed class ContainerLauncher(
     {
         try
         {
-            await engine.CallAsync(
-                t => engine.Client.Containers.RemoveContainerAsync(id, new ContainerRemoveParameters { Force = true }, t),
-                CancellationToken.None).ConfigureAwait(false);
+            await engine.CallAsync(t => engine.Containers.RemoveAsync(id, t), CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception e) when (e is SandboxFailure || DockerEngine.IsNotFound(e) || e is DockerApiException)
         {

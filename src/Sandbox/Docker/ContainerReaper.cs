@@ -65,31 +65,18 @@ internal sealed class ContainerReaper(
     /// <summary>One sweep; returns how many containers were removed.</summary>
     public async Task<int> ReapAsync(CancellationToken ct)
     {
-        var list = new ContainersListParameters
-        {
-            All = true,
-            Filters = new Dictionary<string, IDictionary<string, bool>>
-            {
-                ["label"] = new Dictionary<string, bool> { [$"{RunContainerSpec.Label}=1"] = true },
-            },
-        };
-        if (ExtraLabelFilter is { } extra)
-        {
-            list.Filters["label"][extra] = true;
-        }
-
-        var containers = await engine.CallAsync(t => engine.Client.Containers.ListContainersAsync(list, t), ct)
-            .ConfigureAwait(false);
+        string[] labels = ExtraLabelFilter is { } extra ? [$"{RunContainerSpec.Label}=1", extra] : [$"{RunContainerSpec.Label}=1"];
+        var containers = await engine.CallAsync(t => engine.Containers.ListAsync(labels, t), ct).ConfigureAwait(false);
         var now = time.GetUtcNow();
         var removed = 0;
         foreach (var container in containers)
         {
-            if (instance.IsLive(container.ID))
+            if (instance.IsLive(container.Id))
             {
                 continue;
             }
 
-            var created = new DateTimeOffset(DateTime.SpecifyKind(container.Created, DateTimeKind.Utc));
+            var created = container.Created;
             var lease = Label(container.Labels, HostLease.Label);
             if (Label(container.Labels, RunContainerSpec.InstanceLabel) != instance.Id && HostLease.IsAlive(lease))
             {
@@ -104,9 +91,9 @@ internal sealed class ContainerReaper(
             }
 
             await engine.CallAsync(
-                t => RemoveQuietlyAsync(container.ID, t), ct).ConfigureAwait(false);
+                t => RemoveQuietlyAsync(container.Id, t), ct).ConfigureAwait(false);
             removed++;
-            logger.Reaped(container.ID.Length > 12 ? container.ID[..12] : container.ID);
+            logger.Reaped(container.Id.Length > 12 ? container.Id[..12] : container.Id);
         }
 
         return removed;
@@ -144,8 +131,7 @@ internal sealed class ContainerReaper(
     {
         try
         {
-            await engine.Client.Containers.RemoveContainerAsync(id, new ContainerRemoveParameters { Force = true }, ct)
-                .ConfigureAwait(false);
+            await engine.Containers.RemoveAsync(id, ct).ConfigureAwait(false);
         }
         catch (DockerApiException)
         {

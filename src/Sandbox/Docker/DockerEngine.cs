@@ -5,11 +5,16 @@ using Microsoft.Extensions.Options;
 
 namespace CodeCube.Sandbox.Docker;
 
-/// <summary>The one Docker client of this process (API 1.41) and the rules for calling it without hanging.</summary>
+/// <summary>
+/// The engine clients of this process (API 1.41) and the rules for calling them without hanging: container calls go
+/// over one pooled <see cref="HttpClient"/> (<see cref="Containers"/>); Docker.DotNet's <see cref="Client"/> serves
+/// attach (a hijacked connection per container) and the calls off the run path (images, system).
+/// </summary>
 internal sealed class DockerEngine : IDisposable
 {
     public static readonly Version ApiVersion = new(1, 41);
     private readonly DockerClientConfiguration _configuration;
+    private readonly HttpClient _http;
 
     public DockerEngine(IOptions<SandboxOptions> options)
     {
@@ -17,6 +22,8 @@ internal sealed class DockerEngine : IDisposable
         CallTimeout = options.Value.EngineTimeout;
         _configuration = new DockerClientConfiguration(new Uri(Endpoint), defaultTimeout: CallTimeout);
         Client = _configuration.CreateClient(ApiVersion);
+        _http = PooledHttp(new Uri(Endpoint));
+        Containers = new EngineContainers(_http);
     }
 
     public string Endpoint { get; }
@@ -24,6 +31,8 @@ internal sealed class DockerEngine : IDisposable
     public TimeSpan CallTimeout { get; }
 
     public IDockerClient Client { get; }
+
+    public EngineContainers Containers { get; }
 
     /// <summary>
     /// Runs one engine call bounded by <see cref="CallTimeout"/>, translating "cannot reach the engine" and
@@ -62,8 +71,45 @@ internal sealed class DockerEngine : IDisposable
 
     private static Exception Innermost(Exception e) => e.InnerException is { } inner ? Innermost(inner) : e;
 
+    // Kept-alive connections to the engine, reused call after call; deadlines come from the callers' tokens.
+    private static HttpClient PooledHttp(Uri endpoint)
+    {
+        var handler = new SocketsHttpHandler { PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30) };
+        var baseUri = endpoint;
+        if (endpoint.Scheme == "unix")
+        {
+            var path = endpoint.LocalPath;
+            handler.ConnectCallback = async (_, ct) =>
+            {
+                var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+                try
+                {
+                    await socket.ConnectAsync(new UnixDomainSocketEndPoint(path), ct).ConfigureAwait(false);
+                    return new NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            };
+            baseUri = new Uri("http://docker");
+        }
+        else if (endpoint.Scheme == "tcp")
+        {
+            baseUri = new UriBuilder(endpoint) { Scheme = "http" }.Uri;
+        }
+
+        return new HttpClient(handler)
+        {
+            BaseAddress = new Uri(baseUri, $"/v{ApiVersion.ToString(2)}/"),
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+    }
+
     public void Dispose()
     {
+        _http.Dispose();
         Client.Dispose();
         _configuration.Dispose();
     }

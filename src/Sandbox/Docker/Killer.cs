@@ -1,5 +1,4 @@
 using Docker.DotNet;
-using Docker.DotNet.Models;
 
 namespace CodeCube.Sandbox.Docker;
 
@@ -62,9 +61,8 @@ internal sealed class Killer(DockerEngine engine, string containerId) : IDisposa
     {
         try
         {
-            await engine.CallAsync(
-                t => engine.Client.Containers.KillContainerAsync(containerId, new ContainerKillParameters { Signal = "KILL" }, t),
-                CancellationToken.None).ConfigureAwait(false);
+            await engine.CallAsync(t => engine.Containers.KillAsync(containerId, t), CancellationToken.None)
+                .ConfigureAwait(false);
         }
         catch (Exception e) when (e is SandboxFailure or DockerApiException)
         {

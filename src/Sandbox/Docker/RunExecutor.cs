@@ -138,7 +138,7 @@ internal sealed class RunExecutor(DockerEngine engine, IOptions<SandboxOptions> 
         var wall = time.GetElapsedTime(runStart ?? begin, end);
         var marker = stdout.Marker ?? stderr.Marker;
         var seen = new RunObservation(
-            marker, killer.Reason, state?.OOMKilled ?? false, reported ?? state?.ExitCode, stdout.Text, stderr.Text,
+            marker, killer.Reason, state?.OomKilled ?? false, reported ?? state?.ExitCode, stdout.Text, stderr.Text,
             (long)wall.TotalMilliseconds, stdout.Overflowed || stderr.Overflowed, overflowed,
             StartOnBoth: stdout.Marker is not null && stderr.Marker is not null,
             EndOnBoth: stdout.End is not null && stderr.End is not null,
@@ -173,16 +173,14 @@ internal sealed class RunExecutor(DockerEngine engine, IOptions<SandboxOptions> 
     }
 
     /// <summary>The stream has ended; wait for the engine to record the exit, then read the state.</summary>
-    private async Task<ContainerState?> WaitAndInspectAsync(string id, EffectiveLimits limits, CancellationToken ct)
+    private async Task<ExitState?> WaitAndInspectAsync(string id, EffectiveLimits limits, CancellationToken ct)
     {
         try
         {
             using var waitCts = CancellationTokenSource.CreateLinkedTokenSource(ct);
             waitCts.CancelAfter(TimeSpan.FromMilliseconds(limits.RunTimeoutMs) + KillDrain);
-            await engine.Client.Containers.WaitContainerAsync(id, waitCts.Token).ConfigureAwait(false);
-            var inspect = await engine.CallAsync(t => engine.Client.Containers.InspectContainerAsync(id, t), ct)
-                .ConfigureAwait(false);
-            return inspect.State;
+            await engine.Containers.WaitAsync(id, waitCts.Token).ConfigureAwait(false);
+            return await engine.CallAsync(t => engine.Containers.InspectExitAsync(id, t), ct).ConfigureAwait(false);
         }
         catch (Exception e) when (e is SandboxFailure or DockerApiException or HttpRequestException or IOException
             || (e is OperationCanceledException && !ct.IsCancellationRequested))

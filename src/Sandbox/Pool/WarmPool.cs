@@ -39,6 +39,7 @@ internal sealed class WarmPool(
     private readonly PoolDemand _demand = new(time, options.Value.Pool.DemandHalfLife);
     private readonly ConcurrentDictionary<Task, byte> _launches = new();
     private readonly ConcurrentQueue<Exception> _failures = new();
+    private int _launchedSinceFailure;
     private readonly PoolLedger<StartedContainer> _ledger = new(c => IsFresh(c, registry, options.Value.Pool, time));
     private volatile IReadOnlyDictionary<string, int> _targets = new Dictionary<string, int>();
 
@@ -138,8 +139,12 @@ internal sealed class WarmPool(
                     throw failure;
                 }
 
+                if (Interlocked.Exchange(ref _launchedSinceFailure, 0) == 1)
+                {
+                    backoff = TimeSpan.Zero;
+                }
+
                 Refill(stoppingToken);
-                backoff = TimeSpan.Zero;
                 await _wake.WaitAsync(Tick, time, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -149,6 +154,7 @@ internal sealed class WarmPool(
             catch (Exception e)
             {
                 // Runs fall back to cold starts meanwhile; takes do not cut the backoff short.
+                Volatile.Write(ref _launchedSinceFailure, 0);
                 backoff = backoff == TimeSpan.Zero ? FirstBackoff : TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
                 // The delay starts before the log line, so whoever reads the line can count on the timer.
                 var delay = Task.Delay(backoff, time, stoppingToken);
@@ -201,6 +207,8 @@ internal sealed class WarmPool(
             var container = await launcher.LaunchAsync(spec, ct, pooled: true).ConfigureAwait(false);
             _demand.RecordStart(spec.Id, time.GetElapsedTime(begin));
             _ledger.Launched(spec.Id, container);
+            // Only a launch that worked ends the backoff: planning one proves nothing about the engine.
+            Volatile.Write(ref _launchedSinceFailure, 1);
         }
         catch (Exception e)
         {
