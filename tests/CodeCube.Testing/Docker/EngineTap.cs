@@ -6,7 +6,8 @@ namespace CodeCube.Testing.Docker;
 /// <summary>
 /// A unix socket in front of the real engine that passes every byte through and counts what a client costs the
 /// engine: connections opened and HTTP requests sent (request lines seen at the start of a request, so the bytes of
-/// an attached container's stdin are not mistaken for requests once a connection is hijacked).
+/// an attached container's stdin are not mistaken for requests once a connection is hijacked). It can also hold
+/// requests back (<see cref="Hold"/>) to make the engine slow at a chosen moment.
 /// </summary>
 public sealed partial class EngineTap : IAsyncDisposable
 {
@@ -20,6 +21,9 @@ public sealed partial class EngineTap : IAsyncDisposable
     private readonly Task _accepting;
     private readonly List<string> _requests = [];
     private int _connections;
+    private string? _holdPattern;
+    private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _held;
 
     public EngineTap()
     {
@@ -46,6 +50,19 @@ public sealed partial class EngineTap : IAsyncDisposable
                 return [.. _requests];
             }
         }
+    }
+
+    /// <summary>Requests held back right now.</summary>
+    public int Held => Volatile.Read(ref _held);
+
+    /// <summary>Holds every request whose line contains <paramref name="pattern"/> until <see cref="Release"/>.</summary>
+    public void Hold(string pattern) => Volatile.Write(ref _holdPattern, pattern);
+
+    /// <summary>Lets held requests through and holds no more.</summary>
+    public void Release()
+    {
+        Volatile.Write(ref _holdPattern, null);
+        _release.TrySetResult();
     }
 
     private async Task AcceptAsync()
@@ -108,6 +125,13 @@ public sealed partial class EngineTap : IAsyncDisposable
                 if (countRequests && !hijacked)
                 {
                     var text = Encoding.ASCII.GetString(buffer, 0, n);
+                    if (Volatile.Read(ref _holdPattern) is { } pattern && text.Contains(pattern, StringComparison.Ordinal))
+                    {
+                        Interlocked.Increment(ref _held);
+                        await _release.Task.WaitAsync(_stop.Token);
+                        Interlocked.Decrement(ref _held);
+                    }
+
                     foreach (var line in text.Split("\r\n").Where(l => Methods.Any(m => l.StartsWith(m, StringComparison.Ordinal))))
                     {
                         var words = line.Split(' ');
