@@ -19,7 +19,7 @@ internal sealed class ContainerLauncher(
         string id;
         try
         {
-            id = await engine.CallAsync(t => engine.Containers.CreateAsync(create, t), ct).ConfigureAwait(false);
+            id = await engine.CallAsync(t => engine.Api.CreateAsync(create, t), ct).ConfigureAwait(false);
         }
         catch (Exception e) when (DockerEngine.IsNotFound(e))
         {
@@ -34,7 +34,7 @@ internal sealed class ContainerLauncher(
                 t => engine.Client.Containers.AttachContainerAsync(id, false, attach, t), ct).ConfigureAwait(false);
             try
             {
-                await engine.CallAsync(t => engine.Containers.StartAsync(id, t), ct).ConfigureAwait(false);
+                await engine.CallAsync(t => engine.Api.StartAsync(id, t), ct).ConfigureAwait(false);
             }
             catch
             {
@@ -59,7 +59,7 @@ internal sealed class ContainerLauncher(
     {
         try
         {
-            await engine.CallAsync(t => engine.Containers.RemoveAsync(id, t), CancellationToken.None).ConfigureAwait(false);
+            await engine.CallAsync(t => engine.Api.RemoveAsync(id, t), CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception e) when (e is SandboxFailure || DockerEngine.IsNotFound(e) || e is DockerApiException)
         {

@@ -66,7 +66,7 @@ internal sealed class ContainerReaper(
     public async Task<int> ReapAsync(CancellationToken ct)
     {
         string[] labels = ExtraLabelFilter is { } extra ? [$"{RunContainerSpec.Label}=1", extra] : [$"{RunContainerSpec.Label}=1"];
-        var containers = await engine.CallAsync(t => engine.Containers.ListAsync(labels, t), ct).ConfigureAwait(false);
+        var containers = await engine.CallAsync(t => engine.Api.ListAsync(labels, t), ct).ConfigureAwait(false);
         var now = time.GetUtcNow();
         var removed = 0;
         foreach (var container in containers)
@@ -131,7 +131,7 @@ internal sealed class ContainerReaper(
     {
         try
         {
-            await engine.Containers.RemoveAsync(id, ct).ConfigureAwait(false);
+            await engine.Api.RemoveAsync(id, ct).ConfigureAwait(false);
         }
         catch (DockerApiException)
         {

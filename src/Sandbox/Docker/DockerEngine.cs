@@ -6,9 +6,9 @@ using Microsoft.Extensions.Options;
 namespace CodeCube.Sandbox.Docker;
 
 /// <summary>
-/// The engine clients of this process (API 1.41) and the rules for calling them without hanging: container calls go
-/// over one pooled <see cref="HttpClient"/> (<see cref="Containers"/>); Docker.DotNet's <see cref="Client"/> serves
-/// attach (a hijacked connection per container) and the calls off the run path (images, system).
+/// The engine clients of this process (API 1.41) and the rules for calling them without hanging: the calls of every
+/// run go over one pooled <see cref="HttpClient"/> (<see cref="Api"/>); Docker.DotNet's <see cref="Client"/> serves
+/// attach (a hijacked connection per container) and the doctor's version and info reports.
 /// </summary>
 internal sealed class DockerEngine : IDisposable
 {
@@ -23,7 +23,7 @@ internal sealed class DockerEngine : IDisposable
         _configuration = new DockerClientConfiguration(new Uri(Endpoint), defaultTimeout: CallTimeout);
         Client = _configuration.CreateClient(ApiVersion);
         _http = PooledHttp(new Uri(Endpoint));
-        Containers = new EngineContainers(_http);
+        Api = new EngineApi(_http);
     }
 
     public string Endpoint { get; }
@@ -32,7 +32,7 @@ internal sealed class DockerEngine : IDisposable
 
     public IDockerClient Client { get; }
 
-    public EngineContainers Containers { get; }
+    public EngineApi Api { get; }
 
     /// <summary>
     /// Runs one engine call bounded by <see cref="CallTimeout"/>, translating "cannot reach the engine" and

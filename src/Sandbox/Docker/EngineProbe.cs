@@ -8,7 +8,7 @@ internal sealed class EngineProbe(DockerEngine engine)
     {
         try
         {
-            await engine.CallAsync(t => engine.Client.System.PingAsync(t), ct).ConfigureAwait(false);
+            await engine.CallAsync(t => engine.Api.PingAsync(t), ct).ConfigureAwait(false);
             return null;
         }
         catch (SandboxFailure e)

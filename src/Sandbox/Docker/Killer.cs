@@ -61,7 +61,7 @@ internal sealed class Killer(DockerEngine engine, string containerId) : IDisposa
     {
         try
         {
-            await engine.CallAsync(t => engine.Containers.KillAsync(containerId, t), CancellationToken.None)
+            await engine.CallAsync(t => engine.Api.KillAsync(containerId, t), CancellationToken.None)
                 .ConfigureAwait(false);
         }
         catch (Exception e) when (e is SandboxFailure or DockerApiException)

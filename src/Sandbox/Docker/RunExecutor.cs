@@ -179,8 +179,8 @@ internal sealed class RunExecutor(DockerEngine engine, IOptions<SandboxOptions> 
         {
             using var waitCts = CancellationTokenSource.CreateLinkedTokenSource(ct);
             waitCts.CancelAfter(TimeSpan.FromMilliseconds(limits.RunTimeoutMs) + KillDrain);
-            await engine.Containers.WaitAsync(id, waitCts.Token).ConfigureAwait(false);
-            return await engine.CallAsync(t => engine.Containers.InspectExitAsync(id, t), ct).ConfigureAwait(false);
+            await engine.Api.WaitAsync(id, waitCts.Token).ConfigureAwait(false);
+            return await engine.CallAsync(t => engine.Api.InspectExitAsync(id, t), ct).ConfigureAwait(false);
         }
         catch (Exception e) when (e is SandboxFailure or DockerApiException or HttpRequestException or IOException
             || (e is OperationCanceledException && !ct.IsCancellationRequested))

@@ -1,4 +1,3 @@
-using Docker.DotNet.Models;
 using CodeCube.Sandbox.Languages;
 
 namespace CodeCube.Sandbox.Docker;
@@ -29,8 +28,7 @@ public sealed class SandboxImages
 
             try
             {
-                await _engine.CallAsync<ImageInspectResponse>(
-                    t => _engine.Client.Images.InspectImageAsync(image, t), ct).ConfigureAwait(false);
+                await _engine.CallAsync(t => _engine.Api.InspectImageAsync(image, t), ct).ConfigureAwait(false);
             }
             catch (Exception e) when (DockerEngine.IsNotFound(e))
             {

@@ -22,12 +22,13 @@ internal sealed record ExitState(
     [property: JsonPropertyName("ExitCode")] long ExitCode);
 
 /// <summary>
-/// The engine's container endpoints over one pooled <see cref="HttpClient"/>: every call reuses a kept-alive
-/// connection instead of opening a socket of its own (Docker.DotNet's unix transport connects per call). Attach is
-/// not here: it takes over its connection for the container's stdin and output, so it keeps Docker.DotNet's.
+/// The engine's endpoints we call on every run (and the health check's ping) over one pooled
+/// <see cref="HttpClient"/>: every call reuses a kept-alive connection instead of opening a socket of its own
+/// (Docker.DotNet's unix transport connects per call). Attach is not here: it takes over its connection for the
+/// container's stdin and output, so it keeps Docker.DotNet's; so do the doctor's rich version and info reports.
 /// Errors are <see cref="DockerApiException"/>, as from Docker.DotNet, so callers handle both alike.
 /// </summary>
-internal sealed class EngineContainers(HttpClient http)
+internal sealed class EngineApi(HttpClient http)
 {
     public async Task<string> CreateAsync(CreateContainerParameters create, CancellationToken ct)
     {
@@ -62,6 +63,11 @@ internal sealed class EngineContainers(HttpClient http)
         await EnsureAsync(response, ct).ConfigureAwait(false);
         return await response.Content.ReadFromJsonAsync<List<ListedContainer>>(EngineJson.Options, ct).ConfigureAwait(false) ?? [];
     }
+
+    public Task PingAsync(CancellationToken ct) => SendAsync(HttpMethod.Get, "_ping", ct);
+
+    /// <summary>Throws <see cref="DockerApiException"/> (404) when the engine does not have the image.</summary>
+    public Task InspectImageAsync(string image, CancellationToken ct) => SendAsync(HttpMethod.Get, $"images/{image}/json", ct);
 
     private async Task SendAsync(HttpMethod method, string path, CancellationToken ct)
     {
