@@ -12,34 +12,26 @@ namespace CodeCube.Sandbox.Tests.Integration;
 public sealed class EngineTrafficTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Runs = 6;
-    private readonly EngineTap tap = new();
-    private readonly string instanceId = TestSandbox.NewInstanceId("tap");
-    private ServiceProvider? provider;
+    private readonly TappedSandbox sandbox = new(new Dictionary<string, string> { ["Sandbox:Pool:Size"] = "0" });
 
-    public Task InitializeAsync()
-    {
-        var settings = TestSandbox.Settings(instanceId);
-        settings["Sandbox:DockerEndpoint"] = tap.Endpoint;
-        settings["Sandbox:Pool:Size"] = "0";
-        provider = TestServices.Build(settings, (services, configuration) => services.AddDockerSandbox(configuration));
-        return Task.CompletedTask;
-    }
+    public Task InitializeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task A_run_costs_four_engine_calls_and_opens_one_connection()
     {
-        var sandbox = provider!.GetRequiredService<ISandbox>();
-        await sandbox.RunAsync(new RunRequest("python", "print('warm up')", "", []), null, CancellationToken.None);
-        await provider!.GetRequiredService<ContainerRemover>().DrainAsync();
+        var tap = sandbox.Tap;
+        var remover = sandbox.Services.GetRequiredService<ContainerRemover>();
+        await sandbox.Sandbox.RunAsync(new RunRequest("python", "print('warm up')", "", []), null, CancellationToken.None);
+        await remover.DrainAsync();
         var (calls, connections) = (tap.Requests.Count, tap.Connections);
 
         for (var i = 0; i < Runs; i++)
         {
-            var result = await sandbox.RunAsync(new RunRequest("python", $"print({i})", "", []), null, CancellationToken.None);
+            var result = await sandbox.Sandbox.RunAsync(new RunRequest("python", $"print({i})", "", []), null, CancellationToken.None);
             Assert.Equal($"{i}\n", result.Stdout);
         }
 
-        await provider!.GetRequiredService<ContainerRemover>().DrainAsync();
+        await remover.DrainAsync();
         var perRun = tap.Requests.Skip(calls).GroupBy(r => r).Select(g => $"{g.Key} ×{(double)g.Count() / Runs:0.##}");
         var opened = tap.Connections - connections;
         output.WriteLine($"per run: {string.Join(", ", perRun)}; {opened} connections opened in {Runs} runs");
@@ -48,13 +40,5 @@ public sealed class EngineTrafficTests(ITestOutputHelper output) : IAsyncLifetim
         Assert.InRange(opened, Runs, Runs + 2);
     }
 
-    public async Task DisposeAsync()
-    {
-        if (provider is not null)
-        {
-            await provider.DisposeAsync();
-        }
-
-        await tap.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await sandbox.DisposeAsync();
 }

@@ -10,32 +10,27 @@ namespace CodeCube.Sandbox.Tests.Integration;
 /// </summary>
 public sealed class PoolHandOffTests : IAsyncLifetime
 {
-    private readonly EngineTap tap = new();
     private readonly LogSink logs = new();
-    private readonly string instanceId = TestSandbox.NewInstanceId("handoff");
-    private ServiceProvider? provider;
+    private readonly TappedSandbox sandbox;
 
-    public Task InitializeAsync()
+    public PoolHandOffTests()
     {
-        var settings = TestSandbox.Settings(instanceId);
-        settings["Sandbox:DockerEndpoint"] = tap.Endpoint;
-        settings["Sandbox:Pool:Size"] = "1";
-        settings["Sandbox:Pool:Languages:0"] = "python";
-        provider = TestServices.Build(settings, (services, configuration) => services
-            .AddLogging(b => b.AddProvider(logs))
-            .AddDockerSandbox(configuration));
-        return Task.CompletedTask;
+        sandbox = new TappedSandbox(
+            new Dictionary<string, string> { ["Sandbox:Pool:Size"] = "1", ["Sandbox:Pool:Languages:0"] = "python" },
+            services => services.AddLogging(b => b.AddProvider(logs)));
     }
+
+    public Task InitializeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task A_run_waits_for_the_container_the_pool_is_already_starting()
     {
-        var pool = provider!.GetRequiredService<WarmPool>();
+        var (tap, pool) = (sandbox.Tap, sandbox.Services.GetRequiredService<WarmPool>());
         tap.Hold("/start ");
         await pool.StartAsync(CancellationToken.None);
         await Eventually.TrueAsync(() => tap.Held == 1, "the pool's start to reach the engine");
 
-        var run = provider!.GetRequiredService<ISandbox>().RunAsync(
+        var run = sandbox.Sandbox.RunAsync(
             new RunRequest("python", "print('handed over')", "", []), null, CancellationToken.None);
         await Eventually.TrueAsync(() => pool.Stats().Any(s => s.Language == "python" && s.Misses == 1),
             "the run to find the pool empty");
@@ -48,16 +43,5 @@ public sealed class PoolHandOffTests : IAsyncLifetime
         await pool.StopAsync(CancellationToken.None);
     }
 
-    public async Task DisposeAsync()
-    {
-        tap.Release();
-        if (provider is not null)
-        {
-            await provider.DisposeAsync();
-        }
-
-        await tap.DisposeAsync();
-        var left = await TestSandbox.ContainersAsync(instanceId);
-        Assert.Empty(left);
-    }
+    public async Task DisposeAsync() => await sandbox.DisposeAsync();
 }
