@@ -137,8 +137,13 @@ internal sealed class RunExecutor(DockerEngine engine, IOptions<SandboxOptions> 
         var state = reported is null ? await WaitAndInspectAsync(container.Id, limits, ct).ConfigureAwait(false) : null;
         var wall = time.GetElapsedTime(runStart ?? begin, end);
         var marker = stdout.Marker ?? stderr.Marker;
+        // Once the program runs, the runner reports how it ended before exiting itself. With no report the runner was
+        // killed from outside (the engine stopping, a `docker kill`), and the exit code the engine kept is that kill's,
+        // not the program's: the run was lost, not completed.
+        var runnerReported = stdout.End is not null || stderr.End is not null;
+        var engineExit = marker?.Kind == MarkerKind.Run && !runnerReported ? null : state?.ExitCode;
         var seen = new RunObservation(
-            marker, killer.Reason, state?.OomKilled ?? false, reported ?? state?.ExitCode, stdout.Text, stderr.Text,
+            marker, killer.Reason, state?.OomKilled ?? false, reported ?? engineExit, stdout.Text, stderr.Text,
             (long)wall.TotalMilliseconds, stdout.Overflowed || stderr.Overflowed, overflowed,
             StartOnBoth: stdout.Marker is not null && stderr.Marker is not null,
             EndOnBoth: stdout.End is not null && stderr.End is not null,
