@@ -178,7 +178,15 @@ internal sealed class WarmPool(
     private void Refill(CancellationToken ct)
     {
         var specs = registry.Specs.Where(Poolable).ToDictionary(s => s.Id, StringComparer.Ordinal);
-        var decided = PoolPolicy.Targets([.. specs.Values.Select(Describe)], new PoolBudget(
+        var always = Options.AlwaysLanguages
+            .Select(a => registry.TryGetSpec(a, out var s) ? s.Id : null)
+            .OfType<string>()
+            .ToHashSet(StringComparer.Ordinal);
+        // Runs on every take: only languages that may get a container are described (a handful of the sixty).
+        var candidates = specs.Values
+            .Where(s => Options.Size is not null || always.Contains(s.Id) || _demand.UsedWithin(s.Id, Options.IdleAfter))
+            .Select(s => Describe(s, always.Contains(s.Id)));
+        var decided = PoolPolicy.Targets([.. candidates], new PoolBudget(
             Options.MaxContainers, Options.EffectiveMemoryBudgetMiB, Options.Size));
         _targets = decided;
 
@@ -224,17 +232,14 @@ internal sealed class WarmPool(
         }
     }
 
-    private LanguageDemand Describe(LanguageSpec spec)
-    {
-        var always = Options.AlwaysLanguages.Any(a => registry.TryGetSpec(a, out var s) && s.Id == spec.Id);
-        return new LanguageDemand(
+    private LanguageDemand Describe(LanguageSpec spec, bool always) =>
+        new(
             spec.Id,
             _demand.RunsPerSecond(spec.Id),
             _demand.UsedWithin(spec.Id, Options.IdleAfter),
             always,
             EffectiveLimits.For(spec, options.Value).MemoryBytes / (1024 * 1024),
             _demand.StartTime(spec.Id));
-    }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
