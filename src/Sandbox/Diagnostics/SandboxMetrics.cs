@@ -32,7 +32,7 @@ public sealed class SandboxMetrics
         meter.CreateObservableGauge("codecube.pool.target", () => PerLanguage(pool, s => s.Target),
             "{container}", "Warm containers the adaptive pool aims to keep per language");
         _hits = meter.CreateCounter<long>("codecube.pool.hits", "{run}", "Runs that took a warm container, per language");
-        _misses = meter.CreateCounter<long>("codecube.pool.misses", "{run}", "Runs that started a container cold, per language");
+        _misses = meter.CreateCounter<long>("codecube.pool.misses", "{run}", "Runs that found no warm container (started their own, or waited for one the pool was starting), per language");
     }
 
     private static IEnumerable<Measurement<int>> PerLanguage(IPoolStats pool, Func<PoolLanguageStats, int> value) =>
