@@ -7,6 +7,7 @@ cd "$(dirname "$0")"
 
 scripts/prereqs.sh --test
 images/build.sh
+scripts/web-bundle.sh
 
 # The runner's own edge cases (bad headers, short reads, compile timeouts) inside the hardened base image.
 images/protocol-test.sh

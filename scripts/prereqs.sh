@@ -3,7 +3,7 @@
 #
 #   scripts/prereqs.sh [--test]
 #
-# Installs what is missing (docker.io, redis-server, debootstrap, runsc, jq; with --test also ngircd, chromium and
+# Installs what is missing (docker.io, redis-server, debootstrap, runsc, jq, nodejs, npm; with --test also ngircd, chromium and
 # fonts-liberation), starts dockerd when it is not answering, and registers gVisor as the docker runtime "runsc".
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
@@ -22,10 +22,12 @@ done
 [ "$(id -u)" = 0 ] || die "run as root"
 
 # --- packages ------------------------------------------------------------------------------------------------------
-packages=(docker.io redis-server debootstrap runsc jq)
+# nodejs + npm build the editor bundle (scripts/web-bundle.sh); Debian 12 ships node 18, which esbuild supports.
+packages=(docker.io redis-server debootstrap runsc jq nodejs npm)
 [ "$with_test" = 0 ] || packages+=(ngircd chromium fonts-liberation)
 missing=()
 for pkg in "${packages[@]}"; do
+    case $pkg in nodejs|npm) command -v "${pkg/nodejs/node}" >/dev/null && continue ;; esac
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then

@@ -3,7 +3,7 @@ namespace CodeCube.Host.Tests.Infrastructure;
 /// <summary>
 /// Test double for the Docker sandbox (the lead swaps in the real one after merging). It "runs" a tiny script:
 /// each line <c>print X</c> writes X to stdout, <c>eprint X</c> to stderr, <c>exit N</c> sets the exit code, and
-/// <c>input</c> echoes stdin. Every line is reported as its own chunk, after <see cref="ChunkDelay"/>; when
+/// <c>input</c> echoes stdin; a literal <c>\e</c> in printed text becomes ESC, so a test can type ANSI colours. Every line is reported as its own chunk, after <see cref="ChunkDelay"/>; when
 /// <see cref="HoldAfterFirstChunk"/> is set, the run waits for it after the first chunk, so a test can see
 /// output arrive while the program is still running.
 /// </summary>
@@ -29,8 +29,8 @@ public sealed class ScriptedSandbox(ILanguageRegistry languages) : ISandbox
         {
             var (target, stream, text) = line switch
             {
-                _ when line.StartsWith("print ", StringComparison.Ordinal) => (stdout, OutputStream.Stdout, line[6..] + "\n"),
-                _ when line.StartsWith("eprint ", StringComparison.Ordinal) => (stderr, OutputStream.Stderr, line[7..] + "\n"),
+                _ when line.StartsWith("print ", StringComparison.Ordinal) => (stdout, OutputStream.Stdout, Escapes(line[6..]) + "\n"),
+                _ when line.StartsWith("eprint ", StringComparison.Ordinal) => (stderr, OutputStream.Stderr, Escapes(line[7..]) + "\n"),
                 "input" => (stdout, OutputStream.Stdout, request.Stdin),
                 _ => (null, OutputStream.Stdout, ""),
             };
@@ -60,4 +60,6 @@ public sealed class ScriptedSandbox(ILanguageRegistry languages) : ISandbox
         return new RunResult(language.Id, language.Version, RunOutcome.Completed, exit, null,
             stdout.ToString(), stderr.ToString(), 42, false);
     }
+
+    private static string Escapes(string text) => text.Replace("\\e", "\u001b", StringComparison.Ordinal);
 }

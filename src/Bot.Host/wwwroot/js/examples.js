@@ -1,0 +1,26 @@
+// The hello-world of each language (what its contract test runs), shown when the editor would otherwise be empty.
+// A language not listed here starts with an empty editor.
+export const examples = {
+  python: 'print("Hello, world!")\n',
+  javascript: 'console.log("Hello, world!");\n',
+  typescript: 'const greeting: string = "Hello, world!";\nconsole.log(greeting);\n',
+  bash: 'echo "Hello, world!"\n',
+  ruby: 'puts "Hello, world!"\n',
+  c: '#include <stdio.h>\n\nint main(void) {\n    printf("Hello, world!\\n");\n    return 0;\n}\n',
+  cpp: '#include <iostream>\n\nint main() {\n    std::cout << "Hello, world!" << std::endl;\n}\n',
+  go: 'package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Println("Hello, world!")\n}\n',
+  rust: 'fn main() {\n    println!("Hello, world!");\n}\n',
+  java: 'public class Main {\n    public static void main(String[] args) {\n        System.out.println("Hello, world!");\n    }\n}\n',
+  csharp: 'System.Console.WriteLine("Hello, world!");\n',
+  kotlin: 'fun main() {\n    println("Hello, world!")\n}\n',
+  php: '<?php\necho "Hello, world!\\n";\n',
+  perl: 'print "Hello, world!\\n";\n',
+  lua: 'print("Hello, world!")\n',
+  r: 'cat("Hello, world!\\n")\n',
+  haskell: 'main :: IO ()\nmain = putStrLn "Hello, world!"\n',
+  swift: 'print("Hello, world!")\n',
+  julia: 'println("Hello, world!")\n',
+  elixir: 'IO.puts("Hello, world!")\n',
+  scala: '@main def hello(): Unit =\n  println("Hello, world!")\n',
+  sql: "SELECT 'Hello, world!';\n",
+};
