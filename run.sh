@@ -10,9 +10,13 @@ scripts/web-bundle.sh
 
 redis_port="${CODECUBE_REDIS_PORT:-6379}"
 if ! redis-cli -h 127.0.0.1 -p "$redis_port" ping >/dev/null 2>&1; then
-  # Append-only persistence in a data folder: restarting redis loses no snippet.
+  # Append-only persistence in a data folder: a restart, even kill -9 of redis, loses no acknowledged snippet (every
+  # write reaches the file before redis answers; "everysec" only bounds what a power cut or kernel crash can take to
+  # the last second). maxmemory bounds it; noeviction never drops a live snippet silently: when full, new writes
+  # are refused, runs still answer (without a permalink) and keys free up as their TTLs pass. See README, Security.
   mkdir -p .data/redis
   redis-server --bind 127.0.0.1 --port "$redis_port" --appendonly yes --appendfsync everysec \
+    --maxmemory "${CODECUBE_REDIS_MAXMEMORY:-512mb}" --maxmemory-policy noeviction \
     --dir "$PWD/.data/redis" --daemonize yes --logfile "$PWD/.data/redis/redis.log"
   for _ in $(seq 50); do redis-cli -h 127.0.0.1 -p "$redis_port" ping >/dev/null 2>&1 && break; sleep 0.1; done
 fi

@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
-# One command for the performance benchmark: native vs `docker run --rm` vs the HTTP API (pool off / on),
-# at concurrency 1, 4 and 16, plus cache hits, a sustained run and a 100 MB output flood.
-# Writes docs/benchmarks.md. Usage: bench/run.sh [--quick] [--pool N]
+# One command for the performance benchmark, with the settings the host ships with: hello world per language
+# natively, cold and through the API; python against `docker run --rm`; a mixed workload (warm-hit rate of the
+# adaptive pool), a sustained run with the per-run CPU split, cache hits and a 100 MB output flood.
+# Writes docs/benchmarks.md. Usage: bench/run.sh [--quick]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/prereqs.sh
 images/build.sh
-# Native baselines: Debian's own python3, gcc, go and node on the host.
+# Native baselines: Debian's own interpreters and compilers on the host.
 need=()
-for p in python3:python3 gcc:gcc go:golang-go node:nodejs; do
+for p in python3:python3 ruby:ruby gcc:gcc g++:g++ go:golang-go node:nodejs rustc:rustc javac:default-jdk-headless; do
   command -v "${p%%:*}" >/dev/null 2>&1 || need+=("${p#*:}")
 done
 [ -x /usr/bin/python3 ] || need+=(python3)

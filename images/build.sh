@@ -141,6 +141,10 @@ declare -A built_tag=() build_note=() build_seconds=()
 build_image() {
     local name=$1 parent=$2 tag ref start
     [ -f "$here/$name/Dockerfile" ] || die "no Dockerfile in images/$name"
+    # An image may fetch inputs on the host first (images/node/fetch.sh uses the host's npm client).
+    if [ -x "$here/$name/fetch.sh" ]; then
+        "$here/$name/fetch.sh" || die "images/$name/fetch.sh failed"
+    fi
     tag=$(content_tag "$name" "$parent")
     ref=codecube/$name:$tag
     start=$SECONDS

@@ -56,6 +56,19 @@ printf 'CODECUBE/1 %s 1 0\nx' "${nonce^^}" >"$tmp/in"
 runner "$tmp/in" --file main.sh -- bash main.sh
 expect "uppercase nonce" '[ "$(rc)" = 2 ] && ! grep -q @@CODECUBE "$tmp/out" && grep -q bad-header "$tmp/err"'
 
+printf 'CODECUBE/1 %s\nx' "$nonce" >"$tmp/in"
+runner "$tmp/in" --file main.sh -- bash main.sh
+expect "header without separator" '[ "$(rc)" = 2 ] && has_marker out "error bad-header" && grep -q separator "$tmp/err"'
+
+printf 'CODECUBE/1 %sX1 0\nx' "$nonce" >"$tmp/in"
+runner "$tmp/in" --file main.sh -- bash main.sh
+expect "nonce glued to sizes" '[ "$(rc)" = 2 ] && grep -q bad-header "$tmp/err"'
+
+printf 'cat /proc/$PPID/environ >/dev/null 2>&1 && echo readable || echo denied' >"$tmp/code"; : >"$tmp/args"
+request "$tmp/code" "$tmp/args" ''
+runner "$tmp/in" --file main.sh -- bash main.sh
+expect "runner not dumpable" '[ "$(rc)" = 0 ] && grep -qx denied "$tmp/out"'
+
 head -c 300 /dev/zero | tr '\0' 'A' >"$tmp/in"
 runner "$tmp/in" --file main.sh -- bash main.sh
 expect "header too long" '[ "$(rc)" = 2 ] && grep -q header-too-long "$tmp/err"'

@@ -3,8 +3,9 @@
 #
 #   images/smoke.sh [--runtime runc|runsc] [LANG...]
 #
-# Per language: hello world, stdin echoed back (with arguments), a runtime error (non-zero exit) and, for compiled
-# languages, a compile error (marker "compile-failed"). Needs images/.build/images.json from images/build.sh.
+# Per language, with the contract tests' programs: the greeting (stdin in, exact stdout and exit status out), a
+# runtime error (non-zero exit) and, for compiled languages, a compile error (marker "compile-failed").
+# Needs images/.build/images.json from images/build.sh.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -23,61 +24,39 @@ done
 [ -f "$lock" ] || { echo "smoke.sh: $lock is missing; run images/build.sh" >&2; exit 1; }
 [ ${#langs[@]} -gt 0 ] || mapfile -t langs < <(jq -r '.languages[].id' "$manifest")
 
-# snippet LANG CASE: the source for one case (hello, echo, fail, broken); empty when the case does not apply.
+# The programs are the contract tests' own: tests/Sandbox.Tests/Languages/<id>/<case>.<ext>, with the expected
+# stdin, stdout and exit status in contracts.json there (defaults, then the language's overrides).
+programs=$here/../tests/Sandbox.Tests/Languages
+contracts=$programs/contracts.json
+
+# snippet LANG CASE: the source for one case (greet, runtime, syntax, confined); empty when the case does not apply.
 snippet() {
-    case $1:$2 in
-        python:hello) echo 'print("hello, world")' ;;
-        python:echo) printf 'import sys\nprint(*sys.argv[1:])\nsys.stdout.write(sys.stdin.read())\n' ;;
-        python:fail) echo '1 / 0' ;;
-        ruby:hello) echo 'puts "hello, world"' ;;
-        ruby:echo) printf 'puts ARGV.join(" ")\nSTDOUT.write(STDIN.read)\n' ;;
-        ruby:fail) echo 'raise "boom"' ;;
-        javascript:hello) echo 'console.log("hello, world");' ;;
-        javascript:echo) printf 'console.log(process.argv.slice(2).join(" "));\nprocess.stdin.pipe(process.stdout);\n' ;;
-        javascript:fail) echo 'throw new Error("boom");' ;;
-        bash:hello) echo 'echo "hello, world"' ;;
-        bash:echo) printf 'echo "$*"\ncat\n' ;;
-        bash:fail) echo 'exit 3' ;;
+    if [ "$1:$2" = bash:confined ]; then
         # The hardening itself: prints "confined" only if every escape hatch below is shut.
-        bash:confined) printf '%s\n' '[ "$(id -u)" = 10001 ] && [ "$HOME" = /tmp ] || exit 10' \
+        printf '%s\n' '[ "$(id -u)" = 10001 ] && [ "$HOME" = /tmp ] || exit 10' \
             '! touch /var/tmp/escape 2>/dev/null || exit 11' \
             '! (exec 3<>/dev/tcp/1.1.1.1/80) 2>/dev/null || exit 12' \
             'cp /bin/true /tmp/t && ! /tmp/t 2>/dev/null || exit 13' \
             '[ "$(ulimit -n)" = 256 ] && [ "$(ulimit -c)" = 0 ] || exit 14' \
             'grep -q "^CapEff:[[:space:]]*0*$" /proc/self/status || exit 15' \
-            'echo confined' ;;
-        c:hello) printf '#include <stdio.h>\nint main(void) { puts("hello, world"); return 0; }\n' ;;
-        c:echo) printf '#include <stdio.h>\nint main(int argc, char **argv) {\n'
-                printf '  for (int i = 1; i < argc; i++) printf("%%s%%s", argv[i], i + 1 < argc ? " " : "");\n'
-                printf '  puts(""); int c; while ((c = getchar()) != EOF) putchar(c); return 0; }\n' ;;
-        c:fail) printf '#include <stdlib.h>\nint main(void) { abort(); }\n' ;;
-        c:broken) echo 'int main(void) { return undefined_name; }' ;;
-        cpp:hello) printf '#include <iostream>\nint main() { std::cout << "hello, world" << std::endl; }\n' ;;
-        cpp:echo) printf '#include <iostream>\nint main(int argc, char **argv) {\n'
-                  printf '  for (int i = 1; i < argc; i++) std::cout << argv[i] << (i + 1 < argc ? " " : "");\n'
-                  printf '  std::cout << "\\n" << std::cin.rdbuf(); }\n' ;;
-        cpp:fail) printf '#include <stdexcept>\nint main() { throw std::runtime_error("boom"); }\n' ;;
-        cpp:broken) echo 'int main() { return undefined_name; }' ;;
-        go:hello) printf 'package main\nimport "fmt"\nfunc main() { fmt.Println("hello, world") }\n' ;;
-        go:echo) printf 'package main\nimport ("fmt"; "io"; "os"; "strings")\n'
-                 printf 'func main() { fmt.Println(strings.Join(os.Args[1:], " ")); io.Copy(os.Stdout, os.Stdin) }\n' ;;
-        go:fail) printf 'package main\nfunc main() { panic("boom") }\n' ;;
-        go:broken) printf 'package main\nfunc main() { undefinedName() }\n' ;;
-        rust:hello) echo 'fn main() { println!("hello, world"); }' ;;
-        rust:echo) printf 'use std::io;\nfn main() {\n'
-                   printf '  println!("{}", std::env::args().skip(1).collect::<Vec<_>>().join(" "));\n'
-                   printf '  io::copy(&mut io::stdin(), &mut io::stdout()).unwrap();\n}\n' ;;
-        rust:fail) echo 'fn main() { panic!("boom"); }' ;;
-        rust:broken) echo 'fn main() { undefined_name(); }' ;;
-        java:hello) printf 'public class Main {\n  public static void main(String[] a) {\n'
-                    printf '    System.out.println("hello, world");\n  }\n}\n' ;;
-        java:echo) printf 'public class Main {\n  public static void main(String[] a) throws Exception {\n'
-                   printf '    System.out.println(String.join(" ", a));\n'
-                   printf '    System.in.transferTo(System.out);\n  }\n}\n' ;;
-        java:fail) printf 'public class Main {\n  public static void main(String[] a) {\n'
-                   printf '    throw new RuntimeException("boom");\n  }\n}\n' ;;
-        java:broken) printf 'public class Main {\n  public static void main(String[] a) { undefinedName(); }\n}\n' ;;
-    esac
+            'echo confined'
+        return
+    fi
+    local file
+    for file in "$programs/$1/$2".*; do
+        [ -f "$file" ] && cat "$file"
+    done
+}
+
+# expect LANG FIELD: the contract's value for FIELD (stdin, stdout, exit, runtimeExit).
+expect() {
+    jq -r --arg id "$1" --arg f "$2" '(.defaults + .languages[$id])[$f] // empty' "$contracts"
+}
+
+# stdin_of LANG: the greeting's stdin, with a "." after it so a command substitution keeps its trailing newline.
+stdin_of() {
+    jq -j --arg id "$1" '(.defaults + .languages[$id]).stdin' "$contracts"
+    echo .
 }
 
 tmp=$(mktemp -d)
@@ -91,7 +70,7 @@ lang_settings() {
     image=$(jq -r --arg id "$1" '.languages[$id].image // empty' "$lock")
     [ -n "$image" ] || { echo "no image for $1 in $lock" >"$tmp/err"; return 1; }
     eval "$(jq -r '@sh "memory=\(.limits.memoryMiB // 256) pids=\(.limits.pids // 64)
-        compile_s=\(.limits.compileTimeoutSeconds // 10) exec_opt=\(if .tmpfsExec then ",exec" else "" end)"' \
+        compile_s=\(.limits.compileTimeoutSeconds // 15) exec_opt=\(if .tmpfsExec then ",exec" else "" end)"' \
         <<<"$entry")"
     cmd=(codecube-runner --file "$(jq -r .file <<<"$entry")")
     if jq -e .compile >/dev/null <<<"$entry"; then
@@ -165,21 +144,23 @@ check() {
 }
 
 for id in "${langs[@]}"; do
-    run_case "$id" hello ''
+    input=$(stdin_of "$id")
+    input=${input%.}
+    run_case "$id" greet "$input"
     ms=$(cat "$tmp/ms")
     out=$(after_marker "$tmp/out" run || echo '<no run marker>')
-    ok=0; [ "$out" = "hello, world" ] && [ "$(cat "$tmp/rc")" = 0 ] && after_marker "$tmp/err" run >/dev/null && ok=1
-    check "$id" hello $ok "(${ms} ms)"
+    ok=0; [ "$out" = "$(expect "$id" stdout)" ] && [ "$(cat "$tmp/rc")" = "$(expect "$id" exit)" ] && ok=1
+    check "$id" greet $ok "(${ms} ms)"
 
-    run_case "$id" echo $'line one\nline two\n' a 'b c'
-    out=$(after_marker "$tmp/out" run || echo '<no run marker>')
-    ok=0; [ "$out" = $'a b c\nline one\nline two' ] && [ "$(cat "$tmp/rc")" = 0 ] && ok=1
-    check "$id" echo $ok ""
-
-    run_case "$id" fail ''
-    rc=$(cat "$tmp/rc")
-    ok=0; after_marker "$tmp/out" run >/dev/null && [ "$rc" != 0 ] && ok=1
-    check "$id" fail $ok "(exit $rc)"
+    if [ -n "$(snippet "$id" runtime)" ]; then
+        run_case "$id" runtime "$input"
+        rc=$(cat "$tmp/rc")
+        want=$(expect "$id" runtimeExit)
+        ok=0
+        if [ -n "$want" ]; then [ "$rc" = "$want" ] && ok=1; else [ "$rc" != 0 ] && ok=1; fi
+        after_marker "$tmp/out" run >/dev/null || ok=0
+        check "$id" runtime $ok "(exit $rc)"
+    fi
 
     if [ -n "$(snippet "$id" confined)" ]; then
         run_case "$id" confined ''
@@ -188,13 +169,13 @@ for id in "${langs[@]}"; do
         check "$id" confined $ok "(exit $(cat "$tmp/rc"))"
     fi
 
-    if [ -n "$(snippet "$id" broken)" ]; then
-        run_case "$id" broken ''
+    if jq -e --arg id "$id" '.languages[] | select(.id == $id) | .compile' "$manifest" >/dev/null; then
+        run_case "$id" syntax ''
         rc=$(cat "$tmp/rc")
         ok=0
         nonce=$(cat "$tmp/nonce")
         grep -qE "^@@CODECUBE $nonce compile-failed [0-9]+@@\$" "$tmp/out" && [ "$rc" = 1 ] && ok=1
-        check "$id" broken $ok "($(grep -oE 'compile-failed [0-9]+' "$tmp/out" || echo "exit $rc"))"
+        check "$id" syntax $ok "($(grep -oE 'compile-failed [0-9]+' "$tmp/out" || echo "exit $rc"))"
     fi
 done
 

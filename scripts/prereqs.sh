@@ -3,7 +3,7 @@
 #
 #   scripts/prereqs.sh [--test]
 #
-# Installs what is missing (docker.io, redis-server, debootstrap, runsc, jq, nodejs, npm; with --test also ngircd, chromium and
+# Installs what is missing (docker.io, redis-server, debootstrap, runsc, jq, npm; with --test also ngircd, chromium and
 # fonts-liberation), starts dockerd when it is not answering, and registers gVisor as the docker runtime "runsc".
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
@@ -22,12 +22,15 @@ done
 [ "$(id -u)" = 0 ] || die "run as root"
 
 # --- packages ------------------------------------------------------------------------------------------------------
-# nodejs + npm build the editor bundle (scripts/web-bundle.sh); Debian 12 ships node 18, which esbuild supports.
-packages=(docker.io redis-server debootstrap runsc jq nodejs npm)
+packages=(docker.io redis-server debootstrap runsc jq)
+# npm: images/node/fetch.sh fetches Node and TypeScript with the host's npm client (its registry and CA settings), and
+# scripts/web-bundle.sh builds the playground's editor bundle with it (Debian's npm brings nodejs).
+# A machine may already have Node.js and npm from elsewhere (whose nodejs package conflicts with Debian's npm): only
+# install Debian's when there is no npm command at all.
+command -v npm >/dev/null 2>&1 || packages+=(npm)
 [ "$with_test" = 0 ] || packages+=(ngircd chromium fonts-liberation)
 missing=()
 for pkg in "${packages[@]}"; do
-    case $pkg in nodejs|npm) command -v "${pkg/nodejs/node}" >/dev/null && continue ;; esac
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then

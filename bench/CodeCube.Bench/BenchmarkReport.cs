@@ -3,78 +3,100 @@ using System.Text;
 
 namespace CodeCube.Bench;
 
-/// <summary>Writes docs/benchmarks.md: machine, the table, ratios and the targets of the performance issue.</summary>
+/// <summary>Writes docs/benchmarks.md: machine, per-language table, mixed workload, CPU split, targets.</summary>
 internal static class BenchmarkReport
 {
-    public static string Markdown(List<Stats> stats, int containersLeft, Args opts)
+    private static readonly CultureInfo Ci = CultureInfo.InvariantCulture;
+
+    public static string Markdown(Results r, Args opts)
     {
-        var ci = CultureInfo.InvariantCulture;
         var md = new StringBuilder();
         md.AppendLine("# Benchmarks").AppendLine();
-        md.AppendLine(ci, $"Generated {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC by `bench/run.sh{(opts.Quick ? " --quick" : "")}` (one run, one machine).").AppendLine();
+        md.AppendLine(Ci, $"Generated {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC by `bench/run.sh{(opts.Quick ? " --quick" : "")}` (one run, one machine, the settings the host ships with).").AppendLine();
         md.AppendLine("## Machine").AppendLine();
-        md.AppendLine(ci, $"- CPU: {Environment.ProcessorCount} × {CpuModel()}");
-        md.AppendLine(ci, $"- Memory: {MemTotalGiB():F1} GiB; OS: {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
-        md.AppendLine(ci, $"- .NET {Environment.Version}; Docker {DockerVersion()}").AppendLine();
+        md.AppendLine(Ci, $"- CPU: {Environment.ProcessorCount} × {CpuModel()}; load average at the end: {LoadAverage()}");
+        md.AppendLine(Ci, $"- Memory: {MemTotalGiB():F1} GiB; OS: {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
+        md.AppendLine(Ci, $"- .NET {Environment.Version}; Docker {DockerVersion()}").AppendLine();
         md.AppendLine("## What is measured").AppendLine();
         md.AppendLine("Hello world per language, timed end to end by the client. *native*: the host's own interpreter or");
-        md.AppendLine("compiler (compile + run for C and Go, warm caches). *docker run --rm*: CodeCube's original way, one");
-        md.AppendLine("container per snippet with the same image, limits and runner. *API*: `POST /api/v1/run` on the host,");
-        md.AppendLine("cold containers (pool off) or the warm pool; every request carries a unique comment so the result");
-        md.AppendLine("cache never answers, except in the *cache hit* row. Peak RSS is the host process's VmHWM.").AppendLine();
+        md.AppendLine("compiler (compile + run for compiled languages). *docker run --rm*: CodeCube's original way, one");
+        md.AppendLine("container per snippet with the same image, limits and runner. *API*: `POST /api/v1/run` on a host with");
+        md.AppendLine("its shipped settings (adaptive warm pool); *API, cold*: the pool off, which is what a language's first");
+        md.AppendLine("run after a quiet period costs. Every request carries a unique comment so the result cache never");
+        md.AppendLine("answers, except in the *cache hit* row. Warm hits are counted from the host's run log. In the");
+        md.AppendLine("per-language rows one client sends a run, reads the answer and waits 250 ms (a person's pace; a warm");
+        md.AppendLine("run is far quicker than the engine can start a container, so a client with no pause at all only");
+        md.AppendLine("measures the engine, as the concurrency-4 and sustained rows do).").AppendLine();
+
+        md.AppendLine("## Per language (p50 ms, concurrency 1)").AppendLine();
+        md.AppendLine("| language | native | API, cold | API | warm hits | API − native | cold ÷ API |");
+        md.AppendLine("|---|---|---|---|---|---|---|");
+        foreach (var name in r.Stats.Where(s => s.Scenario == "API" && s.Concurrency == 1).Select(s => s.Language))
+        {
+            var (native, cold, warm) = (r.P50("native", name), r.P50("API, cold", name), r.P50("API", name));
+            md.AppendLine(Ci, $"| {name} | {F(native)} | {F(cold)} | {F(warm)} | {Pct(r.WarmHits.GetValueOrDefault(name, double.NaN))} | {F(warm - native)} | {F(cold / warm, "F1")}× |");
+        }
+
+        md.AppendLine().AppendLine("## Mixed workload and sustained load").AppendLine();
+        md.AppendLine(Ci, $"A fresh host gets python, javascript, c, go and java at 50/20/10/10/10, {Mixed.PerSecond} runs/s arriving at random");
+        md.AppendLine(Ci, $"(an open loop, as chat users send): {Pct(r.MixedFirstMinuteHitRate)} warm hits in the first minute, **{Pct(r.MixedHitRate)} after it**.");
+        md.AppendLine("Then 500 python runs at concurrency 4 (a closed loop: the engine's ceiling) on the same host.").AppendLine();
+        if (r.CpuPerRun is { } cpu)
+        {
+            md.AppendLine("CPU per run during the sustained python runs (ms; from /proc and the docker cgroup, so other work on the");
+            md.AppendLine("machine shows up in *shims, runc* — orphans reaped by pid 1 — and in *machine*):").AppendLine();
+            md.AppendLine("| our host | dockerd | containerd | shims, runc | containers | machine total |");
+            md.AppendLine("|---|---|---|---|---|---|");
+            md.AppendLine(Ci, $"| {cpu.Host:F1} | {cpu.Dockerd:F1} | {cpu.Containerd:F1} | {cpu.Shims:F1} | {cpu.Containers:F1} | {cpu.Machine:F1} |").AppendLine();
+        }
+
+        md.AppendLine("## All rows").AppendLine();
         md.AppendLine("| scenario | language | concurrency | runs | failures | p50 ms | p95 ms | runs/s | host peak RSS MiB |");
         md.AppendLine("|---|---|---|---|---|---|---|---|---|");
-        foreach (var s in stats)
+        foreach (var s in r.Stats)
         {
             md.AppendLine(s.Row());
         }
 
-        md.AppendLine().AppendLine("## Ratios (p50, concurrency 1)").AppendLine();
-        md.AppendLine("| language | docker run ÷ API pool | API pool off ÷ API pool | API pool − native (ms) |");
-        md.AppendLine("|---|---|---|---|");
-        var pool = stats.FirstOrDefault(s => s.Scenario.StartsWith("API, pool ", StringComparison.Ordinal) && !s.Scenario.Contains("off", StringComparison.Ordinal))?.Scenario;
-        foreach (var lang in stats.Select(s => s.Language).Distinct())
-        {
-            double? P50(string scenario) => stats.FirstOrDefault(s => s.Scenario == scenario && s.Language == lang && s.Concurrency == 1)?.P50Ms;
-            var (native, docker, off, warm) = (P50("native"), P50("docker run --rm"), P50("API, pool off"), pool is null ? null : P50(pool));
-            if (warm is null)
-            {
-                continue;
-            }
-
-            md.AppendLine(ci, $"| {lang} | {docker / warm:F1}× | {off / warm:F1}× | {warm - native:F0} |");
-        }
-
         md.AppendLine().AppendLine("## Targets").AppendLine();
-        double? Get(string scenario, string lang, int c, Func<Stats, double> f) =>
-            stats.FirstOrDefault(s => s.Scenario == scenario && s.Language == lang && s.Concurrency == c) is { } s ? f(s) : null;
-        var pyDocker = Get("docker run --rm", "python", 1, s => s.P50Ms);
-        var pyWarm = pool is null ? null : Get(pool, "python", 1, s => s.P50Ms);
-        var pyNative = Get("native", "python", 1, s => s.P50Ms);
-        var sustained = stats.FirstOrDefault(s => s.Scenario.EndsWith("sustained", StringComparison.Ordinal));
-        var hit = Get("API, cache hit", "python", 1, s => s.P50Ms);
-        var flood = stats.FirstOrDefault(s => s.Scenario.Contains("flood", StringComparison.Ordinal));
         md.AppendLine("| target | measured | held |");
         md.AppendLine("|---|---|---|");
-        Line(md, "python via API with pool ≥ 5× faster than docker run --rm (p50)", pyDocker / pyWarm, "F1", "×", v => v >= 5);
-        Line(md, "python via API with pool ≤ native + 40 ms (p50)", pyWarm - pyNative, "F0", " ms above native", v => v <= 40);
-        Line(md, "≥ 10 runs/s sustained at concurrency 4", sustained?.RunsPerSecond, "F1", " runs/s", v => v >= 10);
-        Line(md, "0 failures over the sustained runs", sustained?.Failures, "F0", $" failures of {sustained?.Runs}", v => v == 0);
-        Line(md, "0 containers left afterwards", containersLeft, "F0", " left", v => v == 0);
-        Line(md, "cache hit p50 ≤ 10 ms", hit, "F1", " ms", v => v <= 10);
-        Line(md, "host peak RSS ≤ 250 MB during the flood", flood?.PeakRssMb, "F0", " MiB", v => v <= 250);
+        var (pyNative, pyDocker, pyApi) = (r.P50("native", "python"), r.P50("docker run --rm", "python"), r.P50("API", "python"));
+        Line(md, "python via the API ≥ 8× faster than docker run --rm (p50)", pyDocker / pyApi, "F1", "×", v => v >= 8);
+        Line(md, "python via the API ≤ native + 20 ms (p50)", pyApi - pyNative, "F0", " ms above native", v => v <= 20);
+        foreach (var program in BenchProgram.All.Where(p => r.P50("API", p.Name) is not null && r.P50("native", p.Name) is not null))
+        {
+            var allowed = program.Compiled ? 50 : 30;
+            Line(md, $"{program.Name} ≤ native + {allowed} ms", r.P50("API", program.Name) - r.P50("native", program.Name), "F0",
+                " ms above native", v => v <= allowed);
+        }
+
+        Line(md, "cpp with `#include <bits/stdc++.h>` ≤ 400 ms", r.P50("API", "cpp (bits/stdc++.h)"), "F0", " ms", v => v <= 400);
+        Line(md, "mixed workload ≥ 90 % warm hits after one minute", r.MixedHitRate * 100, "F0", " %", v => v >= 90);
+        Line(md, "≥ 12 runs/s sustained at concurrency 4", r.Sustained?.RunsPerSecond, "F1", " runs/s", v => v >= 12);
+        Line(md, "0 failures over the sustained runs", r.Sustained?.Failures, "F0", $" failures of {r.Sustained?.Runs}", v => v == 0);
+        Line(md, "host peak RSS ≤ 250 MB", r.Stats.Max(s => s.PeakRssMb), "F0", " MiB", v => v <= 250);
+        Line(md, "0 containers left afterwards", r.ContainersLeft, "F0", " left", v => v == 0);
+        Line(md, "cache hit p50 ≤ 10 ms", r.P50("API, cache hit", "python"), "F1", " ms", v => v <= 10);
         return md.ToString();
     }
 
+    private static string F(double? value, string format = "F0") =>
+        value is { } v && !double.IsNaN(v) ? v.ToString(format, Ci) : "–";
+
+    private static string Pct(double value) => double.IsNaN(value) ? "–" : value.ToString("P0", Ci);
+
     private static void Line(StringBuilder md, string target, double? value, string format, string unit, Func<double, bool> held) =>
-        md.AppendLine(CultureInfo.InvariantCulture,
-            $"| {target} | {(value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) + unit : "not measured")} | {(value is { } w ? (held(w) ? "yes" : "**no**") : "–")} |");
+        md.AppendLine(Ci,
+            $"| {target} | {(value is { } v && !double.IsNaN(v) ? v.ToString(format, Ci) + unit : "not measured")} | {(value is { } w && !double.IsNaN(w) ? (held(w) ? "yes" : "**no**") : "–")} |");
 
     private static string CpuModel() =>
         File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown CPU";
 
+    private static string LoadAverage() => File.ReadAllText("/proc/loadavg").Split(' ')[0];
+
     private static double MemTotalGiB() =>
-        double.Parse(File.ReadLines("/proc/meminfo").First().Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024 / 1024;
+        double.Parse(File.ReadLines("/proc/meminfo").First().Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], Ci) / 1024 / 1024;
 
     private static string DockerVersion() =>
         Runners.ExecAsync("docker", ["version", "--format", "{{.Server.Version}} (API {{.Server.APIVersion}})"], null, null).GetAwaiter().GetResult().Stdout.Trim();

@@ -11,6 +11,15 @@ internal static class Runners
 {
     private const string Expected = "Hello, world!";
 
+    /// <summary>Whether the host has the program's interpreter or compiler (bench/run.sh installs them).</summary>
+    public static bool HasNative(BenchProgram program)
+    {
+        var tool = program.NativeCompile?.Split(' ').First(w => !w.Contains('=', StringComparison.Ordinal)) ?? program.NativeRun[0];
+        return Path.IsPathRooted(tool)
+            ? File.Exists(tool)
+            : (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(d => File.Exists(Path.Combine(d, tool)));
+    }
+
     public static async Task<bool> NativeAsync(BenchProgram program, string workRoot, int i)
     {
         var dir = Directory.CreateDirectory(Path.Combine(workRoot, $"{program.Language}-{i}")).FullName;

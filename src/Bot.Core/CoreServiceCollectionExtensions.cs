@@ -16,7 +16,8 @@ public static class CoreServiceCollectionExtensions
     /// <summary>
     /// Parser, pipeline, reply formatter, quotas, the run gate, the shared run service, permalinks and the
     /// <see cref="ChatHost"/> that drives every registered IChatAdapter. Options: "Pipeline", "Pipeline:Quotas",
-    /// "InputLimits", "Web" (PublicBaseUrl). ISandbox, ILanguageRegistry, ISnippetStore, IResultCache and IReplyMap come from
+    /// "InputLimits", "Web" (PublicBaseUrl). ISandbox, ILanguageRegistry, ISnippetStore, IResultCache, IReplyMap and
+    /// IModerationStore come from
     /// other projects. Everything is added with TryAdd*, so a test or a host can put its own part in first.
     /// </summary>
     public static IServiceCollection AddCodeCubeCore(this IServiceCollection services, IConfiguration configuration)
@@ -27,7 +28,10 @@ public static class CoreServiceCollectionExtensions
         services.AddValidatedOptions<PermalinkOptions, PermalinkOptionsValidator>(configuration, PermalinkOptions.Section);
         services.AddInputLimits(configuration);
 
+        services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<RunMetrics>();
+        services.TryAddSingleton<ChatMetrics>();
         services.TryAddSingleton<IPermalinks, Permalinks>();
         services.TryAddSingleton<IRunService, RunService>();
         services.TryAddSingleton<CommandParser>();

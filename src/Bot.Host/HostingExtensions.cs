@@ -1,8 +1,10 @@
 using CodeCube.Adapters;
 using CodeCube.Core;
+using CodeCube.Host.Admin;
+using CodeCube.Host.Metrics;
+using CodeCube.Host.Runs;
 using CodeCube.Host.Storage;
 using CodeCube.Host.Web;
-using CodeCube.Sandbox;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
 
@@ -26,12 +28,17 @@ public static class HostingExtensions
             });
         }
 
+        // Every background loop (reaper, pool, chat pumps, adapters) logs and retries its own failures; should one
+        // still escape, it is logged by the host and the web, the API and the other loops keep going.
+        builder.Services.Configure<HostOptions>(o => o.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.Ignore);
+        builder.AddCodeCubeTelemetry();
         builder.Services
             .AddCodeCubeCore(builder.Configuration)
-            .AddDockerSandbox(builder.Configuration)
+            .AddRunQueue(builder.Configuration)
             .AddChatAdapters(builder.Configuration)
             .AddRedisStorage(builder.Configuration)
-            .AddCodeCubeWeb(builder.Configuration);
+            .AddCodeCubeWeb(builder.Configuration)
+            .AddCodeCubeAdmin(builder.Configuration);
         return builder;
     }
 
@@ -39,8 +46,10 @@ public static class HostingExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseCodeCubeWeb();
+        app.MapCodeCubeAdmin();
         // The Events API request URL; it answers 404 unless Slack runs in EventsApi mode.
         app.MapSlackEvents();
+        app.MapWorkers();
         return app;
     }
 }

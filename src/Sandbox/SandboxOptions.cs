@@ -107,19 +107,50 @@ public sealed class SandboxOptions
     ];
 }
 
-/// <summary>Pre-started containers per language ("Sandbox:Pool").</summary>
+/// <summary>
+/// Pre-started containers ("Sandbox:Pool"). By default the pool is adaptive: it keeps containers for the languages
+/// in recent demand, within <see cref="MemoryBudgetMiB"/> and <see cref="MaxContainers"/>; <see cref="Size"/> turns
+/// it into a fixed number per language (0 = off).
+/// </summary>
 public sealed class WarmPoolOptions
 {
-    /// <summary>Containers kept ready per language; 0 turns the pool off.</summary>
+    /// <summary>Unset: adaptive. 0: no pool. N: exactly N ready per language (still within the budgets).</summary>
     [Range(0, 64)]
-    public int Size { get; set; }
+    public int? Size { get; set; }
 
-    /// <summary>Languages to pool; empty means all built languages.</summary>
+    /// <summary>Languages that may be pooled; empty means all built languages.</summary>
     public List<string> Languages { get; set; } = [];
+
+    /// <summary>Comma-separated languages that always keep one ready container, demand or not ("" for none).</summary>
+    public string Always { get; set; } = "python,javascript";
+
+    /// <summary>Sum of the memory limits of ready containers, in MiB; unset = 1/8 of the machine's memory.</summary>
+    [Range(0, 1_048_576)]
+    public int? MemoryBudgetMiB { get; set; }
+
+    /// <summary>Ready containers at most, over all languages; 0 turns the pool off.</summary>
+    [Range(0, 1024)]
+    public int MaxContainers { get; set; } = 16;
+
+    /// <summary>Half-life of the per-language demand estimate: how fast the pool follows a change in the mix.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan DemandHalfLife { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>A language with no run for this long drains to zero (unless in <see cref="Always"/>).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
+    public TimeSpan IdleAfter { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>A pooled container older than this is replaced, so none idles forever.</summary>
     [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]
     public TimeSpan MaxIdle { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The languages of <see cref="Always"/>, parsed.</summary>
+    public IReadOnlyList<string> AlwaysLanguages =>
+        Always.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary><see cref="MemoryBudgetMiB"/>, or 1/8 of the memory this process can see.</summary>
+    public long EffectiveMemoryBudgetMiB =>
+        MemoryBudgetMiB ?? GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 8 / (1024 * 1024);
 }
 
 [OptionsValidator]

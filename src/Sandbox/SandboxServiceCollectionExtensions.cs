@@ -1,5 +1,6 @@
 using CodeCube.Core.Contracts;
 using CodeCube.Core.Options;
+using CodeCube.Sandbox.Diagnostics;
 using CodeCube.Sandbox.Docker;
 using CodeCube.Sandbox.Languages;
 using CodeCube.Sandbox.Pool;
@@ -15,32 +16,43 @@ namespace CodeCube.Sandbox;
 public static class SandboxServiceCollectionExtensions
 {
     /// <summary>
+    /// The Docker sandbox under its own key, for whoever must run locally even when <see cref="ISandbox"/> is replaced
+    /// (the run queue's workers).
+    /// </summary>
+    public const string DockerSandboxKey = "docker";
+
+    /// <summary>
     /// Docker sandbox (<see cref="ISandbox"/>), language registry (<see cref="ILanguageRegistry"/>), warm pool and
     /// reaper (hosted services), a "docker" health check, with <see cref="SandboxOptions"/> bound from "Sandbox" and the
     /// shared <see cref="InputLimitsOptions"/>, both validated on start.
     /// </summary>
     public static IServiceCollection AddDockerSandbox(this IServiceCollection services, IConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        services.AddValidatedOptions<SandboxOptions, SandboxOptionsValidator>(configuration, SandboxOptions.Section,
-            SandboxOptions.RenamedKeys);
-        services.AddInputLimits(configuration);
-
+        services.AddLanguageRegistry(configuration);
+        services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<DockerEngine>();
         services.TryAddSingleton(sp => new SandboxInstance(
             sp.GetRequiredService<IOptions<SandboxOptions>>().Value.InstanceId is { Length: > 0 } id
                 ? id
                 : SandboxInstance.NewId()));
-        services.TryAddSingleton<LanguageRegistry>();
-        services.TryAddSingleton<ILanguageRegistry>(sp => sp.GetRequiredService<LanguageRegistry>());
         services.TryAddSingleton<EngineProbe>();
         services.TryAddSingleton<ContainerLauncher>();
         services.TryAddSingleton<RunExecutor>();
         services.TryAddSingleton<ContainerRemover>();
         services.TryAddSingleton<WarmPool>();
+        services.TryAddSingleton<IPoolStats>(sp => sp.GetRequiredService<WarmPool>());
+        services.TryAddSingleton(sp => new SandboxMetrics(
+            sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(),
+            sp.GetRequiredService<SandboxInstance>(),
+            sp.GetRequiredService<IPoolStats>()));
+        services.TryAddSingleton(sp => new EngineDoctor(sp.GetRequiredService<DockerEngine>(),
+            sp.GetRequiredService<LanguageRegistry>(), sp.GetRequiredService<IOptions<SandboxOptions>>().Value));
         services.TryAddSingleton<ContainerReaper>();
-        services.TryAddSingleton<ISandbox, DockerSandbox>();
+        services.TryAddSingleton<DockerSandbox>();
+        services.TryAddSingleton<ISandbox>(sp => sp.GetRequiredService<DockerSandbox>());
+        services.TryAddKeyedSingleton<ISandbox>(DockerSandboxKey, (sp, _) => sp.GetRequiredService<DockerSandbox>());
+        services.TryAddSingleton(sp => new SandboxImages(sp.GetRequiredService<DockerEngine>(), sp.GetRequiredService<LanguageRegistry>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, WarmPoolHost>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ContainerReaperHost>());
         // Only the check: whoever serves health (the web host) adds the health check service itself, and the CLI,
@@ -53,6 +65,21 @@ public static class SandboxServiceCollectionExtensions
                     sp => ActivatorUtilities.CreateInstance<DockerHealthCheck>(sp), failureStatus: null, tags: null));
             }
         });
+        return services;
+    }
+
+    /// <summary>
+    /// Just the language registry (manifest and image lock) with <see cref="SandboxOptions"/>: what a front host that
+    /// runs no code itself needs.
+    /// </summary>
+    public static IServiceCollection AddLanguageRegistry(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddValidatedOptions<SandboxOptions, SandboxOptionsValidator>(configuration, SandboxOptions.Section,
+            SandboxOptions.RenamedKeys);
+        services.AddInputLimits(configuration);
+        services.TryAddSingleton<LanguageRegistry>();
+        services.TryAddSingleton<ILanguageRegistry>(sp => sp.GetRequiredService<LanguageRegistry>());
         return services;
     }
 

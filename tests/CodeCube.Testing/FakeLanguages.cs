@@ -7,11 +7,12 @@ public sealed class FakeLanguages : ILanguageRegistry
 {
     public IReadOnlyList<LanguageInfo> All { get; } =
     [
-        new("python", ["py", "python3"], "3.11.2", [".py"], false, "sha256:py"),
-        new("javascript", ["js", "node"], "20.19.0", [".js"], false, "sha256:js"),
-        new("bash", ["sh"], "5.2.15", [".sh"], false, "sha256:sh"),
-        new("c", ["gcc"], "12.2.0", [".c"], true, "sha256:c"),
-        new("cpp", ["c++", "g++"], "12.2.0", [".cpp"], true, "sha256:cpp"),
+        new("python", ["py", "python3"], "3.11.2", [".py"], false, "sha256:py", Kind: "scripting", Libraries: ["numpy", "sympy"]),
+        new("javascript", ["js", "node"], "20.19.0", [".js"], false, "sha256:js", Kind: "scripting"),
+        new("bash", ["shell"], "5.2.15", [".bash"], false, "sha256:bash", Kind: "shell"),
+        new("sh", ["dash"], "0.5.12", [".sh"], false, "sha256:sh", Kind: "shell"),
+        new("c", ["gcc"], "12.2.0", [".c"], true, "sha256:c", Kind: "systems", Notes: "reads <stdin> & args"),
+        new("cpp", ["c++", "g++"], "12.2.0", [".cpp"], true, "sha256:cpp", Kind: "systems"),
     ];
 
     public bool TryResolve(string idAliasOrExtension, out LanguageInfo language)

@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -132,6 +133,9 @@ static void read_header(long *code_len, long *args_len)
         die(len == HEADER_MAX ? "header-too-long" : "short-read", "header");
     if (nonce[0] == '\0')
         die("bad-header", "magic or nonce");
+    /* The sizes must follow a space; without it there is nothing to parse (and p would point past the end). */
+    if (len <= magic_len + NONCE_LEN || line[magic_len + NONCE_LEN] != ' ')
+        die("bad-header", "separator");
 
     const char *p = line + magic_len + NONCE_LEN + 1;
     *code_len = parse_size(&p, ' ');
@@ -278,6 +282,11 @@ int main(int argc, char **argv)
     if (usage == NULL && (file == NULL || file[0] == '\0' || strchr(file, '/') != NULL ||
                           strcmp(file, ".") == 0 || strcmp(file, "..") == 0))
         usage = "--file must be a plain file name";
+
+    /* Not dumpable: the program (our child, same uid) can neither ptrace us nor read /proc/<runner>/mem or
+       environ, so it cannot learn the nonce and forge an end marker. exec resets this only for the child. */
+    if (prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) != 0)
+        die("prctl-failed", strerror(errno));
 
     long code_len, args_len;
     /* The header comes first even for a usage error: with its nonce the host gets an answer it can match. */

@@ -18,8 +18,13 @@ internal sealed class DiscordEventTranslator(Func<string?> selfUserId)
         "MESSAGE_CREATE" => Created(dispatch.Data),
         "MESSAGE_UPDATE" => Edited(dispatch.Data),
         "MESSAGE_DELETE" => Deleted(dispatch.Data),
+        "INTERACTION_CREATE" => Interaction(dispatch.Data),
         _ => null,
     };
+
+    // A resumed session may replay an interaction; it is answered once.
+    private ChatEvent? Interaction(JsonElement data) =>
+        String(data, "id") is { } id && _seen.Add("i:" + id) ? Interactions.DiscordInteractionTranslator.Translate(data) : null;
 
     private MessageCreated? Created(JsonElement data)
     {
@@ -85,7 +90,7 @@ internal sealed class DiscordEventTranslator(Func<string?> selfUserId)
             ? DateTimeOffset.UnixEpoch
             : DateTimeOffset.Parse(stamp, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
         return new IncomingMessage(Where(data, channel), id, new ChatUser(authorId, name), String(data, "content") ?? "",
-            replied, sentAt);
+            replied, sentAt, DiscordAttachments.Read(data));
     }
 
     private static Conversation Where(JsonElement data, string channel) =>

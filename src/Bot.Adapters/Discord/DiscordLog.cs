@@ -25,6 +25,18 @@ internal static partial class DiscordLog
     [LoggerMessage(4007, LogLevel.Warning, "Discord REST {Route} rate limited (global: {Global}); retrying the same request in {Delay}")]
     public static partial void RateLimited(this ILogger logger, string route, bool global, TimeSpan delay);
 
+    [LoggerMessage(4010, LogLevel.Warning, "Discord refused the Message Content intent (close 4014); reconnecting without it: !run messages in guilds go unread, /run, Run code and mentions keep working. Enable the intent under Bot > Privileged Gateway Intents, or set Discord:MessageContent=false")]
+    public static partial void MessageContentRefused(this ILogger logger);
+
+    [LoggerMessage(4011, LogLevel.Information, "Discord commands registered ({Scope})")]
+    public static partial void CommandsRegistered(this ILogger logger, string scope);
+
+    [LoggerMessage(4012, LogLevel.Debug, "Discord commands already up to date ({Scope})")]
+    public static partial void CommandsUpToDate(this ILogger logger, string scope);
+
+    [LoggerMessage(4013, LogLevel.Warning, "Discord command registration failed ({Scope}); retrying at the next READY")]
+    public static partial void CommandRegistrationFailed(this ILogger logger, Exception exception, string scope);
+
     [LoggerMessage(4009, LogLevel.Warning, "Discord: reply of {Length} characters exceeds {Max}; sending it as a file")]
     public static partial void OversizedReply(this ILogger logger, int length, int max);
 }

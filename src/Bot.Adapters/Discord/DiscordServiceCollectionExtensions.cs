@@ -1,4 +1,6 @@
 using CodeCube.Adapters.Discord.Gateway;
+using CodeCube.Adapters.Files;
+using CodeCube.Adapters.Discord.Interactions;
 using CodeCube.Adapters.Discord.Rest;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,5 +25,9 @@ public static class DiscordServiceCollectionExtensions
                 parts.TryAddSingleton<DiscordRateLimiter>();
                 parts.TryAddSingleton<DiscordRestClient>();
                 parts.TryAddSingleton<DiscordGatewayClient>();
+                parts.TryAddSingleton<DiscordInteractionResponder>();
+                parts.TryAddSingleton<DiscordCommandRegistrar>();
+                BoundedDownload.Register(parts);
+                parts.TryAddSingleton<DiscordAttachments>();
             });
 }

@@ -12,7 +12,7 @@ public sealed class IrcChatAdapter(
     IrcClient client,
     IOptions<IrcOptions> options,
     TimeProvider time,
-    ILogger<IrcChatAdapter> logger) : IChatAdapter
+    ILogger<IrcChatAdapter> logger) : IChatAdapter, IConnectionStatus
 {
     public const string PlatformName = "irc";
 
@@ -20,6 +20,8 @@ public sealed class IrcChatAdapter(
     private long _messageIds;
 
     public string Platform => PlatformName;
+
+    public bool IsConnected => client.IsRegistered;
 
     /// <summary>The client, for callers (and tests) that need the current nick or a "joined" signal.</summary>
     public IrcClient Client => client;
@@ -107,7 +109,9 @@ public sealed class IrcChatAdapter(
         }
         var isDirect = !IrcClient.IsChannelTarget(target);
         var where = new Conversation(PlatformName, isDirect ? source.Nick : target, IsDirect: isDirect);
-        var author = new ChatUser(m.Prefix!, source.Nick);
+        // Quotas and the run budget key on this id, so a nick change must not reset them: the services account
+        // when the server tags it (IRCv3 account-tag), else the host. It stays internal (never on a public page).
+        var author = new ChatUser(AuthorId(m, source), source.Nick);
         var text = StripAddressing(IrcText.StripFormatting(m.Param(1)), nick);
         var sentAt = m.Tags.TryGetValue("time", out var stamp)
             && DateTimeOffset.TryParse(stamp, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
@@ -116,6 +120,11 @@ public sealed class IrcChatAdapter(
         var id = m.Tags.TryGetValue("msgid", out var msgid) && msgid.Length > 0 ? msgid : NextId();
         return new MessageCreated(new IncomingMessage(where, id, author, text, RepliedToText: null, sentAt));
     }
+
+    internal static string AuthorId(IrcMessage m, IrcSource source) =>
+        m.Tags.TryGetValue("account", out var account) && account.Length > 0 && account != "*"
+            ? "account:" + account
+            : "host:" + source.Host;
 
     /// <summary>"bot: !run ..." and "bot, !run ..." address the bot; the command is what follows.</summary>
     internal static string StripAddressing(string text, string nick)

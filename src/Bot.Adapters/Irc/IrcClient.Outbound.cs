@@ -143,13 +143,21 @@ public sealed partial class IrcClient
         var text = m.Param(1);
         if (text.StartsWith('\x01'))
         {
-            await AnswerCtcpAsync(session, m.SourceNick, text, ct).ConfigureAwait(false);
+            // CTCP to a channel reaches everyone in it; answering would let one line make every bot talk.
+            if (!IsChannelTarget(m.Param(0)))
+            {
+                await AnswerCtcpAsync(session, m.SourceNick, text, ct).ConfigureAwait(false);
+            }
+
             return;
         }
         onMessage(m);
     }
 
-    /// <summary>Answers VERSION and PING; CTCP is never a command. Replies beyond the flood budget are dropped.</summary>
+    /// <summary>
+    /// Answers VERSION and PING sent to the bot; CTCP is never a command. Answers beyond the CTCP budget, or when the
+    /// line budget has no token free right now, are dropped: they never delay a reply.
+    /// </summary>
     private async Task AnswerCtcpAsync(IrcSession session, string nick, string text, CancellationToken ct)
     {
         var body = text.Trim('\x01');
@@ -166,7 +174,7 @@ public sealed partial class IrcClient
         {
             return;
         }
-        if (!_limiter.TryTake())
+        if (!_ctcp.TryTake(nick) || !_limiter.TryTake())
         {
             _logger.CtcpDropped(verb, nick);
             return;

@@ -16,6 +16,7 @@ public sealed partial class IrcClient
     private readonly TimeProvider _time;
     private readonly ILogger<IrcClient> _logger;
     private readonly FloodLimiter _limiter;
+    private readonly CtcpBudget _ctcp;
     private IrcSession? _session;
     private TaskCompletionSource _changed = NewSignal();
     private int _running;
@@ -28,6 +29,7 @@ public sealed partial class IrcClient
         _time = time;
         _logger = logger;
         _limiter = new FloodLimiter(_options.FloodBurst, _options.FloodInterval, time);
+        _ctcp = new CtcpBudget(time);
     }
 
     /// <summary>Our nick on the current connection (the configured nick before the first one).</summary>

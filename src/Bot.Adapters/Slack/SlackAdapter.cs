@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CodeCube.Adapters.Slack.Interactivity;
+using CodeCube.Core.Attachments;
 using CodeCube.Core.Chat;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,9 +13,9 @@ namespace CodeCube.Adapters.Slack;
 /// Slack as an <see cref="IChatAdapter"/>: events from Socket Mode or the Events API endpoint, replies through
 /// the Web API in the message's thread. Text arrives escaped by the formatter and is sent as is.
 /// </summary>
-internal sealed class SlackAdapter(SlackWebApi api, SlackSocketModeClient socketMode, SlackInbox inbox,
-    SlackUploads uploads, IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackAdapter> logger)
-    : IChatAdapter
+internal sealed partial class SlackAdapter(SlackWebApi api, SlackSocketModeClient socketMode, SlackInbox inbox,
+    SlackUploads uploads, SlackFiles files, IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackAdapter> logger)
+    : IChatAdapter, IFileSource
 {
     private readonly SlackEventDeduplicator _dedupe = new(time);
     private readonly SlackReplacements _replacements = new();
@@ -21,8 +23,8 @@ internal sealed class SlackAdapter(SlackWebApi api, SlackSocketModeClient socket
     public string Platform => SlackEventTranslator.Platform;
 
     public ChatCapabilities Capabilities { get; } = new(
-        TextMarkup.SlackMrkdwn, MaxMessageChars: 3900, MaxOutputLines: 30, MaxLineBytes: SlackText.MaxSendChars,
-        SupportsEdits: true, SupportsUploads: true, SupportsThreads: true);
+        TextMarkup.SlackMrkdwn, MaxMessageChars: SlackBlocks.MaxSectionChars, MaxOutputLines: 30, MaxLineBytes: SlackText.MaxSendChars,
+        SupportsEdits: true, SupportsUploads: true, SupportsThreads: true, SupportsButtons: true);
 
     public async IAsyncEnumerable<ChatEvent> ReadEventsAsync([EnumeratorCancellation] CancellationToken ct)
     {
@@ -52,7 +54,8 @@ internal sealed class SlackAdapter(SlackWebApi api, SlackSocketModeClient socket
                     continue;
                 }
 
-                if (SlackEventTranslator.Translate(payload, self) is { } chatEvent)
+                if ((SlackEventTranslator.Translate(payload, self) ?? SlackInteractionTranslator.Translate(payload))
+                    is { } chatEvent)
                 {
                     yield return chatEvent;
                 }
@@ -84,6 +87,11 @@ internal sealed class SlackAdapter(SlackWebApi api, SlackSocketModeClient socket
         }
 
         var body = MessageBody(reply.Where.ChannelId, reply.Text);
+        if (reply.Buttons is { Count: > 0 })
+        {
+            body["blocks"] = SlackBlocks.For(reply.Text, reply.Buttons);
+        }
+
         if (thread is not null)
         {
             body["thread_ts"] = thread;
@@ -102,6 +110,8 @@ internal sealed class SlackAdapter(SlackWebApi api, SlackSocketModeClient socket
         {
             var body = MessageBody(sent.Where.ChannelId, reply.Text);
             body["ts"] = current;
+            // Always set: without it Slack keeps the old blocks, and so the old run's text and buttons.
+            body["blocks"] = SlackBlocks.For(reply.Text, reply.Buttons);
             await api.CallJsonAsync("chat.update", body, ct).ConfigureAwait(false);
             return;
         }
@@ -112,6 +122,9 @@ internal sealed class SlackAdapter(SlackWebApi api, SlackSocketModeClient socket
         var replacement = await SendAsync(reply with { Where = sent.Where }, ct).ConfigureAwait(false);
         _replacements.Replace(sent.MessageId, replacement.MessageId);
     }
+
+    public Task<FileDownload> DownloadAsync(ChatFile file, long maxBytes, CancellationToken ct) =>
+        files.DownloadAsync(file, maxBytes, ct);
 
     public Task DeleteAsync(SentMessage sent, CancellationToken ct) =>
         DeleteResolvedAsync(sent.Where.ChannelId, _replacements.Resolve(sent.MessageId), ct);

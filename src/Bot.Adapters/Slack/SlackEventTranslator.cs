@@ -88,7 +88,7 @@ internal static class SlackEventTranslator
         // Replies go in the thread: the message's own thread, or a new one under it.
         var where = new Conversation(Platform, channel, Str(message, "thread_ts") ?? ts, isDirect);
         var text = SlackText.Decode(Str(message, "text") ?? "");
-        return new IncomingMessage(where, ts, new ChatUser(user, user), text, null, ParseTs(ts));
+        return new IncomingMessage(where, ts, new ChatUser(user, user), text, null, ParseTs(ts), SlackFiles.Read(message));
     }
 
     private static bool IsFromBot(JsonElement message, SlackIdentity self) =>

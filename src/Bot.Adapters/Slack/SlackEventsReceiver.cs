@@ -13,7 +13,7 @@ public sealed record SlackHttpResponse(int StatusCode, string? ContentType = nul
 /// url_verification, and queues event callbacks for the adapter, answering at once (Slack waits 3 s, then
 /// retries). Retries are accepted and dropped later by event_id, so a slow first attempt is never run twice.
 /// </summary>
-public sealed class SlackEventsReceiver
+public sealed partial class SlackEventsReceiver
 {
     private readonly SlackInbox _inbox;
     private readonly SlackOptions _options;
@@ -32,17 +32,9 @@ public sealed class SlackEventsReceiver
     /// <summary>Handles one POST; <paramref name="header"/> looks up a request header by name.</summary>
     public SlackHttpResponse Handle(ReadOnlySpan<byte> body, Func<string, string?> header)
     {
-        ArgumentNullException.ThrowIfNull(header);
-        if (_options.Mode != SlackMode.EventsApi)
+        if (Refusal(body, header) is { } refusal)
         {
-            return new SlackHttpResponse(404);
-        }
-
-        var verdict = _verifier.Verify(body, header("X-Slack-Request-Timestamp"), header("X-Slack-Signature"));
-        if (verdict != SlackSignatureResult.Valid)
-        {
-            _logger.EventsRequestRejected(verdict);
-            return new SlackHttpResponse(401);
+            return refusal;
         }
 
         JsonElement payload;
@@ -81,5 +73,24 @@ public sealed class SlackEventsReceiver
             default:
                 return new SlackHttpResponse(200);
         }
+    }
+
+    /// <summary>404 outside the Events API mode, 401 for a bad or stale signature; null when the request may pass.</summary>
+    private SlackHttpResponse? Refusal(ReadOnlySpan<byte> body, Func<string, string?> header)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        if (_options.Mode != SlackMode.EventsApi)
+        {
+            return new SlackHttpResponse(404);
+        }
+
+        var verdict = _verifier.Verify(body, header("X-Slack-Request-Timestamp"), header("X-Slack-Signature"));
+        if (verdict != SlackSignatureResult.Valid)
+        {
+            _logger.EventsRequestRejected(verdict);
+            return new SlackHttpResponse(401);
+        }
+
+        return null;
     }
 }

@@ -34,6 +34,14 @@ public sealed class SlackOptions : IValidatableObject
 
     public SlackMode Mode { get; set; } = SlackMode.SocketMode;
 
+    /// <summary>Hosts shared files are downloaded from (url_private, with the bot token); never any other.</summary>
+    [EachMatches(EachMatchesAttribute.HostName, "host names", minCount: 1)]
+    public string[] FileHosts { get; set; } = ["files.slack.com"];
+
+    /// <summary>Hosts an interaction's response_url may point to; anything else is refused, never fetched.</summary>
+    [EachMatches(EachMatchesAttribute.HostName, "host names", minCount: 1)]
+    public string[] ResponseUrlHosts { get; set; } = ["hooks.slack.com"];
+
     /// <summary>Which other secret is needed depends on the mode.</summary>
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

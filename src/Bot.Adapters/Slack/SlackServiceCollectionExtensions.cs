@@ -28,6 +28,8 @@ public static class SlackServiceCollectionExtensions
                     })
                     .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
                 parts.TryAddSingleton<SlackUploads>();
+                Files.BoundedDownload.Register(parts);
+                parts.TryAddSingleton<SlackFiles>();
                 parts.TryAddSingleton<SlackSocketModeClient>();
                 parts.TryAddSingleton(sp => new SlackEventsReceiver(sp.GetRequiredService<SlackInbox>(),
                     sp.GetRequiredService<IOptions<SlackOptions>>(), sp.GetRequiredService<TimeProvider>(),

@@ -131,7 +131,8 @@ internal sealed class SlackSocketConnection
             _logger.AckFailed(e);
         }
 
-        if (type == "events_api" && message.TryGetProperty("payload", out var payload)
+        // Slash commands and interactive payloads are told apart from events by their shape (SlackInteractionTranslator).
+        if (type is "events_api" or "slash_commands" or "interactive" && message.TryGetProperty("payload", out var payload)
             && payload.ValueKind == JsonValueKind.Object)
         {
             await _inbox.WriteAsync(payload, ct).ConfigureAwait(false);

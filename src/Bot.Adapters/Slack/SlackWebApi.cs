@@ -12,7 +12,7 @@ namespace CodeCube.Adapters.Slack;
 /// Slack Web API calls over HttpClient. Every answer's <c>ok</c> is checked. Only a 429 is retried, after its
 /// Retry-After: Slack did not process a rate-limited call, so even chat.postMessage cannot be posted twice.
 /// </summary>
-internal sealed class SlackWebApi(HttpClient http, IOptions<SlackOptions> options, TimeProvider time,
+internal sealed partial class SlackWebApi(HttpClient http, IOptions<SlackOptions> options, TimeProvider time,
     ILogger<SlackWebApi> logger)
 {
     private const int MaxRateLimitRetries = 5;

@@ -1,3 +1,6 @@
+using CodeCube.Core.Attachments;
+using CodeCube.Core.Interactions;
+
 namespace CodeCube.Core.Chat;
 
 /// <summary>A place messages are exchanged: a channel, a DM, optionally a thread in it.</summary>
@@ -5,14 +8,18 @@ public sealed record Conversation(string Platform, string ChannelId, string? Thr
 
 public sealed record ChatUser(string Id, string DisplayName, bool IsBot = false);
 
-/// <summary>A chat message as an adapter read it; Text is already decoded from platform markup.</summary>
+/// <summary>
+/// A chat message as an adapter read it; Text is already decoded from platform markup. <see cref="Files"/> are the
+/// attachments the event announced (fetched through the adapter's IFileSource, if at all).
+/// </summary>
 public sealed record IncomingMessage(
     Conversation Where,
     string MessageId,
     ChatUser Author,
     string Text,
     string? RepliedToText,
-    DateTimeOffset SentAt);
+    DateTimeOffset SentAt,
+    IReadOnlyList<ChatFile>? Files = null);
 
 /// <summary>What adapters report.</summary>
 public abstract record ChatEvent;
@@ -42,20 +49,23 @@ public sealed record ChatCapabilities(
     int MaxLineBytes,
     bool SupportsEdits,
     bool SupportsUploads,
-    bool SupportsThreads);
+    bool SupportsThreads,
+    bool SupportsButtons = false);
 
 /// <summary>A file to attach (long output).</summary>
 public sealed record ReplyAttachment(string FileName, string ContentType, byte[] Content);
 
 /// <summary>
 /// A finished reply. For <see cref="TextMarkup.Plain"/> platforms <see cref="Text"/> is a list of lines joined
-/// by '\n', each already within <see cref="ChatCapabilities.MaxLineBytes"/>.
+/// by '\n', each already within <see cref="ChatCapabilities.MaxLineBytes"/>. <see cref="Buttons"/> are only set for
+/// platforms with <see cref="ChatCapabilities.SupportsButtons"/>.
 /// </summary>
 public sealed record OutgoingReply(
     Conversation Where,
     string Text,
     string? ReplyToMessageId = null,
-    ReplyAttachment? Attachment = null);
+    ReplyAttachment? Attachment = null,
+    IReadOnlyList<ReplyButton>? Buttons = null);
 
 /// <summary>A message we sent, so it can be edited or deleted later.</summary>
 public sealed record SentMessage(Conversation Where, string MessageId);

@@ -61,6 +61,22 @@ public sealed class CommandParser(
         };
     }
 
+    /// <summary>
+    /// The words after <c>!run</c> when the message has no code block of its own, so that an attached file is the
+    /// code and the words are its language and args; null when the text is not such a <c>!run</c>.
+    /// </summary>
+    public IReadOnlyList<string>? RunWordsWithoutCode(string text)
+    {
+        var rest = Words.AfterPrefix(Words.NormalizeNewlines(text), Prefix);
+        if (rest is null || !rest.StartsWith("run", StringComparison.OrdinalIgnoreCase)
+            || (rest.Length > 3 && !char.IsWhiteSpace(rest[3])) || rest.Contains("```", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return Words.Split(rest[3..]);
+    }
+
     /// <summary>The usage line shown for <c>!run</c> without code.</summary>
     public string Usage =>
         $"usage: {Prefix}run <language> [args...] then a ```code block``` (a second block is stdin) | "
@@ -217,6 +233,20 @@ public sealed class CommandParser(
 
         contentStart = end;
         return true;
+    }
+
+    /// <summary>A run from separate fields (a slash command's options, a form): same checks as a message.</summary>
+    public Command FromFields(string language, string code, string stdin, IReadOnlyList<string>? args = null)
+    {
+        if (!languages.TryResolve(language.Trim(), out var resolved))
+        {
+            return UnknownLanguage(language.Trim());
+        }
+
+        code = Words.NormalizeNewlines(code);
+        return code.Trim().Length == 0
+            ? new Command.ParseError("the code is empty")
+            : MakeRun(resolved, code, Words.NormalizeNewlines(stdin), args ?? []);
     }
 
     private Command MakeRun(LanguageInfo language, string code, string stdin, IReadOnlyList<string> args)

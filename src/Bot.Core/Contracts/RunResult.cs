@@ -14,6 +14,12 @@ public sealed record RunResult(
     AppliedLimits? Limits = null,
     string? Detail = null)
 {
+    /// <summary>
+    /// The sandbox saw the whole run (start and end markers, exit status, no kill): only such a result may be
+    /// served again from the cache. Anything less (an engine restart, a kill, a lost stream) runs again next time.
+    /// </summary>
+    public bool FullyObserved { get; init; }
+
     public static RunResult SandboxError(string language, string version, string detail, long wallMs = 0) =>
         new(language, version, RunOutcome.SandboxError, null, null, "", "", wallMs, false, null, detail);
 }

@@ -13,12 +13,13 @@ public sealed class PipelineOptions
     [RegularExpression(@"^\S+$", ErrorMessage = "{0} must not contain whitespace.")]
     public string Prefix { get; set; } = "!";
 
-    /// <summary>Workers handling chat events at once. Keep it above MaxConcurrentRuns + MaxQueuedRuns so that
-    /// a full run queue is answered with "busy" instead of silently holding events back.</summary>
+    /// <summary>Workers handling chat events at once, per adapter (each platform has its own, so one slow or
+    /// flooded platform never stalls another). A run slot is only held while the program runs, never while a
+    /// reply is sent.</summary>
     [Range(1, 1024)]
     public int Workers { get; set; } = 16;
 
-    /// <summary>Events buffered between the adapters and the workers; a full buffer slows the adapters down.</summary>
+    /// <summary>Events buffered per adapter before its workers; a full buffer slows that adapter down.</summary>
     [Range(1, 100_000)]
     public int EventQueueCapacity { get; set; } = 256;
 
@@ -29,6 +30,14 @@ public sealed class PipelineOptions
     /// <summary>Runs allowed to wait for a free slot; beyond that the answer is "busy".</summary>
     [Range(0, 10_000)]
     public int MaxQueuedRuns { get; set; } = 8;
+
+    /// <summary>Runs one client (a chat user, a web address or IPv6 /64) may have admitted at once; 0 = no limit.</summary>
+    [Range(0, 1024)]
+    public int MaxRunsPerClient { get; set; } = 2;
+
+    /// <summary>What a refused run is told to wait before trying again (HTTP Retry-After).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>A run taking longer than this shows a typing indicator.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]

@@ -1,6 +1,8 @@
 using CodeCube.Core.Chat;
 using CodeCube.Core.Commands;
 using CodeCube.Core.Contracts;
+using CodeCube.Core.Interactions;
+using CodeCube.Core.Moderation;
 using CodeCube.Core.Options;
 using CodeCube.Core.Quotas;
 using CodeCube.Core.Replies;
@@ -18,6 +20,7 @@ namespace CodeCube.Core.Pipeline;
 /// <item>Edited (a message we answered): run again with the old snippet as parent and edit our reply (or send a
 /// new one where edits are not supported); an edit that leaves the code as it was does nothing.</item>
 /// <item>Deleted: delete our reply and forget the link.</item>
+/// <item>Interactions (slash and message commands, reply buttons, language lookups): see ChatPipeline.Interactions.cs.</item>
 /// </list>
 /// Messages from bots and ordinary messages are ignored. Failures become a short reply and a log entry.
 /// </summary>
@@ -30,9 +33,13 @@ public sealed partial class ChatPipeline(
     ISnippetStore snippets,
     IReplyMap replies,
     ILanguageRegistry languages,
+    IModerationStore moderation,
+    IPermalinks permalinks,
     IOptions<PipelineOptions> options,
     IOptions<InputLimitsOptions> limits,
     TimeProvider time,
+    RunMetrics runMetrics,
+    ChatMetrics chatMetrics,
     ILogger<ChatPipeline> logger)
 {
     /// <summary>
@@ -55,6 +62,9 @@ public sealed partial class ChatPipeline(
                 case MessageDeleted deleted:
                     await OnDeletedAsync(adapter, deleted, ct).ConfigureAwait(false);
                     break;
+                case RunInvoked or LanguageLookup or ButtonClicked when adapter is IInteractionResponder responder:
+                    await OnInteractionAsync(adapter, responder, chatEvent, ct).ConfigureAwait(false);
+                    break;
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
@@ -65,7 +75,7 @@ public sealed partial class ChatPipeline(
 
     private async Task OnCreatedAsync(IChatAdapter adapter, IncomingMessage message, CancellationToken ct)
     {
-        var command = parser.Parse(message, adapter.Capabilities.Markup);
+        var command = await ParseAsync(adapter, message, ct).ConfigureAwait(false);
         if (command is Command.NotACommand)
         {
             return;
@@ -87,7 +97,9 @@ public sealed partial class ChatPipeline(
             return;
         }
 
-        var sent = await adapter.SendAsync(answer.Reply.To(where, message.MessageId), ct).ConfigureAwait(false);
+        var sent = await adapter.SendAsync(Compose(answer, adapter.Capabilities, where, message.MessageId), ct)
+            .ConfigureAwait(false);
+        chatMetrics.Replied(adapter.Platform, "send");
         if (message.MessageId.Length > 0)
         {
             await replies.SetAsync(where.Platform, where.ChannelId, message.MessageId,
@@ -104,7 +116,7 @@ public sealed partial class ChatPipeline(
             return;
         }
 
-        var command = parser.Parse(message, adapter.Capabilities.Markup);
+        var command = await ParseAsync(adapter, message, ct).ConfigureAwait(false);
         if (command is Command.NotACommand)
         {
             await DeleteReplyAsync(adapter, where, message.MessageId, link, ct).ConfigureAwait(false);
@@ -125,15 +137,17 @@ public sealed partial class ChatPipeline(
             return;
         }
 
-        var reply = answer.Reply.To(where, message.MessageId);
+        var reply = Compose(answer, adapter.Capabilities, where, message.MessageId);
         var replyId = link.ReplyMessageId;
         if (adapter.Capabilities.SupportsEdits)
         {
             await adapter.EditAsync(new SentMessage(where, replyId), reply, ct).ConfigureAwait(false);
+            chatMetrics.Replied(adapter.Platform, "edit");
         }
         else
         {
             replyId = (await adapter.SendAsync(reply, ct).ConfigureAwait(false)).MessageId;
+            chatMetrics.Replied(adapter.Platform, "send");
         }
 
         await replies.SetAsync(where.Platform, where.ChannelId, message.MessageId,
@@ -156,6 +170,7 @@ public sealed partial class ChatPipeline(
         try
         {
             await adapter.DeleteAsync(new SentMessage(where, link.ReplyMessageId), ct).ConfigureAwait(false);
+            chatMetrics.Replied(adapter.Platform, "delete");
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

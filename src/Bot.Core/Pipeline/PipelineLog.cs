@@ -36,4 +36,7 @@ internal static partial class PipelineLog
 
     [LoggerMessage(1014, LogLevel.Information, "Chat host stopped")]
     public static partial void HostStopped(this ILogger logger);
+
+    [LoggerMessage(1015, LogLevel.Error, "Snippet {SnippetId} could not be stored; the run is answered without a permalink")]
+    public static partial void SaveFailed(this ILogger logger, Exception exception, string snippetId);
 }

@@ -22,7 +22,7 @@ internal static class PlainLines
             AddWrapped(lines, ReplyFormatter.NoOutput, caps.MaxLineBytes);
         }
 
-        var footer = string.Join(RunFooter.Separator, footerPieces.Append(permalink));
+        var footer = string.Join(RunFooter.Separator, footerPieces.Append(permalink.Length == 0 ? RunFooter.NotSaved : permalink));
         AddWrapped(lines, OutputText.Sanitize(footer, expandTabs: true).Replace('\n', ' '), caps.MaxLineBytes);
         return new FormattedReply(string.Join('\n', lines));
     }

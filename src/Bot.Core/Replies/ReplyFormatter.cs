@@ -74,7 +74,9 @@ public sealed class ReplyFormatter
     {
         var footer = string.Join(RunFooter.Separator, footerPieces.Select(p =>
             Escaping.Text(OutputText.Sanitize(p, expandTabs: true).Replace('\n', ' '), caps.Markup)));
-        footer += RunFooter.Separator + Escaping.Link(permalink, caps.Markup);
+        footer += RunFooter.Separator + (permalink.Length == 0
+            ? Escaping.Text(RunFooter.NotSaved, caps.Markup)
+            : Escaping.Link(permalink, caps.Markup));
 
         if (output.Length == 0)
         {

@@ -7,6 +7,9 @@ namespace CodeCube.Core.Replies;
 internal static class RunFooter
 {
     public const string Separator = " · ";
+
+    /// <summary>Stands in for the permalink when the snippet could not be stored.</summary>
+    public const string NotSaved = "permalink could not be saved";
     private const int MaxDetailChars = 300;
 
     /// <summary>Footer pieces, unescaped (the version and the sandbox's detail are not ours to trust).</summary>

@@ -26,6 +26,8 @@ public sealed class Permalinks(IOptions<PermalinkOptions> options) : IPermalinks
 
     public string For(string snippetId) => $"{Base}/s/{snippetId}";
 
+    public string LanguagesPage => $"{Base}/languages";
+
     public string? TryParse(string text)
     {
         var candidate = text.Trim().TrimEnd('/');

@@ -1,12 +1,16 @@
 using System.Security.Cryptography;
 using System.Text;
 using CodeCube.Core.Contracts;
+using CodeCube.Core.Pipeline;
+using CodeCube.Core.Quotas;
+using Microsoft.Extensions.Logging;
 
 namespace CodeCube.Core.Running;
 
 /// <summary>
-/// Result cache, then sandbox, then store. Every run is stored, even a failed one; only deterministic outcomes
-/// (completed, compile error, output limit) are cached, never timeouts, memory kills or sandbox errors.
+/// Result cache, then a run slot and the sandbox, then store. Every run is stored, even a failed one; only a
+/// completed run or compile error that the sandbox saw from start to end (<see cref="RunResult.FullyObserved"/>)
+/// is cached, never timeouts, kills, output caps or sandbox errors.
 /// </summary>
 public sealed class RunService(
     ISandbox sandbox,
@@ -14,9 +18,12 @@ public sealed class RunService(
     ISnippetStore store,
     IResultCache cache,
     IPermalinks permalinks,
-    TimeProvider time) : IRunService
+    TimeProvider time,
+    RunMetrics metrics,
+    ILogger<RunService> logger) : IRunService
 {
     public async Task<RunRecord> RunAsync(
+        RunTicket ticket,
         RunRequest request,
         SnippetAuthor author,
         SnippetOrigin origin,
@@ -24,15 +31,27 @@ public sealed class RunService(
         IProgress<OutputChunk>? progress,
         CancellationToken ct)
     {
+        using var activity = RunMetrics.Activities.StartActivity("codecube.run");
+        activity?.SetTag("codecube.language", request.Language);
+        activity?.SetTag("codecube.origin", origin.Platform);
         var key = languages.TryResolve(request.Language, out var language) ? CacheKey(language, request) : null;
         var cached = key is null ? null : await cache.GetAsync(key, ct).ConfigureAwait(false);
-        var result = cached ?? await sandbox.RunAsync(request, progress, ct).ConfigureAwait(false);
+        var result = cached;
+        if (result is null)
+        {
+            ArgumentNullException.ThrowIfNull(ticket);
+            var queued = time.GetTimestamp();
+            await ticket.WaitForSlotAsync(ct).ConfigureAwait(false);
+            metrics.Waited(time.GetElapsedTime(queued));
+            result = await sandbox.RunAsync(request, progress, ct).ConfigureAwait(false);
+        }
+
         if (cached is not null)
         {
             // A live view still wants to see the output, even when it came from the cache.
             Replay(cached, progress);
         }
-        else if (key is not null && IsCacheable(result.Outcome))
+        else if (key is not null && IsCacheable(result))
         {
             await cache.SetAsync(key, result, ct).ConfigureAwait(false);
         }
@@ -41,12 +60,37 @@ public sealed class RunService(
             SnippetId.New(), result.Language, result.Version, request.Code, request.Stdin, request.Arguments,
             result.Stdout, result.Stderr, result.Outcome, result.ExitCode, result.WallMs, result.Truncated,
             author, origin, time.GetUtcNow(), parentId, result.Detail);
-        await store.SaveAsync(snippet, ct).ConfigureAwait(false);
-        return new RunRecord(snippet, result, cached is not null, permalinks.For(snippet.Id));
+        var permalink = "";
+        try
+        {
+            await store.SaveAsync(snippet, ct).ConfigureAwait(false);
+            permalink = permalinks.For(snippet.Id);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            // The run happened and its output is worth showing; only the permalink is missing (storage away).
+            logger.SaveFailed(e, snippet.Id);
+        }
+
+        var record = new RunRecord(snippet, result, cached is not null, permalink);
+        metrics.Ran(record, origin);
+        logger.RunFinished(snippet.Id, result.Language, result.Outcome.ToWire(), result.WallMs, origin.Platform,
+            UserHash(author), record.FromCache);
+        activity?.SetTag("codecube.snippet", snippet.Id);
+        activity?.SetTag("codecube.outcome", result.Outcome.ToWire());
+        return record;
     }
 
-    public static bool IsCacheable(RunOutcome outcome) =>
-        outcome is RunOutcome.Completed or RunOutcome.CompileError or RunOutcome.OutputLimit;
+    /// <summary>A short, stable pseudonym for a platform user, for logs: 12 hex of SHA-256 over platform and id.</summary>
+    public static string UserHash(SnippetAuthor author)
+    {
+        ArgumentNullException.ThrowIfNull(author);
+        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes($"{author.Platform}\n{author.UserId}"));
+        return Convert.ToHexStringLower(bytes)[..12];
+    }
+
+    public static bool IsCacheable(RunResult result) =>
+        result.FullyObserved && result.Outcome is RunOutcome.Completed or RunOutcome.CompileError;
 
     /// <summary>SHA-256 over everything that decides a run's output: image, language, limits, code, stdin, args.</summary>
     public static string CacheKey(LanguageInfo language, RunRequest request)

@@ -6,7 +6,10 @@ public sealed record RunArguments(
 {
     public const string Usage =
         "usage: codecube run FILE [--lang ID] [--stdin TEXT | --stdin-file PATH] [--json] [-- ARGS...]\n" +
-        "       codecube languages";
+        "       codecube languages\n" +
+        "       codecube worker\n" +
+        "       codecube doctor\n" +
+        "       codecube admin delete ID | ban PLATFORM:USER | unban PLATFORM:USER | bans | runs [--limit N]";
 
     /// <summary>Parses the words after `run`; returns null and an error message when they make no sense.</summary>
     public static RunArguments? Parse(IReadOnlyList<string> words, out string? error)

@@ -6,14 +6,20 @@ namespace CodeCube.Host.Cli;
 /// <summary>A plain service provider with just what the CLI needs: configuration, logging and the sandbox.</summary>
 internal static class CliServices
 {
-    public static ServiceProvider Build(Action<IConfigurationBuilder>? configure)
+    public static ServiceProvider Build(Action<IConfigurationBuilder>? configure) => Build(Configuration(configure));
+
+    /// <summary>appsettings.json next to the binaries, then environment variables, then <paramref name="configure"/>.</summary>
+    public static IConfigurationRoot Configuration(Action<IConfigurationBuilder>? configure)
     {
         var builder = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
             .AddEnvironmentVariables();
         configure?.Invoke(builder);
-        var configuration = builder.Build();
+        return builder.Build();
+    }
 
+    public static ServiceProvider Build(IConfiguration configuration)
+    {
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
 

@@ -11,6 +11,7 @@ namespace CodeCube.Host.Storage;
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(Snippet))]
+[JsonSerializable(typeof(StoredSnippet))]
 [JsonSerializable(typeof(RunResult))]
 [JsonSerializable(typeof(ReplyLink))]
 internal sealed partial class StorageJson : JsonSerializerContext;

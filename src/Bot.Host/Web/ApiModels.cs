@@ -13,32 +13,64 @@ public sealed record RunResponse(
     string Stderr,
     long WallMs,
     bool Truncated,
-    string Id,
-    string Permalink,
+    string? Id,
+    string? Permalink,
     bool Cached,
     string? Detail)
 {
+    /// <summary>Id and permalink are null when the snippet could not be stored; the run's result is still here.</summary>
     public static RunResponse From(RunRecord record) => new(
         record.Result.Language, record.Result.Version, record.Result.Outcome, record.Result.ExitCode,
         record.Result.Stdout, record.Result.Stderr, record.Result.WallMs, record.Result.Truncated,
-        record.Snippet.Id, record.Permalink, record.FromCache, record.Result.Detail);
+        record.Saved ? record.Snippet.Id : null, record.Saved ? record.Permalink : null, record.FromCache,
+        record.Result.Detail);
 }
 
-/// <summary>A stored snippet as the API shows it: every stored field, and the permalink.</summary>
-public sealed record SnippetResponse : Snippet
+/// <summary>Who ran a snippet, as the public sees it: a display name and the platform, never an id.</summary>
+public sealed record PublicAuthor(string Platform, string Name);
+
+/// <summary>
+/// A stored snippet as the API shows it. Internal ids (IRC hostmasks, user, channel and DM ids, the web author's
+/// hash) stay out: a permalink is public.
+/// </summary>
+public sealed record SnippetResponse(
+    string Id,
+    string Language,
+    string Version,
+    string Code,
+    string Stdin,
+    IReadOnlyList<string> Args,
+    string Stdout,
+    string Stderr,
+    RunOutcome Outcome,
+    int? ExitCode,
+    long WallMs,
+    bool Truncated,
+    PublicAuthor Author,
+    string Platform,
+    DateTimeOffset CreatedAt,
+    string? ParentId,
+    string? Detail,
+    string Permalink)
 {
-    private SnippetResponse(Snippet snippet, string permalink)
-        : base(snippet) => Permalink = permalink;
-
-    public string Permalink { get; }
-
-    public static SnippetResponse From(Snippet s, IPermalinks permalinks) => new(s, permalinks.For(s.Id));
+    public static SnippetResponse From(Snippet s, IPermalinks permalinks) => new(
+        s.Id, s.Language, s.Version, s.Code, s.Stdin, s.Args, s.Stdout, s.Stderr, s.Outcome, s.ExitCode, s.WallMs,
+        s.Truncated, new PublicAuthor(s.Author.Platform, s.Author.DisplayName), s.Origin.Platform, s.CreatedAt, s.ParentId, s.Detail, permalinks.For(s.Id));
 }
 
 /// <summary>A runnable language as the API lists it.</summary>
-public sealed record LanguageResponse(string Id, IReadOnlyList<string> Aliases, string Version, IReadOnlyList<string> Extensions, bool Compiled)
+public sealed record LanguageResponse(
+    string Id,
+    IReadOnlyList<string> Aliases,
+    string Version,
+    IReadOnlyList<string> Extensions,
+    bool Compiled,
+    string Kind,
+    IReadOnlyList<string> Libraries,
+    string? Notes)
 {
-    public static LanguageResponse From(LanguageInfo l) => new(l.Id, l.Aliases, l.Version, l.Extensions, l.Compiled);
+    public static LanguageResponse From(LanguageInfo l) =>
+        new(l.Id, l.Aliases, l.Version, l.Extensions, l.Compiled, l.Kind, l.Libraries ?? [], l.Notes);
 }
 
 /// <summary>One piece of live output in the SSE stream.</summary>

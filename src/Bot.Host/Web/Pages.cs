@@ -12,16 +12,17 @@ namespace CodeCube.Host.Web;
 internal static class Pages
 {
     /// <summary>
-    /// <c>GET /</c>: language picker (filled from /api/v1/languages), editor, arguments, stdin, Run; output streams in
-    /// as the program runs.
+    /// <c>GET /</c>: language picker (grouped by kind, each option with its version and aliases for the filter),
+    /// editor, arguments, stdin, Run; output streams in as the program runs.
     /// </summary>
-    public static IResult Playground()
+    public static IResult Playground(ILanguageRegistry languages)
     {
-        const string body = """
+        var body = $"""
             <form id="run-form" class="playground" autocomplete="off">
             <div class="toolbar">
             <label for="language">Language</label>
-            <select id="language" name="language"></select>
+            <select id="language" name="language">
+            {Picker(languages)}</select>
             <label for="language-search" class="visually-hidden">Filter languages</label>
             <input id="language-search" type="search" placeholder="Filter languages" spellcheck="false">
             <button type="submit" id="run" aria-keyshortcuts="Control+Enter Meta+Enter">Run <kbd>Ctrl+Enter</kbd></button>
@@ -51,7 +52,8 @@ internal static class Pages
     }
 
     /// <summary><c>GET /s/{id}</c>: a stored run with everything it produced, all of it shown as text.</summary>
-    public static IResult Snippet(Snippet s, string permalink)
+    /// <param name="reportUrl">Web:ReportUrl; "{id}" in it becomes the snippet id. No report link when null.</param>
+    public static IResult Snippet(Snippet s, string permalink, string? reportUrl = null)
     {
         var exit = s.ExitCode is { } code ? $" (exit {code})" : "";
         var meta = new StringBuilder()
@@ -60,7 +62,7 @@ internal static class Pages
             .Append(Row("Wall time", E(s.WallMs.ToString(CultureInfo.InvariantCulture) + " ms")))
             .Append(Row("Created", $"<time datetime=\"{E(s.CreatedAt.ToString("O", CultureInfo.InvariantCulture))}\">{E(s.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture))} UTC</time>"))
             .Append(Row("Author", $"{E(s.Author.DisplayName)} <span class=\"muted\">({E(s.Author.Platform)})</span>"))
-            .Append(Row("Origin", E(DescribeOrigin(s.Origin))));
+            .Append(Row("Origin", E(s.Origin.Platform)));
         if (s.Args.Count > 0)
         {
             meta.Append(Row("Arguments", $"<code>{E(string.Join(' ', s.Args))}</code>"));
@@ -82,6 +84,7 @@ internal static class Pages
             .Append("<a href=\"/s/").Append(E(s.Id)).Append("/download\" download>Download code</a>")
             .Append("<a href=\"/e/").Append(E(s.Id)).Append("\">Embed</a>")
             .Append("<button type=\"button\" id=\"copy-code\">Copy code</button>")
+            .Append(ReportLink(reportUrl, s.Id))
             .Append("<span id=\"status\" class=\"status\" role=\"status\"></span></div>\n")
             .Append(CodeBlock(s));
         if (s.Stdin.Length > 0)
@@ -132,6 +135,37 @@ internal static class Pages
         $"<h1>Not found</h1>\n<p>{E(what)}</p>\n<p><a href=\"/\">Open the playground</a></p>\n",
         statusCode: StatusCodes.Status404NotFound);
 
+    /// <summary>A snippet a moderator removed: 410 Gone, and nothing of what it held.</summary>
+    public static IResult Gone() => Page(
+        "Removed",
+        "<h1>Removed</h1>\n<p>A moderator removed this snippet.</p>\n<p><a href=\"/\">Open the playground</a></p>\n",
+        statusCode: StatusCodes.Status410Gone);
+
+    private static string ReportLink(string? reportUrl, string id) => string.IsNullOrEmpty(reportUrl)
+        ? ""
+        : $"<a id=\"report\" rel=\"nofollow noopener\" href=\"{E(WebOptions.ReportLinkFor(reportUrl, id))}\">Report</a>";
+
+    // Grouped like /languages; the aliases ride along so the filter box finds "py" as well as "python".
+    private static string Picker(ILanguageRegistry languages)
+    {
+        var html = new StringBuilder();
+        foreach (var kind in languages.All.GroupBy(l => l.Kind)
+                     .OrderBy(g => LanguageKinds.Order(g.Key)).ThenBy(g => g.Key, StringComparer.Ordinal))
+        {
+            html.Append("<optgroup label=\"").Append(E(LanguageKinds.Title(kind.Key))).Append("\">\n");
+            foreach (var language in kind.OrderBy(l => l.Id, StringComparer.Ordinal))
+            {
+                html.Append("<option value=\"").Append(E(language.Id)).Append("\" data-aliases=\"")
+                    .Append(E(string.Join(' ', language.Aliases))).Append("\">")
+                    .Append(E(language.Id)).Append(' ').Append(E(language.Version)).Append("</option>\n");
+            }
+
+            html.Append("</optgroup>\n");
+        }
+
+        return html.ToString();
+    }
+
     private static string Row(string name, string encodedValue) => $"<dt>{E(name)}</dt><dd>{encodedValue}</dd>\n";
 
     private static string Block(string title, string id, string text, string attributes) =>
@@ -141,7 +175,4 @@ internal static class Pages
     private static string CodeBlock(Snippet s) =>
         $"<h2>Code</h2>\n<div id=\"code-view\" class=\"editor readonly\"></div>\n" +
         $"<pre id=\"code\" class=\"code\" data-language=\"{E(s.Language)}\"><code>{E(s.Code)}</code></pre>\n";
-
-    private static string DescribeOrigin(SnippetOrigin origin) =>
-        string.IsNullOrEmpty(origin.ChannelId) ? origin.Platform : $"{origin.Platform}, channel {origin.ChannelId}";
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Threading.Channels;
 using CodeCube.Core.Contracts;
+using CodeCube.Core.Quotas;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 using CodeCube.Core.Running;
 using Microsoft.AspNetCore.Mvc;
@@ -14,6 +15,7 @@ public static class RunEndpoints
     public static async Task<IResult> RunAsync(
         HttpContext http,
         [FromServices] RunInputReader reader,
+        [FromServices] RunGate gate,
         [FromServices] IRunService runs)
     {
         var (input, problem) = await reader.ReadAsync(http.Request, http.RequestAborted).ConfigureAwait(false);
@@ -22,9 +24,22 @@ public static class RunEndpoints
             return problem!;
         }
 
-        var record = await runs.RunAsync(
-            input.Request, AnonymousUser.AuthorFor(http), AnonymousUser.Origin, input.ParentId, null, http.RequestAborted).ConfigureAwait(false);
-        return Results.Ok(RunResponse.From(record));
+        if (!gate.TryAdmit(ClientAddress.KeyFor(http), out var ticket, out var refusal))
+        {
+            return Refused(http, refusal);
+        }
+
+        using var admitted = ticket;
+        try
+        {
+            var record = await runs.RunAsync(
+                ticket, input.Request, AnonymousUser.AuthorFor(http), AnonymousUser.Origin, input.ParentId, null, http.RequestAborted).ConfigureAwait(false);
+            return Results.Ok(RunResponse.From(record));
+        }
+        catch (SandboxUnavailableException)
+        {
+            return NoSandbox();
+        }
     }
 
     /// <summary>
@@ -34,6 +49,7 @@ public static class RunEndpoints
     public static async Task StreamAsync(
         HttpContext http,
         [FromServices] RunInputReader reader,
+        [FromServices] RunGate gate,
         [FromServices] IRunService runs,
         [FromServices] IOptions<JsonOptions> json,
         [FromServices] ILogger<RunInput> logger)
@@ -46,6 +62,14 @@ public static class RunEndpoints
             return;
         }
 
+        // Refused before the first byte of the stream, so the client sees a plain 503 with Retry-After.
+        if (!gate.TryAdmit(ClientAddress.KeyFor(http), out var ticket, out var refusal))
+        {
+            await Refused(http, refusal).ExecuteAsync(http).ConfigureAwait(false);
+            return;
+        }
+
+        using var admitted = ticket;
         var author = AnonymousUser.AuthorFor(http);
         http.Response.ContentType = "text/event-stream; charset=utf-8";
         http.Response.Headers.CacheControl = "no-cache, no-store";
@@ -57,7 +81,7 @@ public static class RunEndpoints
         // The sandbox reports from its own threads; the channel keeps chunks in order for the one writer here.
         // Unbounded is safe because the sandbox caps stdout and stderr.
         var chunks = Channel.CreateUnbounded<OutputChunk>(new UnboundedChannelOptions { SingleReader = true });
-        var run = RunAndCompleteAsync(runs, input, author, new ChannelProgress(chunks.Writer), chunks.Writer, ct);
+        var run = RunAndCompleteAsync(runs, ticket, input, author, new ChannelProgress(chunks.Writer), chunks.Writer, ct);
         var options = json.Value.SerializerOptions;
         try
         {
@@ -76,6 +100,11 @@ public static class RunEndpoints
             await Task.WhenAny(run).ConfigureAwait(false);
             _ = run.Exception;
         }
+        catch (SandboxUnavailableException)
+        {
+            var error = new { title = "No sandbox available", detail = NoSandboxDetail };
+            await WriteEventAsync(http.Response, "error", error, options, CancellationToken.None).ConfigureAwait(false);
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.StreamFailed(ex);
@@ -84,18 +113,36 @@ public static class RunEndpoints
         }
     }
 
+    private const string NoSandboxDetail = "No sandbox worker is available right now; try again in a minute.";
+
+    private static IResult NoSandbox() => Results.Problem(
+        statusCode: StatusCodes.Status503ServiceUnavailable, title: "No sandbox available", detail: NoSandboxDetail);
+
     private static async Task<RunRecord> RunAndCompleteAsync(
-        IRunService runs, RunInput input, SnippetAuthor author, IProgress<OutputChunk> progress,
+        IRunService runs, RunTicket ticket, RunInput input, SnippetAuthor author, IProgress<OutputChunk> progress,
         ChannelWriter<OutputChunk> writer, CancellationToken ct)
     {
         try
         {
-            return await runs.RunAsync(input.Request, author, AnonymousUser.Origin, input.ParentId, progress, ct).ConfigureAwait(false);
+            return await runs.RunAsync(ticket, input.Request, author, AnonymousUser.Origin, input.ParentId, progress, ct).ConfigureAwait(false);
         }
         finally
         {
             writer.TryComplete();
         }
+    }
+
+    /// <summary>503 with Retry-After and a problem body that says whose limit it was; counted like chat refusals.</summary>
+    private static IResult Refused(HttpContext http, RunRefusal refusal)
+    {
+        http.RequestServices.GetRequiredService<RunMetrics>().Refused(refusal.Reason.ToWire(), AnonymousUser.Origin.Platform);
+        var seconds = Math.Max(1, (int)Math.Ceiling(refusal.RetryAfter.TotalSeconds));
+        http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return refusal.Reason == RunRefusalReason.ClientBusy
+            ? Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Too many runs at once",
+                detail: $"This address already has runs going; wait for them to finish or retry in {seconds} s.")
+            : Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Busy",
+                detail: $"Every run slot is taken and the queue is full; retry in {seconds} s.");
     }
 
     private static async Task WriteEventAsync<T>(HttpResponse response, string name, T data, JsonSerializerOptions options, CancellationToken ct)

@@ -97,6 +97,13 @@ public sealed class RunInputReader(
                 $"\"args\" must be a list of at most {limits.MaxArgs} strings.");
         }
 
+        var argBytes = args.Select(Encoding.UTF8.GetByteCount).ToList();
+        if (argBytes.Any(b => b > limits.MaxArgBytes) || argBytes.Sum() > limits.MaxArgsTotalBytes)
+        {
+            return Fail(StatusCodes.Status400BadRequest, "Arguments too large",
+                $"Each argument may be up to {limits.MaxArgBytes} bytes and all together up to {limits.MaxArgsTotalBytes} bytes.");
+        }
+
         if (run.ParentId is not null && (!SnippetId.IsValid(run.ParentId)
             || await store.GetAsync(run.ParentId, ct).ConfigureAwait(false) is null))
         {

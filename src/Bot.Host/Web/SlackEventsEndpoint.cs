@@ -8,18 +8,28 @@ public static class SlackEventsEndpoint
     private const int MaxBodyBytes = 1024 * 1024;
 
     /// <summary>
-    /// Maps POST /slack/events (the Events API request URL). The logic lives in <see cref="SlackEventsReceiver"/>;
-    /// this only hands it the raw body and headers. Answers 404 when Slack is not configured for the Events API.
+    /// Maps the Events API request URLs: POST /slack/events, /slack/commands (slash commands) and
+    /// /slack/interactive (shortcuts, buttons). The logic lives in <see cref="SlackEventsReceiver"/>; this only hands
+    /// it the raw body and headers. Answers 404 when
+    /// Slack is not configured for the Events API.
     /// </summary>
     public static IEndpointRouteBuilder MapSlackEvents(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/slack/events", HandleAsync).DisableAntiforgery();
+        endpoints.MapPost("/slack/events", (HttpContext context, CancellationToken ct) =>
+            HandleAsync<SlackEventsReceiver>(context, (r, body, header) => r.Handle(body, header), ct)).DisableAntiforgery();
+        endpoints.MapPost("/slack/commands", (HttpContext context, CancellationToken ct) =>
+            HandleAsync<SlackEventsReceiver>(context, (r, body, header) => r.HandleCommand(body, header), ct)).DisableAntiforgery();
+        endpoints.MapPost("/slack/interactive", (HttpContext context, CancellationToken ct) =>
+            HandleAsync<SlackEventsReceiver>(context, (r, body, header) => r.HandleInteractive(body, header), ct)).DisableAntiforgery();
         return endpoints;
     }
 
-    private static async Task<IResult> HandleAsync(HttpContext context, CancellationToken ct)
+    private delegate SlackHttpResponse Receive<in T>(T receiver, ReadOnlySpan<byte> body, Func<string, string?> header);
+
+    private static async Task<IResult> HandleAsync<T>(HttpContext context, Receive<T> receive, CancellationToken ct)
+        where T : class
     {
-        var receiver = context.RequestServices.GetService<SlackEventsReceiver>();
+        var receiver = context.RequestServices.GetService<T>();
         if (receiver is null)
         {
             return Results.NotFound();
@@ -44,7 +54,7 @@ public static class SlackEventsEndpoint
         }
 
         var headers = context.Request.Headers;
-        var answer = receiver.Handle(buffer.GetBuffer().AsSpan(0, (int)buffer.Length),
+        var answer = receive(receiver, buffer.GetBuffer().AsSpan(0, (int)buffer.Length),
             name => headers.TryGetValue(name, out var value) ? value.ToString() : null);
         return answer.Body is null
             ? Results.StatusCode(answer.StatusCode)

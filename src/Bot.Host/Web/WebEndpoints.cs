@@ -1,6 +1,8 @@
 using CodeCube.Core.Contracts;
+using CodeCube.Core.Moderation;
 using CodeCube.Core.Running;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace CodeCube.Host.Web;
 
@@ -11,7 +13,8 @@ public static class WebEndpoints
 
     public static IEndpointRouteBuilder MapCodeCubeWeb(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/", Pages.Playground);
+        app.MapGet("/", ([FromServices] ILanguageRegistry languages) => Pages.Playground(languages));
+        app.MapGet("/languages", ([FromServices] ILanguageRegistry languages) => LanguagesPage.Render(languages));
         app.MapGet("/s/{id}", SnippetPageAsync);
         app.MapGet("/e/{id}", EmbedPageAsync);
         app.MapGet("/s/{id}/raw", RawAsync);
@@ -27,27 +30,32 @@ public static class WebEndpoints
     }
 
     private static async Task<IResult> SnippetPageAsync(
-        string id, [FromServices] ISnippetStore store, [FromServices] IPermalinks permalinks, CancellationToken ct)
+        string id, [FromServices] ISnippetStore store, [FromServices] IModerationStore moderation,
+        [FromServices] IPermalinks permalinks, [FromServices] IOptions<WebOptions> options, CancellationToken ct)
     {
         var snippet = await store.GetAsync(id, ct).ConfigureAwait(false);
-        return snippet is null ? Pages.NotFound("There is no snippet with that id.") : Pages.Snippet(snippet, permalinks.For(snippet.Id));
+        return snippet is not null ? Pages.Snippet(snippet, permalinks.For(snippet.Id), options.Value.ReportUrl)
+            : await MissingAsync(id, moderation, ct).ConfigureAwait(false);
     }
 
     private static async Task<IResult> EmbedPageAsync(
-        string id, [FromServices] ISnippetStore store, [FromServices] IPermalinks permalinks, CancellationToken ct)
+        string id, [FromServices] ISnippetStore store, [FromServices] IModerationStore moderation,
+        [FromServices] IPermalinks permalinks, CancellationToken ct)
     {
         var snippet = await store.GetAsync(id, ct).ConfigureAwait(false);
-        return snippet is null ? Pages.NotFound("There is no snippet with that id.") : Pages.Embed(snippet, permalinks.For(snippet.Id));
+        return snippet is not null ? Pages.Embed(snippet, permalinks.For(snippet.Id))
+            : await MissingAsync(id, moderation, ct).ConfigureAwait(false);
     }
 
     /// <summary>The code as a file named after the snippet, with the language's first extension.</summary>
     private static async Task<IResult> DownloadAsync(
-        string id, [FromServices] ISnippetStore store, [FromServices] ILanguageRegistry languages, CancellationToken ct)
+        string id, [FromServices] ISnippetStore store, [FromServices] IModerationStore moderation,
+        [FromServices] ILanguageRegistry languages, CancellationToken ct)
     {
         var snippet = await store.GetAsync(id, ct).ConfigureAwait(false);
         if (snippet is null)
         {
-            return Pages.NotFound("There is no snippet with that id.");
+            return await MissingAsync(id, moderation, ct).ConfigureAwait(false);
         }
 
         var extension = languages.TryResolve(snippet.Language, out var language) && language.Extensions.Count > 0
@@ -57,20 +65,28 @@ public static class WebEndpoints
             System.Text.Encoding.UTF8.GetBytes(snippet.Code), "text/plain; charset=utf-8", $"snippet-{snippet.Id}{extension}");
     }
 
-    private static async Task<IResult> RawAsync(string id, [FromServices] ISnippetStore store, CancellationToken ct)
+    // A removed snippet is 410 on every page that would show it; an unknown one is 404.
+    private static async Task<IResult> MissingAsync(string id, IModerationStore moderation, CancellationToken ct) =>
+        await moderation.IsRemovedAsync(id, ct).ConfigureAwait(false)
+            ? Pages.Gone()
+            : Pages.NotFound("There is no snippet with that id.");
+
+    private static async Task<IResult> RawAsync(
+        string id, [FromServices] ISnippetStore store, [FromServices] IModerationStore moderation, CancellationToken ct)
     {
         var snippet = await store.GetAsync(id, ct).ConfigureAwait(false);
-        return snippet is null
-            ? Pages.NotFound("There is no snippet with that id.")
-            : Results.Text(snippet.Code, "text/plain; charset=utf-8");
+        return snippet is not null ? Results.Text(snippet.Code, "text/plain; charset=utf-8")
+            : await MissingAsync(id, moderation, ct).ConfigureAwait(false);
     }
 
     private static async Task<IResult> SnippetJsonAsync(
-        string id, [FromServices] ISnippetStore store, [FromServices] IPermalinks permalinks, CancellationToken ct)
+        string id, [FromServices] ISnippetStore store, [FromServices] IModerationStore moderation,
+        [FromServices] IPermalinks permalinks, CancellationToken ct)
     {
         var snippet = await store.GetAsync(id, ct).ConfigureAwait(false);
-        return snippet is null
-            ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown snippet", detail: "There is no snippet with that id.")
-            : Results.Ok(SnippetResponse.From(snippet, permalinks));
+        return snippet is not null ? Results.Ok(SnippetResponse.From(snippet, permalinks))
+            : await moderation.IsRemovedAsync(id, ct).ConfigureAwait(false)
+                ? Results.Problem(statusCode: StatusCodes.Status410Gone, title: "Snippet removed", detail: "A moderator removed this snippet.")
+                : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown snippet", detail: "There is no snippet with that id.");
     }
 }

@@ -1,4 +1,6 @@
+using System.Net;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.HttpOverrides;
 using CodeCube.Core.Contracts;
 using CodeCube.Core.Options;
 using CodeCube.Core.Running;
@@ -21,6 +23,17 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<IConfigureOptions<KestrelServerOptions>, KestrelBodyLimit>();
         // Permalink options, IRunService and IPermalinks come from AddCodeCubeCore; the health checks from
         // AddDockerSandbox ("docker") and AddRedisStorage ("redis").
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<WebOptions>>((forwarded, web) =>
+        {
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // Only the proxies named here: the defaults (loopback) would let any local process pick its address.
+            forwarded.KnownProxies.Clear();
+            forwarded.KnownIPNetworks.Clear();
+            foreach (var proxy in web.Value.KnownProxies)
+            {
+                forwarded.KnownProxies.Add(IPAddress.Parse(proxy));
+            }
+        });
 
         services.AddSingleton<RunInputReader>();
         services.AddProblemDetails();
@@ -30,7 +43,7 @@ public static class WebServiceCollectionExtensions
             limiter.AddPolicy(WebEndpoints.RunPolicy, http =>
             {
                 var perMinute = http.RequestServices.GetRequiredService<IOptions<WebOptions>>().Value.RunsPerMinutePerClient;
-                var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+                var client = ClientAddress.KeyFor(http);
                 return perMinute == 0
                     ? RateLimitPartition.GetNoLimiter(client)
                     : RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
@@ -42,6 +55,7 @@ public static class WebServiceCollectionExtensions
             });
             limiter.OnRejected = (context, ct) =>
             {
+                context.HttpContext.RequestServices.GetRequiredService<RunMetrics>().RateLimited("web");
                 var problem = Results.Problem(
                     statusCode: StatusCodes.Status429TooManyRequests,
                     title: "Too many runs",
@@ -55,6 +69,11 @@ public static class WebServiceCollectionExtensions
     /// <summary>Error handling, security headers, static files, pages, API and /healthz.</summary>
     public static WebApplication UseCodeCubeWeb(this WebApplication app)
     {
+        if (app.Services.GetRequiredService<IOptions<WebOptions>>().Value.KnownProxies.Count > 0)
+        {
+            app.UseForwardedHeaders();
+        }
+
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSecurityHeaders();

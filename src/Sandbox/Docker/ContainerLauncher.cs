@@ -12,7 +12,7 @@ internal sealed class ContainerLauncher(
     public async Task<StartedContainer> LaunchAsync(LanguageSpec language, CancellationToken ct, bool pooled = false)
     {
         var image = language.Image ?? throw new SandboxFailure(
-            $"image {language.ExpectedImage} for {language.Id} is missing: run images/build.sh");
+            $"image {language.ExpectedImage} for {language.Id} is missing: run images/build.sh", null, NotInstalled(language));
         var limits = EffectiveLimits.For(language, options.Value);
         var create = RunContainerSpec.Build(language, image, limits, options.Value, instance.Id, pooled);
 
@@ -24,7 +24,7 @@ internal sealed class ContainerLauncher(
         }
         catch (Exception e) when (DockerEngine.IsNotFound(e))
         {
-            throw new SandboxFailure($"image {image} is missing: run images/build.sh", e);
+            throw new SandboxFailure($"image {image} is missing: run images/build.sh", e, NotInstalled(language));
         }
 
         instance.Track(id);
@@ -53,6 +53,9 @@ internal sealed class ContainerLauncher(
             throw;
         }
     }
+
+    private static string NotInstalled(LanguageSpec language) =>
+        $"{language.Id} is not installed on this server right now";
 
     /// <summary>Force-removes a container; never throws and ignores the caller's cancellation on purpose.</summary>
     public async Task RemoveAsync(string id)

@@ -9,8 +9,9 @@ namespace CodeCube.Sandbox.Docker;
 
 /// <summary>
 /// Removes leftover run containers (labelled <c>codecube=1</c>): this instance's once they are no longer in use and
-/// older than the run limit, and other instances' once they are older than any run could last (their owner died).
-/// Runs at start and every <c>Sandbox:ReaperInterval</c>.
+/// older than the run limit, those of a dead host on this machine (<see cref="HostLease"/>) at once, never those of
+/// another live instance on this machine (it reaps its own), and other machines' once older than any run could last. Runs at start and every
+/// <c>Sandbox:ReaperInterval</c>.
 /// </summary>
 internal sealed class ContainerReaper(
     DockerEngine engine,
@@ -20,21 +21,42 @@ internal sealed class ContainerReaper(
     TimeProvider time,
     ILogger<ContainerReaper> logger) : BackgroundService
 {
+    private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
+
+    // A sweep that fails (engine away, a bug) is logged and tried again sooner, doubling up to the interval: the
+    // reaper must outlive any engine trouble, and a dead reaper would stop the host.
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.ReaperInterval, time);
-        do
+        var interval = options.Value.ReaperInterval;
+        var retry = FirstRetry;
+        while (!stoppingToken.IsCancellationRequested)
         {
+            var wait = interval;
             try
             {
                 await ReapAsync(stoppingToken).ConfigureAwait(false);
+                retry = FirstRetry;
             }
-            catch (SandboxFailure e)
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                logger.ReaperSkipped(e.Message);
+                return;
+            }
+            catch (Exception e)
+            {
+                wait = retry < interval ? retry : interval;
+                retry *= 2;
+                logger.ReaperSweepFailed(e, e.Message, wait);
+            }
+
+            try
+            {
+                await Task.Delay(wait, time, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
             }
         }
-        while (await WaitAsync(timer, stoppingToken).ConfigureAwait(false));
     }
 
     /// <summary>An extra <c>key=value</c> label a container must carry to be considered (tests scope a sweep with it).</summary>
@@ -68,7 +90,15 @@ internal sealed class ContainerReaper(
             }
 
             var created = new DateTimeOffset(DateTime.SpecifyKind(container.Created, DateTimeKind.Utc));
-            if (now - created < MinimumAge(container.Labels))
+            var lease = Label(container.Labels, HostLease.Label);
+            if (Label(container.Labels, RunContainerSpec.InstanceLabel) != instance.Id && HostLease.IsAlive(lease))
+            {
+                // Another live instance on this machine owns it and reaps its own, by its own limits.
+                continue;
+            }
+
+            var orphan = HostLease.IsDead(lease);
+            if (!orphan && now - created < MinimumAge(container.Labels))
             {
                 continue;
             }
@@ -123,15 +153,4 @@ internal sealed class ContainerReaper(
         }
     }
 
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken ct)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(ct).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
 }

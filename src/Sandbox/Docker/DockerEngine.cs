@@ -41,7 +41,7 @@ internal sealed class DockerEngine : IDisposable
         {
             throw new SandboxFailure($"Docker engine at {Endpoint} did not answer within {CallTimeout.TotalSeconds:0} s");
         }
-        catch (Exception e) when (IsUnreachable(e))
+        catch (Exception e) when (IsUnreachable(e) && !ct.IsCancellationRequested)
         {
             throw new SandboxFailure($"Docker engine is not reachable at {Endpoint}: {Innermost(e).Message}", e);
         }

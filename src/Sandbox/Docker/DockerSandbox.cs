@@ -2,9 +2,9 @@ using System.Text;
 using CodeCube.Core.Contracts;
 using CodeCube.Core.Options;
 using CodeCube.Core.Replies;
+using CodeCube.Sandbox.Diagnostics;
 using CodeCube.Sandbox.Languages;
 using CodeCube.Sandbox.Pool;
-using Docker.DotNet;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -23,6 +23,7 @@ internal sealed class DockerSandbox(
     IOptions<SandboxOptions> options,
     IOptions<InputLimitsOptions> limits,
     TimeProvider time,
+    SandboxMetrics metrics,
     ILogger<DockerSandbox> logger) : ISandbox
 {
     public async Task<RunResult> RunAsync(RunRequest request, IProgress<OutputChunk>? progress, CancellationToken ct)
@@ -48,9 +49,10 @@ internal sealed class DockerSandbox(
         {
             container = pool.TryTake(language);
             var pooled = container is not null;
-            container ??= await launcher.LaunchAsync(language, ct).ConfigureAwait(false);
+            metrics.Took(info.Id, pooled);
+            container ??= await LaunchColdAsync(language, ct).ConfigureAwait(false);
             var result = await executor.ExecuteAsync(container, request, progress, ct).ConfigureAwait(false);
-            if (pooled && result.Outcome == RunOutcome.SandboxError)
+            if (pooled && result.Outcome == RunOutcome.SandboxError && result.Detail != RunOutcomeMapper.LostRun)
             {
                 // A pooled container can die while it waits (killed from outside, engine restart); the program
                 // never started in it, so one cold retry is safe.
@@ -58,17 +60,20 @@ internal sealed class DockerSandbox(
                 var dead = container;
                 container = null;
                 await launcher.RemoveAsync(dead).ConfigureAwait(false);
-                container = await launcher.LaunchAsync(language, ct).ConfigureAwait(false);
+                container = await LaunchColdAsync(language, ct).ConfigureAwait(false);
+                pooled = false;
                 result = await executor.ExecuteAsync(container, request, progress, ct).ConfigureAwait(false);
             }
 
-            logger.Ran(info.Id, container.ShortId, result.Outcome.ToWire(), result.WallMs);
+            logger.Ran(info.Id, container.ShortId, pooled ? "warm" : "cold", result.Outcome.ToWire(), result.WallMs);
             return result;
         }
-        catch (Exception e) when (e is SandboxFailure or DockerApiException && !ct.IsCancellationRequested)
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            var detail = e is SandboxFailure ? e.Message : $"Docker engine error: {e.Message}";
-            logger.SandboxError(info.Id, detail);
+            // Whatever the engine did (went away mid-run, answered with an error, dropped the stream), the run is a
+            // sandbox_error with a short public reason; addresses and daemon text stay in the log.
+            logger.SandboxError(e, info.Id, e.Message);
+            var detail = e is SandboxFailure failure ? failure.PublicDetail : SandboxFailure.Unavailable;
             var wall = (long)time.GetElapsedTime(begin).TotalMilliseconds;
             return RunResult.SandboxError(info.Id, info.Version, detail, wall) with
             {
@@ -88,6 +93,13 @@ internal sealed class DockerSandbox(
                 remover.Remove(container);
             }
         }
+    }
+
+    private async Task<StartedContainer> LaunchColdAsync(LanguageSpec language, CancellationToken ct)
+    {
+        // The pool's refill holds back while this run waits for its container.
+        using var waiting = pool.BeginColdStart();
+        return await launcher.LaunchAsync(language, ct).ConfigureAwait(false);
     }
 
     private string? CheckSizes(RunRequest request)

@@ -11,6 +11,7 @@ internal static class RunContainerSpec
     public const string InstanceLabel = "codecube.instance";
     public const string LanguageLabel = "codecube.language";
     public const string PooledLabel = "codecube.pooled";
+    public const int OomScoreAdj = 1000;
     public const string RunnerPath = "/usr/local/bin/codecube-runner";
 
     public static CreateContainerParameters Build(
@@ -49,6 +50,8 @@ internal static class RunContainerSpec
                 new Ulimit { Name = "core", Soft = 0, Hard = 0 },
             ],
             Init = true,
+            // Under memory pressure the kernel kills a run container before the host or the engine.
+            OomScoreAdj = OomScoreAdj,
             LogConfig = new LogConfig { Type = "none" },
             AutoRemove = false,
             Runtime = string.IsNullOrWhiteSpace(options.Runtime) ? null : options.Runtime,
@@ -74,6 +77,7 @@ internal static class RunContainerSpec
             {
                 [Label] = "1",
                 [InstanceLabel] = instanceId,
+                [HostLease.Label] = HostLease.Current,
                 [LanguageLabel] = language.Id,
                 [PooledLabel] = pooled ? "1" : "0",
             },

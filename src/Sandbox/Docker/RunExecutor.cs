@@ -139,7 +139,10 @@ internal sealed class RunExecutor(DockerEngine engine, IOptions<SandboxOptions> 
         var marker = stdout.Marker ?? stderr.Marker;
         var seen = new RunObservation(
             marker, killer.Reason, state?.OOMKilled ?? false, reported ?? state?.ExitCode, stdout.Text, stderr.Text,
-            (long)wall.TotalMilliseconds, stdout.Overflowed || stderr.Overflowed, overflowed);
+            (long)wall.TotalMilliseconds, stdout.Overflowed || stderr.Overflowed, overflowed,
+            StartOnBoth: stdout.Marker is not null && stderr.Marker is not null,
+            EndOnBoth: stdout.End is not null && stderr.End is not null,
+            ExitedOnBoth: ExitedCleanly(stdout) && ExitedCleanly(stderr));
         return RunOutcomeMapper.Map(container.Language.Info, seen, limits.Applied);
     }
 

@@ -16,6 +16,8 @@ internal sealed class SandboxInstance(string id)
 
     public void Forget(string containerId) => _live.TryRemove(containerId, out _);
 
+    public int LiveCount => _live.Count;
+
     public bool IsLive(string containerId) => _live.ContainsKey(containerId);
 
     public static string NewId() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(6));

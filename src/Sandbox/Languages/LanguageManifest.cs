@@ -27,7 +27,10 @@ internal sealed record ManifestLanguage(
     IReadOnlyList<string> Run,
     bool TmpfsExec,
     IReadOnlyDictionary<string, string>? Env,
-    ManifestLimits? Limits);
+    ManifestLimits? Limits,
+    string? Kind = null,
+    string? Notes = null,
+    IReadOnlyList<string>? Libraries = null);
 
 internal sealed record ManifestLimits(
     int? MemoryMiB,

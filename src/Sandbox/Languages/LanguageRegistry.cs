@@ -122,9 +122,20 @@ internal sealed class LanguageRegistry : ILanguageRegistry
         return new Snapshot(stamp, specs, specs.Select(s => s.Info).ToList(), byName, names);
     }
 
-    // The effective limits (and runtime) are part of what a run produces, so they are part of its cache key.
-    private LanguageSpec WithLimitsKey(LanguageSpec spec) =>
-        spec with { Info = spec.Info with { LimitsKey = $"{Docker.EffectiveLimits.For(spec, _options)} runtime={_options.Runtime}" } };
+    // Everything that can change what a run prints is part of its cache key: the language's manifest entry (compile
+    // and run commands, env, limits), the effective limits and every container option a program can observe.
+    private LanguageSpec WithLimitsKey(LanguageSpec spec)
+    {
+        var manifestEntry = System.Text.Json.JsonSerializer.Serialize(spec.Manifest, LanguageManifest.Json);
+        var key = string.Join('\n',
+            manifestEntry,
+            Docker.EffectiveLimits.For(spec, _options).ToString(),
+            $"runtime={_options.Runtime} user={_options.User} network={_options.NetworkMode} tmpfs={_options.TmpfsMiB}",
+            $"nofile={_options.NoFileLimit} fsize={_options.FileSizeMiB} grace={_options.MarkerGrace}",
+            $"runsc-pids={_options.RunscPidsHeadroom} oom-adj={Docker.RunContainerSpec.OomScoreAdj}");
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)));
+        return spec with { Info = spec.Info with { LimitsKey = hash } };
+    }
 
     private sealed record Snapshot(
         DateTime LockStamp,

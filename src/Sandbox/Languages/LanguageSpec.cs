@@ -17,7 +17,10 @@ internal sealed record LanguageSpec(ManifestLanguage Manifest, LockedImage? Buil
         Built?.Version ?? UnbuiltVersion,
         Manifest.Extensions ?? [],
         Manifest.Compile is not null,
-        Built?.Digest ?? "");
+        Built?.Digest ?? "",
+        Kind: Manifest.Kind ?? "",
+        Notes: Manifest.Notes,
+        Libraries: Manifest.Libraries ?? []);
 
     /// <summary>The image name the manifest expects (for messages when it is not built).</summary>
     public string ExpectedImage => Built?.Image ?? $"codecube/{Manifest.Image}";

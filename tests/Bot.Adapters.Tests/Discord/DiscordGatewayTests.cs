@@ -155,16 +155,18 @@ public sealed class DiscordGatewayTests
     }
 
     [Fact]
-    public async Task Close_4014_stops_the_adapter_and_says_to_enable_the_message_content_intent()
+    public async Task Close_4014_even_without_the_message_content_intent_stops_the_adapter()
     {
         await using var h = await DiscordTestHarness.StartAsync(g => g.CloseOnIdentify = 4014, connect: false);
 
-        await h.Reader.WaitAsync(TimeSpan.FromSeconds(15)); // the event stream ends rather than reconnecting
+        await h.Reader.WaitAsync(TimeSpan.FromSeconds(15)); // the event stream ends rather than reconnecting again
 
         Assert.Equal(4014, h.Adapter.StoppedBecause?.CloseCode);
         Assert.Contains(h.Logs.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Critical
             && e.Message.Contains("enable the Message Content intent in the developer portal", StringComparison.Ordinal));
-        Assert.Single(h.Gateway.Connections);
+        // The first refusal drops the privileged intent and tries once more; the second is final.
+        Assert.Equal(2, h.Gateway.Connections.Count);
+        Assert.Equal(37377 & ~(1 << 15), (int)h.Gateway.Received.Last(p => p.Op == 2).Payload["d"]!["intents"]!);
     }
 
     [Fact]

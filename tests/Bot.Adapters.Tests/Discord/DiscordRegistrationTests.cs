@@ -34,6 +34,18 @@ public sealed class DiscordRegistrationTests
         Assert.Contains("Discord:GatewayUrlOverride", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Discord:AttachmentHosts:0", "https://cdn.discordapp.com", "Discord:AttachmentHosts must hold only host names")]
+    [InlineData("Discord:GuildIds:0", "my-server", "Discord:GuildIds must hold only guild ids")]
+    [InlineData("Discord:ApplicationId", "abc", "Discord:ApplicationId must be an application id")]
+    public void Interaction_and_attachment_keys_are_validated_naming_the_key(string key, string value, string message)
+    {
+        using var provider = Build(new() { ["Discord:Token"] = "abc", [key] = value });
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<DiscordOptions>>().Value);
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_rejected_token_on_the_gateway_stops_the_adapter_saying_the_token_is_invalid()
     {

@@ -41,6 +41,8 @@ public sealed class DiscordRestTests
         Assert.Equal("done <@&99> @everyone", (string?)edit.Json!["content"]);
         AssertNoMentionsParsed(edit.Json);
         Assert.Null(edit.Json["message_reference"]);
+        // The new reply has no file: an empty attachments list removes the old one (long output edited short).
+        Assert.Empty(edit.Json["attachments"]!.AsArray());
         var delete = Assert.Single(h.Server.Calls, c => c.Method == "DELETE");
         Assert.Equal(path, delete.Path);
         Assert.Equal(204, delete.Status);

@@ -53,7 +53,7 @@ public sealed class IrcAdapterIntegrationTests(NgircdFixture fixture) : IClassFi
         Assert.Equal(new Conversation("irc", "#read"), inChannel.Where);
         Assert.Equal("!run python print(1)", inChannel.Text);
         Assert.Equal("bob", inChannel.Author.DisplayName);
-        Assert.StartsWith("bob!", inChannel.Author.Id, StringComparison.Ordinal);
+        Assert.StartsWith("host:", inChannel.Author.Id, StringComparison.Ordinal);
         Assert.Equal(new Conversation("irc", "bob", IsDirect: true), direct.Where);
         Assert.Equal("!run js 1", direct.Text);
         await bot.SendAsync(direct.Where.ChannelId, "private answer", direct: true);
@@ -66,7 +66,7 @@ public sealed class IrcAdapterIntegrationTests(NgircdFixture fixture) : IClassFi
         await using var bot = await IrcBot.JoinAsync(Port, "ctcpbot", "#ctcp");
         await using var user = await RawIrcUser.ConnectAsync(Port, "heidi", "#ctcp");
 
-        await user.SendAsync("PRIVMSG #ctcp :\u0001VERSION\u0001");
+        await user.SendAsync("PRIVMSG ctcpbot :\u0001VERSION\u0001");
         var notice = await user.WaitForAsync(l => l.Contains(" NOTICE heidi ", StringComparison.Ordinal));
         await user.SendAsync("PRIVMSG #ctcp :after ctcp");
 

@@ -9,18 +9,22 @@ public sealed class IrcBot : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Channel<ChatEvent> _events = Channel.CreateUnbounded<ChatEvent>();
     private readonly Task _pump;
+    private readonly CountingConnector _connector;
 
     private IrcBot(IrcOptions options)
     {
         Options = options;
         var wrapped = Microsoft.Extensions.Options.Options.Create(options);
-        var client = new IrcClient(wrapped, new TcpIrcConnector(wrapped, NullLogger<TcpIrcConnector>.Instance),
-            TimeProvider.System, NullLogger<IrcClient>.Instance);
+        _connector = new CountingConnector(new TcpIrcConnector(wrapped, NullLogger<TcpIrcConnector>.Instance));
+        var client = new IrcClient(wrapped, _connector, TimeProvider.System, NullLogger<IrcClient>.Instance);
         Adapter = new IrcChatAdapter(client, wrapped, TimeProvider.System, NullLogger<IrcChatAdapter>.Instance);
         _pump = PumpAsync();
     }
 
     public IrcOptions Options { get; }
+
+    /// <summary>Connection attempts so far, failed ones included.</summary>
+    public int ConnectAttempts => _connector.Attempts;
 
     public IrcChatAdapter Adapter { get; }
 
@@ -89,5 +93,19 @@ public sealed class IrcBot : IAsyncDisposable
         await _stop.CancelAsync();
         await _pump.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         _stop.Dispose();
+    }
+}
+
+/// <summary>Counts connection attempts, so a test can wait for the reconnect loop instead of sleeping.</summary>
+internal sealed class CountingConnector(IIrcConnector inner) : IIrcConnector
+{
+    private int _attempts;
+
+    public int Attempts => Volatile.Read(ref _attempts);
+
+    public Task<IIrcConnection> ConnectAsync(CancellationToken ct)
+    {
+        Interlocked.Increment(ref _attempts);
+        return inner.ConnectAsync(ct);
     }
 }

@@ -31,14 +31,25 @@ public class IrcChatAdapterTests
         Assert.Equal(expected, IrcChatAdapter.StripAddressing(text, "cube"));
 
     [Fact]
-    public void Channel_message_becomes_message_created_with_author_from_the_prefix()
+    public void Channel_message_becomes_message_created_with_the_author_keyed_on_the_host_not_the_nick()
     {
         var created = _adapter.Translate(IrcMessage.Parse(":ann!~a@host.example PRIVMSG #code :cube: \x02!run\x02 py 1")!)!;
 
         Assert.Equal(new Conversation("irc", "#code"), created.Message.Where);
         Assert.Equal("!run py 1", created.Message.Text);
-        Assert.Equal(new ChatUser("ann!~a@host.example", "ann"), created.Message.Author);
+        Assert.Equal(new ChatUser("host:host.example", "ann"), created.Message.Author);
         Assert.Equal(_time.GetUtcNow(), created.Message.SentAt);
+        // A nick change keeps the key, so it cannot reset quotas.
+        var renamed = _adapter.Translate(IrcMessage.Parse(":ann_!~b@host.example PRIVMSG #code :hi")!)!;
+        Assert.Equal("host:host.example", renamed.Message.Author.Id);
+    }
+
+    [Fact]
+    public void A_services_account_tag_keys_the_author_on_the_account()
+    {
+        var created = _adapter.Translate(IrcMessage.Parse("@account=annie :ann!~a@1.2.3.4 PRIVMSG #code :hi")!)!;
+
+        Assert.Equal(new ChatUser("account:annie", "ann"), created.Message.Author);
     }
 
     [Fact]

@@ -6,7 +6,7 @@ namespace CodeCube.Adapters.Tests.Irc;
 /// <summary>An <see cref="IrcClient"/> on fake time against a scripted server.</summary>
 public abstract class IrcClientTestBase : IAsyncDisposable
 {
-    protected readonly FakeTimeProvider _time = new();
+    protected readonly CountingTimeProvider _time = new();
     protected readonly ScriptedConnector _connector = new();
     protected readonly CancellationTokenSource _stop = new();
     protected readonly List<IrcMessage> _messages = [];

@@ -91,27 +91,34 @@ public sealed class IrcClientTests : IrcClientTestBase
         await RegisterAsync(server);
         await AdvanceUntil(() => server.TryTakeSent(out var line) && line.StartsWith("PING", StringComparison.Ordinal), "a liveness PING");
 
+        // Waiting for the PONG, the client's silence timer is the ping timeout; once it has read the PONG it arms the
+        // ping interval again. Waiting for that (not for a sync line, which would be traffic too) orders the clock move
+        // after the read.
+        Assert.NotEqual(Options.PingInterval, Options.PingTimeout);
+        var armed = _time.TimersCreated(Options.PingInterval);
         server.Send(":irc.test PONG irc.test :codecube");
-        // Lets the client read the PONG before the clock moves; a line sent to sync with it would be traffic too.
-        await Task.Delay(100);
+        await Eventually.TrueAsync(() => _time.TimersCreated(Options.PingInterval) > armed, "the client to read the PONG");
         _time.Advance(Options.PingTimeout + TimeSpan.FromSeconds(1));
 
         await Eventually.NeverAsync(() => server.Disposed.IsCompleted, "the link was dropped despite the PONG", TimeSpan.FromMilliseconds(100));
     }
 
     [Fact]
-    public async Task Ctcp_version_and_ping_are_answered_by_notice_and_not_passed_on()
+    public async Task Ctcp_version_and_ping_to_the_bot_are_answered_by_notice_channel_ctcp_is_ignored_and_none_passed_on()
     {
         var (_, server) = await StartConnectedAsync();
         await RegisterAsync(server);
 
         server.Send(":dx!d@h PRIVMSG bot :\x01VERSION\x01");
         Assert.Equal("NOTICE dx :\x01VERSION CodeCube\x01", await server.ExpectAsync("NOTICE"));
-        server.Send(":mt!m@h PRIVMSG #a :\x01PING 1473523796 918320\x01");
+        server.Send(":mt!m@h PRIVMSG bot :\x01PING 1473523796 918320\x01");
         Assert.Equal("NOTICE mt :\x01PING 1473523796 918320\x01", await server.ExpectAsync("NOTICE"));
+        server.Send(":eve!e@h PRIVMSG #a :\x01VERSION\x01");
         server.Send(":dan!d@h PRIVMSG #a :\u0001ACTION !run py print(1)\u0001");
         server.Send(":dan!d@h PRIVMSG #a :after");
         await Eventually.TrueAsync(() => { lock (_messages) { return _messages.Count > 0; } }, "a message passed on");
+        server.Send("PING :sentinel");
+        Assert.Equal("PONG sentinel", await server.NextAsync());
 
         lock (_messages)
         {

@@ -16,8 +16,9 @@ public sealed class IrcReconnectIntegrationTests : IAsyncLifetime
 
         await _server.KillAsync();
         await Eventually.TrueAsync(() => !bot.Adapter.Client.IsRegistered, "the bot to notice the server is gone");
-        // Stay down long enough for a few failed attempts, so the backoff path runs too.
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        // Stay down for a few failed attempts, so the backoff path runs too.
+        var attempts = bot.ConnectAttempts;
+        await Eventually.TrueAsync(() => bot.ConnectAttempts >= attempts + 3, "three failed reconnect attempts");
         await _server.RestartAsync();
         await using var user = await RawIrcUser.ConnectAsync(_server.Port, "witness", "#rebirth");
 

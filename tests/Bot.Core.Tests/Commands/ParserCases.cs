@@ -117,8 +117,8 @@ public static class ParserCases
 
         // Slack: fences carry no tags, so a first line is a language only when it names one
         new("slack: first line names the language", $"!run\n{F}python\nprint(1){F}", new Expect.Run("python", "print(1)"), null, TextMarkup.SlackMrkdwn),
-        new("slack: unknown first line is code", $"!run sh {F}ls\npwd{F}", new Expect.Run("bash", "ls\npwd"), null, TextMarkup.SlackMrkdwn),
-        new("discord: unknown first line is a tag", $"!run sh {F}ls\npwd{F}", new Expect.Run("bash", "pwd")),
+        new("slack: unknown first line is code", $"!run sh {F}ls\npwd{F}", new Expect.Run("sh", "ls\npwd"), null, TextMarkup.SlackMrkdwn),
+        new("discord: unknown first line is a tag", $"!run sh {F}ls\npwd{F}", new Expect.Run("sh", "pwd")),
         new("slack: untagged block needs a language", $"!run {F}ls\npwd{F}", new Expect.Error("which language?"), null, TextMarkup.SlackMrkdwn),
         new("slack: decoded entities stay in the code", $"!run py\n{F}print(1 < 2 & 3 > 2){F}", new Expect.Run("python", "print(1 < 2 & 3 > 2)"), null, TextMarkup.SlackMrkdwn),
     ];

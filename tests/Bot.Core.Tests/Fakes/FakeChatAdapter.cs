@@ -36,11 +36,19 @@ internal sealed class FakeChatAdapter(ChatCapabilities capabilities, string plat
         }
     }
 
-    public Task<SentMessage> SendAsync(OutgoingReply reply, CancellationToken ct)
+    /// <summary>When set, every send waits for it (a slow link: an IRC reply going out line by line).</summary>
+    public TaskCompletionSource? HoldSends { get; set; }
+
+    public async Task<SentMessage> SendAsync(OutgoingReply reply, CancellationToken ct)
     {
+        if (HoldSends is { } hold)
+        {
+            await hold.Task.WaitAsync(ct);
+        }
+
         var sent = new SentMessage(reply.Where, $"reply-{Interlocked.Increment(ref nextId)}");
         Sent.Enqueue((sent, reply));
-        return Task.FromResult(sent);
+        return sent;
     }
 
     public Task EditAsync(SentMessage sent, OutgoingReply reply, CancellationToken ct)

@@ -1,3 +1,5 @@
+using CodeCube.Core.Moderation;
+
 namespace CodeCube.Core.Tests.Fakes;
 
 internal sealed class InMemorySnippetStore : ISnippetStore
@@ -46,4 +48,41 @@ internal sealed class InMemoryReplyMap : IReplyMap
         Links.TryRemove((platform, channelId, messageId), out _);
         return Task.CompletedTask;
     }
+}
+
+/// <summary>Bans and tombstones in memory; the Redis implementation has its own tests against a real server.</summary>
+internal sealed class InMemoryModeration(InMemorySnippetStore store) : IModerationStore
+{
+    private readonly ConcurrentDictionary<string, byte> _removed = new();
+    private readonly ConcurrentDictionary<PlatformUser, byte> _bans = new();
+    private readonly ConcurrentDictionary<PlatformUser, byte> _noticed = new();
+
+    public Task<bool> RemoveSnippetAsync(string id, CancellationToken ct)
+    {
+        var existed = store.Snippets.TryRemove(id, out _);
+        if (existed)
+        {
+            _removed[id] = 0;
+        }
+
+        return Task.FromResult(existed);
+    }
+
+    public Task<bool> IsRemovedAsync(string id, CancellationToken ct) => Task.FromResult(_removed.ContainsKey(id));
+
+    public Task<bool> BanAsync(PlatformUser user, CancellationToken ct) => Task.FromResult(_bans.TryAdd(user, 0));
+
+    public Task<bool> UnbanAsync(PlatformUser user, CancellationToken ct) => Task.FromResult(_bans.TryRemove(user, out _));
+
+    public Task<bool> IsBannedAsync(PlatformUser user, CancellationToken ct) => Task.FromResult(_bans.ContainsKey(user));
+
+    public Task<IReadOnlyList<PlatformUser>> BansAsync(CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<PlatformUser>>([.. _bans.Keys]);
+
+    // The hour-long window is the Redis key's TTL; here a notice is claimed once per user.
+    public Task<bool> TryClaimNoticeAsync(PlatformUser user, TimeSpan every, CancellationToken ct) =>
+        Task.FromResult(_noticed.TryAdd(user, 0));
+
+    public Task<IReadOnlyList<RecentRun>> RecentRunsAsync(int limit, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<RecentRun>>([]);
 }

@@ -24,6 +24,36 @@ public sealed class ChatHostTests
     }
 
     [Fact]
+    public async Task A_stalled_adapter_holds_only_its_own_workers_and_the_others_are_still_answered()
+    {
+        var irc = new FakeChatAdapter(FakeChatAdapter.Irc, "irc")
+        {
+            HoldSends = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously),
+        };
+        var discord = new FakeChatAdapter(FakeChatAdapter.Discord, "discord");
+        await using var fixture = new HostFixture([irc, discord], new()
+        {
+            ["Pipeline:Workers"] = "1",
+            ["Pipeline:EventQueueCapacity"] = "1",
+        });
+        await fixture.Host.StartAsync(CancellationToken.None);
+
+        for (var i = 0; i < 5; i++)
+        {
+            await irc.Events.Writer.WriteAsync(HostFixture.Run("irc", $"i{i}", $"print({i})"));
+        }
+
+        await Eventually.TrueAsync(() => fixture.Sandbox.Started == 1 && irc.Events.Reader.Count == 2, "the irc lane to fill");
+        await discord.Events.Writer.WriteAsync(HostFixture.Run("discord", "d1", "print(9)"));
+        await Eventually.TrueAsync(() => discord.Sent.Count == 1, "the discord answer");
+        Assert.Empty(irc.Sent);
+
+        irc.HoldSends.SetResult();
+        await Eventually.TrueAsync(() => irc.Sent.Count == 5, "all five irc answers");
+        await fixture.Host.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public async Task A_full_event_queue_makes_the_pump_wait_instead_of_dropping()
     {
         var adapter = new FakeChatAdapter(FakeChatAdapter.Discord);

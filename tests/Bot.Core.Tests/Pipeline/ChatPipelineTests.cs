@@ -191,7 +191,10 @@ public sealed class ChatPipelineTests
 
         var texts = h.Adapter.Sent.Select(s => s.Reply.Text).ToList();
         Assert.Contains("!run <language> \\[args...\\]", texts[0], StringComparison.Ordinal);
-        Assert.Contains("python (py, python3) 3.11.2", texts[1], StringComparison.Ordinal);
+        Assert.Contains("6 languages; aliases and versions: " + PipelineHarness.Base + "/languages", texts[1], StringComparison.Ordinal);
+        Assert.Contains("scripting: javascript python", texts[1], StringComparison.Ordinal);
+        Assert.Contains("shell and text: bash sh", texts[1], StringComparison.Ordinal);
+        Assert.Contains("libraries: python has numpy, sympy", texts[1], StringComparison.Ordinal);
         Assert.StartsWith("usage: !run", texts[2], StringComparison.Ordinal);
         Assert.Empty(h.Sandbox.Requests);
     }

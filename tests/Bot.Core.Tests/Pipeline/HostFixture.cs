@@ -23,6 +23,7 @@ internal sealed class HostFixture : CoreFakes, IAsyncDisposable
             services.AddSingleton<ISnippetStore>(Store);
             services.AddSingleton<IResultCache, InMemoryResultCache>();
             services.AddSingleton<IReplyMap>(Replies);
+            services.AddSingleton<Moderation.IModerationStore>(new InMemoryModeration(Store));
             services.AddSingleton(Log);
             services.AddSingleton(typeof(ILogger<>), typeof(SinkLogger<>));
             foreach (var adapter in adapters)

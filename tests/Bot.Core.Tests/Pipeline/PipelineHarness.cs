@@ -1,9 +1,11 @@
+using System.Diagnostics.Metrics;
 using CodeCube.Core.Commands;
 using CodeCube.Core.Options;
 using CodeCube.Core.Pipeline;
 using CodeCube.Core.Quotas;
 using CodeCube.Core.Replies;
 using CodeCube.Core.Running;
+using Microsoft.Extensions.DependencyInjection;
 using MsOptions = Microsoft.Extensions.Options.Options;
 
 namespace CodeCube.Core.Tests.Pipeline;
@@ -11,6 +13,8 @@ namespace CodeCube.Core.Tests.Pipeline;
 /// <summary>A real pipeline and run service over in-memory fakes of the sandbox, stores and chat platform.</summary>
 internal sealed class PipelineHarness : CoreFakes, IDisposable
 {
+    private readonly ServiceProvider _metricServices = new ServiceCollection().AddMetrics().BuildServiceProvider();
+
     public const string Base = "https://cc.example";
 
     public PipelineHarness(ChatCapabilities? capabilities = null, PipelineOptions? options = null, QuotaOptions? quotas = null)
@@ -21,13 +25,19 @@ internal sealed class PipelineHarness : CoreFakes, IDisposable
         var languages = new FakeLanguages();
         var permalinks = new Permalinks(MsOptions.Create(new PermalinkOptions { PublicBaseUrl = Base }));
         Gate = new RunGate(pipelineOptions);
-        var runs = new RunService(Sandbox, languages, Store, new InMemoryResultCache(), permalinks, Time);
+        Moderation = new InMemoryModeration(Store);
+        var meters = _metricServices.GetRequiredService<IMeterFactory>();
+        var runs = new RunService(Sandbox, languages, Store, new InMemoryResultCache(), permalinks, Time,
+            new RunMetrics(meters), new SinkLogger<RunService>(Log));
         Pipeline = new ChatPipeline(
             new CommandParser(languages, permalinks, pipelineOptions, limits),
             new ReplyFormatter(),
             new RunQuotas(MsOptions.Create(quotas ?? new QuotaOptions { UserBurst = 1000, ChannelBurst = 1000 }), Time),
-            Gate, runs, Store, Replies, languages, pipelineOptions, limits, Time, new SinkLogger<ChatPipeline>(Log));
+            Gate, runs, Store, Replies, languages, Moderation, permalinks, pipelineOptions, limits, Time, new RunMetrics(meters),
+            new ChatMetrics(meters), new SinkLogger<ChatPipeline>(Log));
     }
+
+    public InMemoryModeration Moderation { get; }
 
     public FakeChatAdapter Adapter { get; }
 
@@ -50,5 +60,9 @@ internal sealed class PipelineHarness : CoreFakes, IDisposable
 
     public OutgoingReply OnlySent() => Assert.Single(Adapter.Sent).Reply;
 
-    public void Dispose() => Gate.Dispose();
+    public void Dispose()
+    {
+        Gate.Dispose();
+        _metricServices.Dispose();
+    }
 }

@@ -1,7 +1,9 @@
 using System.Globalization;
 using CodeCube.Host.Cli;
+using CodeCube.Sandbox;
 using CodeCube.Testing.Docker;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CodeCube.Host.Tests.Cli;
 
@@ -118,7 +120,7 @@ public sealed class CliTests : IAsyncLifetime
 
     [Theory]
     [InlineData("--lang", "pyhton", "unknown language 'pyhton'; close matches: python")]
-    [InlineData("--lang", "cobol", "unknown language 'cobol'; known: python, ruby")]
+    [InlineData("--lang", "malbolge", "unknown language 'malbolge'; known: python, ruby")]
     public async Task An_unknown_language_is_a_clear_error_listing_close_matches(string flag, string value, string message)
     {
         var file = Write("x.txt", "print(1)");
@@ -158,9 +160,18 @@ public sealed class CliTests : IAsyncLifetime
         Assert.Equal(0, code);
         var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("LANGUAGE", lines[0], StringComparison.Ordinal);
-        foreach (var id in new[] { "python", "ruby", "javascript", "bash", "c", "cpp", "go", "rust", "java" })
+        // The registry the host composes from the repository's images/ folder (the CLI reads the same one).
+        using var services = TestServices.Build(
+            new Dictionary<string, string?> { ["Sandbox:ImagesDirectory"] = RepoPaths.Images },
+            (s, configuration) => s.AddDockerSandbox(configuration));
+        var registry = services.GetRequiredService<ILanguageRegistry>();
+        Assert.Equal(60, registry.All.Count);
+        foreach (var language in registry.All)
         {
-            Assert.Contains(lines, l => l.StartsWith(id + " ", StringComparison.Ordinal));
+            // Every id with the version of its built image, never "unbuilt".
+            Assert.Contains(lines, l => l.StartsWith(language.Id + " ", StringComparison.Ordinal)
+                && l.Contains(" " + language.Version + " ", StringComparison.Ordinal));
+            Assert.NotEqual("unbuilt", language.Version);
         }
 
         Assert.Contains(lines, l => l.StartsWith("python", StringComparison.Ordinal) && l.Contains("py, python3", StringComparison.Ordinal));

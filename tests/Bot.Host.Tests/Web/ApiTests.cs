@@ -39,12 +39,12 @@ public sealed class ApiTests(RedisServerFixture redis, ITestOutputHelper output)
         Assert.Equal("in", stored.GetProperty("stdin").GetString());
         Assert.Equal("hello\n", stored.GetProperty("stdout").GetString());
         Assert.Equal("web", stored.GetProperty("author").GetProperty("platform").GetString());
-        Assert.Equal("web", stored.GetProperty("origin").GetProperty("platform").GetString());
-        Assert.Equal("", stored.GetProperty("origin").GetProperty("channelId").GetString());
+        Assert.Equal("web", stored.GetProperty("platform").GetString());
+        Assert.False(stored.TryGetProperty("origin", out _));
     }
 
     [Fact]
-    public async Task Runs_from_one_browser_share_its_anonymous_author_id()
+    public async Task A_snippet_publishes_a_display_name_and_the_platform_but_no_author_id()
     {
         var client = _factory.CreateClient();
 
@@ -53,10 +53,8 @@ public sealed class ApiTests(RedisServerFixture redis, ITestOutputHelper output)
         var a = await ReadJsonAsync(await client.GetAsync($"/api/v1/snippets/{first.GetProperty("id").GetString()}"));
         var b = await ReadJsonAsync(await client.GetAsync($"/api/v1/snippets/{second.GetProperty("id").GetString()}"));
 
-        var author = a.GetProperty("author").GetProperty("userId").GetString();
-        Assert.StartsWith("anon-", author, StringComparison.Ordinal);
-        Assert.Equal(author, b.GetProperty("author").GetProperty("userId").GetString());
-        Assert.Equal("anonymous", a.GetProperty("author").GetProperty("displayName").GetString());
+        Assert.Equal("""{"platform":"web","name":"anonymous"}""", a.GetProperty("author").GetRawText());
+        Assert.Equal(a.GetProperty("author").GetRawText(), b.GetProperty("author").GetRawText());
     }
 
     [Fact]
@@ -172,8 +170,13 @@ public sealed class ApiTests(RedisServerFixture redis, ITestOutputHelper output)
         var body = await ReadJsonAsync(await _factory.CreateClient().GetAsync("/api/v1/languages"));
 
         var ids = body.EnumerateArray().Select(l => l.GetProperty("id").GetString()).ToList();
-        Assert.Equal(["python", "javascript", "bash", "c", "cpp"], ids);
+        Assert.Equal(["python", "javascript", "bash", "sh", "c", "cpp"], ids);
         Assert.Equal("3.11.2", body[0].GetProperty("version").GetString());
+        Assert.Equal(["py", "python3"], body[0].GetProperty("aliases").EnumerateArray().Select(a => a.GetString()));
+        Assert.False(body[0].GetProperty("compiled").GetBoolean());
+        Assert.True(body[4].GetProperty("compiled").GetBoolean());
+        Assert.Equal("scripting", body[0].GetProperty("kind").GetString());
+        Assert.Equal(["numpy", "sympy"], body[0].GetProperty("libraries").EnumerateArray().Select(a => a.GetString()));
     }
 
     [Fact]

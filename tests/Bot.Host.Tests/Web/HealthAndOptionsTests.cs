@@ -91,4 +91,17 @@ public sealed class HealthAndOptionsTests(RedisServerFixture redis, ITestOutputH
         Assert.Contains(validation, e => e is OptionsValidationException
             && e.Message.Contains("Web:PublicBaseUrl must be an absolute http(s) URL", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Host_refuses_to_start_when_a_known_proxy_is_not_an_ip_address()
+    {
+        using var factory = new CodeCubeFactory("127.0.0.1:1,connectTimeout=200", output);
+        factory.Settings["Web:KnownProxies:0"] = "proxy.example";
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        var validation = error is AggregateException many ? many.Flatten().InnerExceptions : [error];
+        Assert.Contains(validation, e => e is OptionsValidationException
+            && e.Message.Contains("Web:KnownProxies must list IP addresses", StringComparison.Ordinal));
+    }
 }

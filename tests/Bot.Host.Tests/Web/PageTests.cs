@@ -53,7 +53,7 @@ public sealed class PageTests(RedisServerFixture redis, ITestOutputHelper output
         var client = _factory.CreateClient();
         var id = await RunAsync(client, "print hi");
 
-        foreach (var path in new[] { "/", $"/s/{id}", "/s/AAAAAAAAAAAA", "/api/v1/languages", "/js/playground.js" })
+        foreach (var path in new[] { "/", $"/s/{id}", "/s/AAAAAAAAAAAA", "/languages", "/api/v1/languages", "/js/playground.js" })
         {
             var response = await client.GetAsync(path);
             var csp = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
@@ -67,11 +67,27 @@ public sealed class PageTests(RedisServerFixture redis, ITestOutputHelper output
     }
 
     [Fact]
-    public async Task Playground_has_labelled_fields_and_no_inline_script()
+    public async Task Languages_page_lists_every_language_by_kind_html_encoded()
+    {
+        var html = await _factory.CreateClient().GetStringAsync("/languages");
+
+        Assert.Contains("<h2>scripting</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("<h2>compiled</h2>", html, StringComparison.Ordinal);
+        Assert.Contains(
+            "<tr id=\"python\"><td><code>python</code></td><td>py, python3</td><td>3.11.2</td><td>no</td><td>with numpy, sympy</td></tr>",
+            html, StringComparison.Ordinal);
+        Assert.Contains("<td>12.2.0</td><td>yes</td><td>reads &lt;stdin&gt; &amp; args</td>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<stdin>", html, StringComparison.Ordinal);
+        Assert.Equal(0, CountOf(html, "<script"));
+    }
+
+    [Fact]
+    public async Task Playground_has_the_language_picker_and_no_inline_script()
     {
         var html = await _factory.CreateClient().GetStringAsync("/");
 
-        // The picker is filled from /api/v1/languages by the page's script; every field has its label.
+        // The picker is rendered with the page (grouped by kind, aliases for the filter); every field has its label.
+        Assert.Contains("<option value=\"python\" data-aliases=\"py python3\">python 3.11.2</option>", html, StringComparison.Ordinal);
         foreach (var field in new[] { "language", "language-search", "args", "stdin" })
         {
             Assert.Contains($"<label for=\"{field}\"", html, StringComparison.Ordinal);

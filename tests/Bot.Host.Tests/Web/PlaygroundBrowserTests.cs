@@ -99,7 +99,21 @@ public sealed class PlaygroundBrowserTests(RedisServerFixture redis, ITestOutput
         // "Run again" makes another snippet whose parent is the one we were on.
         var editedId = page.Url[(page.Url.LastIndexOf('/') + 1)..];
         await page.ClickAsync("#run-again");
-        await page.WaitForURLAsync(url => !url.EndsWith(editedId, StringComparison.Ordinal));
+        // A refused or failed run shows its reason in #status instead of navigating: fail with that reason at once.
+        // Only the URL and a locator are read, so the page navigating away mid-poll is fine.
+        string? status = null;
+        await Eventually.TrueAsync(async () =>
+        {
+            if (!page.Url.EndsWith(editedId, StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            status = await page.Locator("#status").TextContentAsync();
+            return status is not ("" or "Running…" or null);
+        }, "Run again to navigate to a new snippet", TimeSpan.FromSeconds(60));
+        Assert.False(page.Url.EndsWith(editedId, StringComparison.Ordinal), "Run again did not navigate: " + status);
+        await page.WaitForLoadStateAsync(LoadState.Load);
         await Assertions.Expect(page.Locator($"a[href=\"/s/{editedId}\"]")).ToBeVisibleAsync();
         Assert.Equal("edited\n", await page.Locator("#stdout").TextContentAsync());
     }

@@ -14,9 +14,10 @@ public sealed record RestCall(
 
 /// <summary>
 /// A local Discord: REST v10 (gateway/bot, messages, typing) with rate-limit headers, and the gateway on
-/// /gateway and /resume. Kestrel on 127.0.0.1 and a free port, one per test.
+/// /gateway and /resume, application commands and interactions (DiscordProtocolServer.Interactions.cs) and the CDN
+/// for attachments (DiscordProtocolServer.Attachments.cs). Kestrel on 127.0.0.1 and a free port, one per test.
 /// </summary>
-public sealed class DiscordProtocolServer : IAsyncDisposable
+public sealed partial class DiscordProtocolServer : IAsyncDisposable
 {
     public const string Token = "test-token.NzkyNzE1NDU0MTk2MDg4ODQy";
     public const string BotUserId = "792715454196088842";
@@ -24,6 +25,7 @@ public sealed class DiscordProtocolServer : IAsyncDisposable
     private readonly ConcurrentQueue<RestCall> calls = new();
     private readonly ConcurrentQueue<Func<HttpContext, Task>> scripted = new();
     private LoopbackKestrel kestrel = null!;
+    private const string BodyKey = "json-body";
     private long nextMessageId = 1_100_000_000_000_000_000;
 
     private DiscordProtocolServer()
@@ -49,6 +51,7 @@ public sealed class DiscordProtocolServer : IAsyncDisposable
             app.Map("/gateway", server.Gateway.HandleAsync);
             app.Map("/resume", server.Gateway.HandleAsync);
             app.Map("/api/v10/{**path}", server.HandleRestAsync);
+            app.MapGet("/attachments/{id}/{name}", (HttpContext c, string id) => server.ServeAttachmentAsync(c, id));
         });
         server.Gateway.ResumeUrl = server.WsRoot + "/resume";
         return server;
@@ -146,7 +149,7 @@ public sealed class DiscordProtocolServer : IAsyncDisposable
                 await MessageOkAsync(context, remaining: 4, resetAfter: 1);
             }
         }
-        else
+        else if (!await TryHandleInteractionRestAsync(context, path))
         {
             context.Response.StatusCode = 404;
         }
@@ -188,7 +191,10 @@ public sealed class DiscordProtocolServer : IAsyncDisposable
 
         if (request.ContentType?.StartsWith("application/json", StringComparison.Ordinal) == true)
         {
-            return ((await JsonNode.ParseAsync(request.Body))!.AsObject(), []);
+            // Command registration sends an array; everything else an object.
+            var node = await JsonNode.ParseAsync(request.Body);
+            request.HttpContext.Items[BodyKey] = node;
+            return (node as JsonObject, []);
         }
 
         return (null, []);

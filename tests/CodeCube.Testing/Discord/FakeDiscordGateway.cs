@@ -38,6 +38,9 @@ public sealed class FakeDiscordGateway(string token, string botUserId)
     /// <summary>When false, IDENTIFY gets no READY (a test then sees heartbeats before any sequence).</summary>
     public bool ReadyOnIdentify { get; set; } = true;
 
+    /// <summary>Intents this application was not granted: IDENTIFY asking for any of them is closed with 4014.</summary>
+    public int DisallowedIntents { get; set; }
+
     /// <summary>Closes with this code instead of READY (4004, 4014, ...).</summary>
     public int? CloseOnIdentify { get; set; }
 
@@ -170,6 +173,10 @@ public sealed class FakeDiscordGateway(string token, string botUserId)
             else if (CloseOnIdentify is int code)
             {
                 await connection.CloseAsync(code, "Disallowed intent(s).");
+            }
+            else if (((int?)payload["d"]!["intents"] ?? 0) is var intents && (intents & DisallowedIntents) != 0)
+            {
+                await connection.CloseAsync(4014, "Disallowed intent(s).");
             }
             else if (ReadyOnIdentify)
             {

@@ -22,6 +22,8 @@ public abstract class HostFactory<TEntryPoint>(ITestOutputHelper output) : WebAp
     {
         ["Web:RunsPerMinutePerClient"] = "0",
         ["Logging:LogLevel:Default"] = XunitLoggerProvider.Level,
+        // Off unless a test asks: the default port (9464) would be shared by every host in the test run.
+        ["Metrics:Urls"] = "",
     };
 
     /// <summary>The address a browser or a permalink reaches, once <see cref="ListenOnLoopback"/> set one.</summary>

@@ -14,14 +14,18 @@ public sealed class HostProcess : IAsyncDisposable
     private readonly Action<string>? _onOutput;
     private readonly StringBuilder _output = new();
 
-    private HostProcess(Process process, string baseUrl, Action<string>? onOutput)
+    private HostProcess(Process process, string baseUrl, string metricsUrl, Action<string>? onOutput)
     {
         _process = process;
         BaseUrl = baseUrl;
+        MetricsUrl = metricsUrl;
         _onOutput = onOutput;
     }
 
     public string BaseUrl { get; }
+
+    /// <summary>The host's own metrics listener (Metrics:Urls), on a free port of its own.</summary>
+    public string MetricsUrl { get; }
 
     public int Pid => _process.Id;
 
@@ -58,13 +62,15 @@ public sealed class HostProcess : IAsyncDisposable
         start.Environment["Web__PublicBaseUrl"] = baseUrl;
         // The per-client web rate limit protects a public host; a test or benchmark is one client on purpose.
         start.Environment["Web__RunsPerMinutePerClient"] = "0";
+        var metricsUrl = $"http://127.0.0.1:{Loopback.FreePort()}";
+        start.Environment["Metrics__Urls"] = metricsUrl;
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("the host did not start");
-        var host = new HostProcess(process, baseUrl, onOutput);
+        var host = new HostProcess(process, baseUrl, metricsUrl, onOutput);
         process.OutputDataReceived += (_, e) => host.Append(e.Data);
         process.ErrorDataReceived += (_, e) => host.Append(e.Data);
         process.BeginOutputReadLine();
@@ -82,28 +88,17 @@ public sealed class HostProcess : IAsyncDisposable
         return host;
     }
 
+    /// <summary>Kills the host with SIGKILL, as a crash would: no shutdown, no cleanup.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
     /// <summary>Stops the host with SIGTERM, so it drains its work and warm pool as in production; kills it if it hangs.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
-            {
-                await kill.WaitForExitAsync();
-            }
-
-            using var stopTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            try
-            {
-                await _process.WaitForExitAsync(stopTimeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync();
-            }
-        }
-
+        await ProcessStop.TerminateAsync(_process);
         _process.Dispose();
     }
 

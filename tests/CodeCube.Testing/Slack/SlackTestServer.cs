@@ -16,7 +16,7 @@ public sealed record ScriptedAnswer(int Status, string Body, string? RetryAfter 
 /// A local Slack: Kestrel on 127.0.0.1:0 speaking the Web API (auth.test, apps.connections.open, chat.*,
 /// files.* and the upload URL) and Socket Mode WebSockets. It records what the bot sends; tests drive sockets.
 /// </summary>
-public sealed class SlackTestServer : IAsyncDisposable
+public sealed partial class SlackTestServer : IAsyncDisposable
 {
     public const string BotToken = "xoxb-test-bot-token";
     public const string AppToken = "xapp-test-app-token";
@@ -51,6 +51,8 @@ public sealed class SlackTestServer : IAsyncDisposable
             app.MapPost("/api/{method}", (HttpContext context, string method) => server.ApiAsync(context, method));
             app.MapPost("/upload/{fileId}", server.UploadAsync);
             app.Map("/link", server.SocketAsync);
+            app.MapPost("/response/{id}", server.ResponseAsync);
+            app.MapGet("/files-pri/{id}/{name}", server.PrivateFileAsync);
         });
         return server;
     }

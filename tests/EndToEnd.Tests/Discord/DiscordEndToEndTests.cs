@@ -105,6 +105,47 @@ public sealed class DiscordEndToEndTests(ITestOutputHelper output) : EndToEndTes
         Assert.Contains("everyone look", content, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Slash_run_is_deferred_then_answered_in_original_and_run_again_edits_it_in_place()
+    {
+        var token = await _discord.InteractAsync(2, DiscordProtocolServer.RunCommand("python", "print(6 * 7)"), channelId: ChannelId);
+
+        var edit = await OriginalAsync(token);
+        Assert.Equal(5, _discord.Callbacks.Single(c => c.Token == token).Type);
+        Assert.StartsWith("```\n42\n```", Content(edit), StringComparison.Ordinal);
+        var id = App.PermalinkId(Content(edit));
+        Assert.Equal("print(6 * 7)", (await App.SnippetAsync(id)).Code);
+
+        var click = await _discord.InteractAsync(3, new JsonObject { ["custom_id"] = $"codecube:again:{id}", ["component_type"] = 2 },
+            channelId: ChannelId, message: new JsonObject { ["id"] = "1400000000000000001", ["channel_id"] = ChannelId });
+
+        var again = await OriginalAsync(click);
+        Assert.Equal(6, _discord.Callbacks.Single(c => c.Token == click).Type);
+        Assert.StartsWith("```\n42\n```", Content(again), StringComparison.Ordinal);
+        Assert.NotEqual(id, App.PermalinkId(Content(again)));
+    }
+
+    [Fact]
+    public async Task Run_code_runs_the_block_of_the_target_message()
+    {
+        var target = DiscordFixtures.Message("1290000000000000001", ChannelId, "this one:\n```py\nprint('run code')\n```");
+
+        var token = await _discord.InteractAsync(2, DiscordProtocolServer.RunCodeCommand(target), channelId: ChannelId);
+
+        var content = Content(await OriginalAsync(token));
+        Assert.StartsWith("```\nrun code\n```", content, StringComparison.Ordinal);
+        Assert.Equal("print('run code')", (await App.SnippetAsync(App.PermalinkId(content))).Code);
+    }
+
+    private async Task<RestCall> OriginalAsync(string token)
+    {
+        var call = await Eventually.ValueAsync(
+            () => _discord.Calls.FirstOrDefault(c => c.Method == "PATCH" && c.Path.EndsWith($"/{token}/messages/@original", StringComparison.Ordinal)),
+            "the edit of the interaction's @original", RunTimeout);
+        Assert.InRange(call.Status, 200, 299);
+        return call;
+    }
+
     private Task SayAsync(string type, string id, string content) =>
         _discord.Gateway.DispatchAsync(type, DiscordFixtures.Message(id, ChannelId, content, guildId: GuildId));
 

@@ -21,6 +21,7 @@ public sealed class SlackEndToEndTests(ITestOutputHelper output) : EndToEndTest(
             ["Slack:AppToken"] = SlackTestServer.AppToken,
             ["Slack:ApiBaseUrl"] = _slack.ApiBaseUrl.AbsoluteUri,
             ["Slack:Mode"] = "SocketMode",
+            ["Slack:ResponseUrlHosts:0"] = _slack.BaseUrl.Host,
         };
     }
 
@@ -89,6 +90,34 @@ public sealed class SlackEndToEndTests(ITestOutputHelper output) : EndToEndTest(
     }
 
     /// <summary>Sends a user's message as an events_api envelope, waits for the ack and returns its ts.</summary>
+    [Fact]
+    public async Task Slash_run_posts_the_result_in_channel_with_buttons_through_the_response_url()
+    {
+        await _socket.SendAsync(SlackInteractionPayloads.SlashCommand("env-slash", "py print(6 * 7)",
+            _slack.ResponseUrl("r1")).ToJsonString());
+
+        var response = await _slack.WaitForResponseAsync("r1", within: RunTimeout);
+        Assert.Equal("in_channel", (string?)response["response_type"]);
+        var text = (string)response["text"]!;
+        Assert.StartsWith("```\n42\n```", text, StringComparison.Ordinal);
+        var id = App.PermalinkId(text);
+        Assert.Equal("print(6 * 7)", (await App.SnippetAsync(id)).Code);
+        Assert.Equal(id, (string?)response["blocks"]![1]!["elements"]![0]!["value"]);
+    }
+
+    [Fact]
+    public async Task The_run_code_shortcut_answers_in_the_thread_of_the_message()
+    {
+        await _socket.SendAsync(SlackInteractionPayloads.Shortcut("env-shortcut", "```python\nprint('shortcut')\n```",
+            "1610198000.000100", _slack.ResponseUrl("r1")).ToJsonString());
+
+        var post = await NextPostAsync();
+        Assert.Equal("1610198000.000100", (string?)post.Args["thread_ts"]);
+        var text = (string)post.Args["text"]!;
+        Assert.StartsWith("```\nshortcut\n```", text, StringComparison.Ordinal);
+        Assert.Equal("print('shortcut')", (await App.SnippetAsync(App.PermalinkId(text))).Code);
+    }
+
     private async Task<string> SayAsync(string text)
     {
         var n = Interlocked.Increment(ref _events);

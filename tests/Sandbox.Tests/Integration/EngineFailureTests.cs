@@ -24,7 +24,7 @@ public sealed class EngineFailureTests : IDisposable
         """);
 
     [Fact]
-    public async Task An_unreachable_engine_is_a_sandbox_error_naming_the_endpoint()
+    public async Task An_unreachable_engine_is_a_short_sandbox_error_that_never_names_the_endpoint()
     {
         WriteLock("codecube/python:any");
         var sandbox = Build("unix:///tmp/codecube-no-such-engine.sock");
@@ -32,13 +32,13 @@ public sealed class EngineFailureTests : IDisposable
         var result = await sandbox.RunAsync(new RunRequest("python", "print(1)"), null, CancellationToken.None);
 
         Assert.Equal(RunOutcome.SandboxError, result.Outcome);
-        Assert.StartsWith("Docker engine is not reachable at unix:///tmp/codecube-no-such-engine.sock", result.Detail,
-            StringComparison.Ordinal);
+        // The address and the daemon's words go to the log; a snippet is public.
+        Assert.Equal("the sandbox is unavailable right now; try again in a minute", result.Detail);
         Assert.Equal("python", result.Language);
     }
 
     [Fact]
-    public async Task A_missing_image_is_a_sandbox_error_that_says_to_build_it()
+    public async Task A_missing_image_is_a_sandbox_error_that_says_the_language_is_not_installed()
     {
         WriteLock("codecube/python:no-such-tag-" + Guid.NewGuid().ToString("N")[..8]);
         var sandbox = Build("unix:///var/run/docker.sock");
@@ -46,18 +46,18 @@ public sealed class EngineFailureTests : IDisposable
         var result = await sandbox.RunAsync(new RunRequest("python", "print(1)"), null, CancellationToken.None);
 
         Assert.Equal(RunOutcome.SandboxError, result.Outcome);
-        Assert.Matches("^image codecube/python:no-such-tag-[0-9a-f]{8} is missing: run images/build.sh$", result.Detail);
+        Assert.Equal("python is not installed on this server right now", result.Detail);
     }
 
     [Fact]
-    public async Task A_language_not_in_the_lock_is_a_sandbox_error_that_says_to_build_it()
+    public async Task A_language_not_in_the_lock_is_a_sandbox_error_that_says_it_is_not_installed()
     {
         var sandbox = Build("unix:///var/run/docker.sock");
 
         var result = await sandbox.RunAsync(new RunRequest("ruby", "puts 1"), null, CancellationToken.None);
 
         Assert.Equal(RunOutcome.SandboxError, result.Outcome);
-        Assert.Equal("image codecube/ruby for ruby is missing: run images/build.sh", result.Detail);
+        Assert.Equal("ruby is not installed on this server right now", result.Detail);
     }
 
     [Fact]

@@ -39,23 +39,29 @@ public sealed class ReaperTests : IAsyncLifetime
         await provider.DisposeAsync();
     }
 
-    private async Task<string> CreateAsync(string instance, bool pooled = false)
+    private async Task<string> CreateAsync(string instance, bool pooled = false, string? lease = null)
     {
         var registry = provider.GetRequiredService<LanguageRegistry>();
         Assert.True(registry.TryGetSpec("bash", out var bash));
         var (key, value) = (testLabel.Split('=')[0], testLabel.Split('=')[1]);
+        var labels = new Dictionary<string, string>
+        {
+            ["codecube"] = "1",
+            ["codecube.instance"] = instance,
+            ["codecube.pooled"] = pooled ? "1" : "0",
+            [key] = value,
+        };
+        if (lease is not null)
+        {
+            labels[HostLease.Label] = lease;
+        }
+
         using var client = TestSandbox.Engine();
         var response = await client.Containers.CreateContainerAsync(new CreateContainerParameters
         {
             Image = bash.Image,
             Entrypoint = ["true"],
-            Labels = new Dictionary<string, string>
-            {
-                ["codecube"] = "1",
-                ["codecube.instance"] = instance,
-                ["codecube.pooled"] = pooled ? "1" : "0",
-                [key] = value,
-            },
+            Labels = labels,
         });
         created.Add(response.ID);
         return response.ID;
@@ -104,5 +110,20 @@ public sealed class ReaperTests : IAsyncLifetime
         time.Advance(TimeSpan.FromHours(1));
         await reaper.ReapAsync(CancellationToken.None);
         Assert.Equal(new HashSet<string> { ownLive }, await RemainingAsync());
+    }
+
+    [Fact]
+    public async Task Never_removes_the_container_of_another_instance_whose_host_is_alive_on_this_machine()
+    {
+        var reaper = provider.GetRequiredService<ContainerReaper>();
+        reaper.ExtraLabelFilter = testLabel;
+        // Another host in this very process (as in-process test hosts are): it reaps its own by its own limits, which
+        // may be far longer than ours.
+        var otherLive = await CreateAsync(TestSandbox.NewInstanceId("other"), lease: HostLease.Current);
+
+        time.Advance(TimeSpan.FromHours(2));
+
+        Assert.Equal(0, await reaper.ReapAsync(CancellationToken.None));
+        Assert.Contains(otherLive, await RemainingAsync());
     }
 }

@@ -34,6 +34,11 @@ public class SandboxFixture : IAsyncLifetime
     /// <summary>Used containers are removed in the background; counting containers needs them gone first.</summary>
     internal Task DrainRemovalsAsync() => provider!.GetRequiredService<ContainerRemover>().DrainAsync();
 
+    /// <summary>Services registered before the sandbox's own (a fake clock, say), so they win.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     public virtual Task InitializeAsync()
     {
         var all = TestSandbox.Settings(InstanceId);
@@ -44,7 +49,11 @@ public class SandboxFixture : IAsyncLifetime
             all[key] = value;
         }
 
-        provider = TestServices.Build(all, (services, configuration) => services.AddDockerSandbox(configuration));
+        provider = TestServices.Build(all, (services, configuration) =>
+        {
+            ConfigureServices(services);
+            services.AddDockerSandbox(configuration);
+        });
         return Task.CompletedTask;
     }
 
@@ -74,6 +83,12 @@ public class SandboxFixture : IAsyncLifetime
         }
     }
 }
+
+/// <summary>
+/// A 60 s run limit for tests about another limit (a memory bomb must end at the memory cap, not the clock), so a
+/// loaded machine that runs a bomb slowly still reaches the cap first.
+/// </summary>
+public sealed class LongRunFixture() : SandboxFixture(("Sandbox:RunTimeout", "00:01:00"));
 
 /// <summary>A 2 s run limit, so timeout tests are quick.</summary>
 public sealed class ShortLimitFixture()

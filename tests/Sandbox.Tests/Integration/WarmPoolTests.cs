@@ -4,8 +4,8 @@ using Microsoft.Extensions.Hosting;
 
 namespace CodeCube.Sandbox.Tests.Integration;
 
-/// <summary>The sandbox with its hosted services running and one pooled python container.</summary>
-public sealed class PooledFixture() : SandboxFixture(("Sandbox:Pool:Size", "1"), ("Sandbox:Pool:Languages:0", "python"))
+/// <summary>The sandbox with its hosted services (warm pool, reaper) running; stopping them drains the pool.</summary>
+public class HostedSandboxFixture(params (string Key, string Value)[] settings) : SandboxFixture(settings)
 {
     internal WarmPool Pool => Services.GetRequiredService<WarmPool>();
 
@@ -28,7 +28,11 @@ public sealed class PooledFixture() : SandboxFixture(("Sandbox:Pool:Size", "1"),
 
         await base.DisposeAsync();
     }
+}
 
+/// <summary>A fixed pool of one python container.</summary>
+public sealed class PooledFixture() : HostedSandboxFixture(("Sandbox:Pool:Size", "1"), ("Sandbox:Pool:Languages:0", "python"))
+{
     internal Task WaitForPooledAsync(string language) =>
         Eventually.TrueAsync(() => Pool.Count(language) > 0, $"the pool to fill for {language}", TimeSpan.FromSeconds(60));
 }

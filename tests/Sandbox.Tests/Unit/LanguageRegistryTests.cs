@@ -35,7 +35,16 @@ public sealed class LanguageRegistryTests : IDisposable
     [InlineData("c++", "cpp")]
     [InlineData(".mjs", "javascript")]
     [InlineData("golang", "go")]
-    [InlineData("sh", "bash")]
+    [InlineData("sh", "sh")]
+    [InlineData("dash", "sh")]
+    [InlineData(".bash", "bash")]
+    [InlineData("shell", "bash")]
+    [InlineData("ts", "typescript")]
+    [InlineData("c#", "csharp")]
+    [InlineData(".pro", "prolog")]
+    [InlineData(".pl", "perl")]
+    [InlineData("elisp", "emacs-lisp")]
+    [InlineData("sql", "sqlite3")]
     public void Resolves_other_languages(string name, string id)
     {
         Assert.True(new LanguageRegistry(images.Path).TryResolve(name, out var language));
@@ -45,7 +54,7 @@ public sealed class LanguageRegistryTests : IDisposable
     [Fact]
     public void Unknown_names_do_not_resolve()
     {
-        Assert.False(new LanguageRegistry(images.Path).TryResolve("cobol", out _));
+        Assert.False(new LanguageRegistry(images.Path).TryResolve("malbolge", out _));
     }
 
     [Fact]
@@ -84,6 +93,13 @@ public sealed class LanguageRegistryTests : IDisposable
     [InlineData("jav", "java")]
     [InlineData("rustt", "rust")]
     [InlineData("golnag", "golang")]
+    [InlineData("typscript", "typescript")]
+    [InlineData("kotln", "kotlin")]
+    [InlineData("elixer", "elixir")]
+    [InlineData("haskel", "haskell")]
+    [InlineData("fortan", "fortran")]
+    [InlineData("clojur", "clojure")]
+    [InlineData("ocamel", "ocaml")]
     public void Suggests_close_matches_first(string typo, string expected)
     {
         var suggestions = new LanguageRegistry(images.Path).Suggest(typo);
@@ -93,12 +109,47 @@ public sealed class LanguageRegistryTests : IDisposable
     }
 
     [Theory]
-    [InlineData("cobol")]
+    [InlineData("malbolge")]
     [InlineData("")]
-    [InlineData("haskell")]
+    [InlineData("whitespace")]
     public void Suggests_nothing_for_names_far_from_every_language(string unknown)
     {
         Assert.Empty(new LanguageRegistry(images.Path).Suggest(unknown));
+    }
+
+    [Fact]
+    public void No_id_alias_or_extension_names_two_languages()
+    {
+        var owners = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var clashes = new List<string>();
+        foreach (var language in new LanguageRegistry(images.Path).All)
+        {
+            var names = language.Aliases.Concat(language.Extensions).Concat(language.Extensions.Select(e => e.TrimStart('.')))
+                .Prepend(language.Id);
+            foreach (var name in names)
+            {
+                if (!owners.TryAdd(name, language.Id) && owners[name] != language.Id)
+                {
+                    clashes.Add($"{name}: {owners[name]} and {language.Id}");
+                }
+            }
+        }
+
+        Assert.Empty(clashes);
+    }
+
+    [Fact]
+    public void Every_language_resolves_to_itself_by_id_and_each_alias()
+    {
+        var registry = new LanguageRegistry(images.Path);
+        foreach (var language in registry.All)
+        {
+            foreach (var name in language.Aliases.Prepend(language.Id))
+            {
+                Assert.True(registry.TryResolve(name, out var resolved), name);
+                Assert.Equal(language.Id, resolved.Id);
+            }
+        }
     }
 
     [Theory]

@@ -98,4 +98,43 @@ public class RunOutcomeMapperTests
         Assert.Equal(RunOutcome.SandboxError, silent.Outcome);
         Assert.Contains("127", silent.Detail, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_run_whose_end_was_never_seen_and_whose_exit_is_unknown_is_a_sandbox_error_not_completed()
+    {
+        // dockerd restarted mid-run: the run marker came, then the stream broke and inspect failed.
+        var lost = Map(Run, exit: null);
+
+        Assert.Equal(RunOutcome.SandboxError, lost.Outcome);
+        Assert.False(lost.FullyObserved);
+        Assert.DoesNotContain("docker", lost.Detail!, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static readonly Dictionary<string, (RunObservation Seen, bool Expected)> Observations = new()
+    {
+        ["both ends, exit known"] = (Seen(Run, end: true), true),
+        ["ended by a signal"] = (Seen(Run, end: true) with { ExitedOnBoth = false }, false),
+        ["one stream's end missing"] = (Seen(Run, end: false), false),
+        ["a start marker missing"] = (Seen(Run, end: true) with { StartOnBoth = false }, false),
+        ["exit unknown"] = (Seen(Run, end: true) with { ExitCode = null }, false),
+        ["killed at the deadline"] = (Seen(Run, end: true) with { Kill = KillReason.RunTimeout }, false),
+        ["oom"] = (Seen(Run, end: true) with { OomKilled = true }, false),
+        ["output cap"] = (Seen(Run, end: true) with { Kill = KillReason.OutputLimit, Truncated = true }, false),
+        ["compile error"] = (Seen(new MarkerStatus(MarkerKind.CompileFailed, 1), end: false), true),
+        ["compiler killed by a signal"] = (Seen(new MarkerStatus(MarkerKind.CompileFailed, 137), end: false), false),
+        ["runner error"] = (Seen(new MarkerStatus(MarkerKind.Error, Word: "x"), end: false), false),
+    };
+
+    public static TheoryData<string> ObservationNames => [.. Observations.Keys];
+
+    [Theory]
+    [MemberData(nameof(ObservationNames))]
+    public void Only_a_run_seen_from_start_to_end_is_fully_observed(string name)
+    {
+        var (seen, expected) = Observations[name];
+        Assert.Equal(expected, RunOutcomeMapper.Map(Python, seen, Limits).FullyObserved);
+    }
+
+    private static RunObservation Seen(MarkerStatus marker, bool end) =>
+        new(marker, KillReason.None, false, 0, "out", "", 1, false, StartOnBoth: true, EndOnBoth: end, ExitedOnBoth: end);
 }

@@ -17,7 +17,12 @@ internal sealed class DiscordGatewayClient(
     TimeProvider time,
     ILogger<DiscordGatewayClient> logger)
 {
-    public GatewaySession Session { get; } = new();
+    public GatewaySession Session { get; } = new()
+    {
+        Intents = options.Value.MessageContent
+            ? GatewayPayloads.Intents
+            : GatewayPayloads.Intents & ~GatewayPayloads.MessageContentIntent,
+    };
 
     /// <summary>Runs until <paramref name="ct"/> is cancelled (throws) or Discord refuses us for good (returns why).</summary>
     public async Task<ConnectionEnd> RunAsync(Func<GatewayDispatch, CancellationToken, ValueTask> onDispatch, CancellationToken ct)
@@ -47,6 +52,14 @@ internal sealed class DiscordGatewayClient(
                                        or System.Net.WebSockets.WebSocketException && !ct.IsCancellationRequested)
             {
                 end = new ConnectionEnd(false, false, TimeSpan.Zero, null, ex.Message);
+            }
+
+            if (end.CloseCode == 4014 && (Session.Intents & GatewayPayloads.MessageContentIntent) != 0)
+            {
+                // Commands and mentions need no privileged intent: keep serving those.
+                Session.Intents &= ~GatewayPayloads.MessageContentIntent;
+                logger.MessageContentRefused();
+                continue;
             }
 
             if (end.Fatal)

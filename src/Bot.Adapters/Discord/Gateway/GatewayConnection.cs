@@ -97,7 +97,7 @@ internal sealed class GatewayConnection(
                 _heartbeat = HeartbeatAsync(interval, cts);
                 var hello = session.CanResume
                     ? GatewayPayloads.Resume(token, session.SessionId!, session.Sequence)
-                    : GatewayPayloads.Identify(token);
+                    : GatewayPayloads.Identify(token, session.Intents);
                 await SendAsync(hello, cts.Token).ConfigureAwait(false);
                 return null;
             case GatewayOp.HeartbeatAck:
@@ -133,6 +133,8 @@ internal sealed class GatewayConnection(
                     data.GetProperty("user").GetProperty("id").GetString()!);
                 _established = true;
                 logger.GatewayReady(session.SessionId!, session.UserId!);
+                // The adapter registers its commands for the application named here.
+                await onDispatch(new GatewayDispatch(type, data.Clone()), ct).ConfigureAwait(false);
                 break;
             case "RESUMED":
                 _established = true;

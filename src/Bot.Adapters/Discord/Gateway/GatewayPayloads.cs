@@ -21,20 +21,23 @@ internal static class GatewayOp
 internal static class GatewayPayloads
 {
     /// <summary>GUILDS | GUILD_MESSAGES | DIRECT_MESSAGES | MESSAGE_CONTENT = 37377.</summary>
-    public const int Intents = (1 << 0) | (1 << 9) | (1 << 12) | (1 << 15);
+    public const int Intents = (1 << 0) | (1 << 9) | (1 << 12) | MessageContentIntent;
+
+    /// <summary>Privileged: without it, guild messages arrive without content unless they mention the bot.</summary>
+    public const int MessageContentIntent = 1 << 15;
 
     /// <summary>Discord closes the connection on larger payloads.</summary>
     public const int MaxPayloadBytes = 4096;
 
     public static JsonObject Heartbeat(long? sequence) => new() { ["op"] = GatewayOp.Heartbeat, ["d"] = sequence };
 
-    public static JsonObject Identify(string token) => new()
+    public static JsonObject Identify(string token, int intents = Intents) => new()
     {
         ["op"] = GatewayOp.Identify,
         ["d"] = new JsonObject
         {
             ["token"] = token,
-            ["intents"] = Intents,
+            ["intents"] = intents,
             ["properties"] = new JsonObject
             {
                 ["os"] = Environment.OSVersion.Platform == PlatformID.Unix ? "linux" : "windows",
@@ -84,6 +87,9 @@ internal sealed class GatewaySession
     public string? ResumeUrl { get; private set; }
 
     public string? UserId { get; private set; }
+
+    /// <summary>Sent in IDENTIFY; loses MESSAGE_CONTENT when Discord refuses it (4014).</summary>
+    public int Intents { get; set; } = GatewayPayloads.Intents;
 
     public long? Sequence
     {

@@ -10,7 +10,7 @@ internal static class DiscordMessagePayloads
 {
     public static JsonObject Create(string text, string? replyToMessageId, ReplyAttachment? file)
     {
-        var payload = Edit(text, file);
+        var payload = Body(text, file);
         if (replyToMessageId is not null)
         {
             // The reply still posts when the command message was deleted meanwhile.
@@ -24,7 +24,15 @@ internal static class DiscordMessagePayloads
         return payload;
     }
 
+    /// <summary>An edit lists the attachments to keep: none when the new reply has no file, so an old one goes.</summary>
     public static JsonObject Edit(string text, ReplyAttachment? file)
+    {
+        var payload = Body(text, file);
+        payload["attachments"] ??= new JsonArray();
+        return payload;
+    }
+
+    private static JsonObject Body(string text, ReplyAttachment? file)
     {
         var payload = new JsonObject
         {

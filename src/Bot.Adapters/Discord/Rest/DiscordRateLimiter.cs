@@ -16,6 +16,12 @@ internal sealed class DiscordRateLimiter(TimeProvider time)
     private readonly ConcurrentDictionary<string, Bucket> _buckets = new();
     private long _globalUntilTicks;
 
+    // Every channel is a major parameter, so the maps grow with the channels the bot ever wrote to; buckets whose
+    // reset has passed say nothing any more and are dropped once there are this many.
+    internal const int PruneAbove = 1_000;
+
+    internal int BucketCount => _buckets.Count;
+
     public async Task<IDisposable> AcquireAsync(string route, string majorParameter, CancellationToken ct)
     {
         var gate = _gates.GetOrAdd(route + "|" + majorParameter, _ => new SemaphoreSlim(1, 1));
@@ -59,6 +65,22 @@ internal sealed class DiscordRateLimiter(TimeProvider time)
 
         _bucketOfRoute[route] = hash;
         _buckets[hash + "|" + majorParameter] = new Bucket(remaining, time.GetUtcNow() + TimeSpan.FromSeconds(resetAfter));
+        if (_buckets.Count > PruneAbove)
+        {
+            Prune();
+        }
+    }
+
+    private void Prune()
+    {
+        var now = time.GetUtcNow();
+        foreach (var (key, bucket) in _buckets)
+        {
+            if (bucket.ResetAt <= now)
+            {
+                _buckets.TryRemove(key, out _);
+            }
+        }
     }
 
     /// <summary>A global 429: every route waits.</summary>

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using CodeCube.Adapters.Discord.Interactions;
 using CodeCube.Core.Chat;
+using CodeCube.Core.Interactions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +13,7 @@ namespace CodeCube.Adapters.Discord.Rest;
 /// The few REST v10 calls the bot makes. A request is repeated only after a 429 (Discord did not process it);
 /// a timeout or a 5xx after sending surfaces as an error, so a message is never posted twice.
 /// </summary>
-internal sealed class DiscordRestClient(
+internal sealed partial class DiscordRestClient(
     IHttpClientFactory httpFactory,
     DiscordRateLimiter limiter,
     IOptions<DiscordOptions> options,
@@ -28,17 +30,28 @@ internal sealed class DiscordRestClient(
         return doc!.RootElement.GetProperty("url").GetString()!;
     }
 
-    public async Task<string> CreateMessageAsync(string channelId, string text, string? replyTo, ReplyAttachment? file, CancellationToken ct)
+    public async Task<string> CreateMessageAsync(
+        string channelId, string text, string? replyTo, ReplyAttachment? file, IReadOnlyList<ReplyButton>? buttons,
+        CancellationToken ct)
     {
         var payload = DiscordMessagePayloads.Create(text, replyTo, file);
+        if (buttons is { Count: > 0 })
+        {
+            payload["components"] = DiscordComponents.For(buttons);
+        }
+
         using var doc = await SendAsync(HttpMethod.Post, "POST /channels/{id}/messages", channelId,
             $"channels/{channelId}/messages", () => DiscordMessagePayloads.Content(payload, file), ct).ConfigureAwait(false);
         return doc!.RootElement.GetProperty("id").GetString()!;
     }
 
-    public async Task EditMessageAsync(string channelId, string messageId, string text, ReplyAttachment? file, CancellationToken ct)
+    public async Task EditMessageAsync(
+        string channelId, string messageId, string text, ReplyAttachment? file, IReadOnlyList<ReplyButton>? buttons,
+        CancellationToken ct)
     {
         var payload = DiscordMessagePayloads.Edit(text, file);
+        // Always set: a notice replacing a run reply must not keep the old run's buttons.
+        payload["components"] = DiscordComponents.For(buttons);
         using var _ = await SendAsync(HttpMethod.Patch, "PATCH /channels/{id}/messages/{id}", channelId,
             $"channels/{channelId}/messages/{messageId}", () => DiscordMessagePayloads.Content(payload, file), ct).ConfigureAwait(false);
     }

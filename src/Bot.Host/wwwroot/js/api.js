@@ -27,9 +27,3 @@ export async function problemText(response) {
 export function permalinkPath(id) {
   return "/s/" + encodeURIComponent(id);
 }
-
-export async function fetchLanguages() {
-  const response = await fetch("/api/v1/languages");
-  if (!response.ok) throw new Error("languages " + response.status);
-  return response.json();
-}

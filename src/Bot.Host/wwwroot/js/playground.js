@@ -1,6 +1,6 @@
-// The playground: CodeMirror editor, language picker fed by /api/v1/languages, live output over SSE (fetch +
+// The playground: CodeMirror editor, the server-rendered language picker with a filter, live output over SSE (fetch +
 // ReadableStream, since EventSource cannot POST), and the program's state in the URL (?lang= and #code=).
-import { fetchLanguages, fetchSnippet, permalinkPath, postRun, problemText } from "./api.js";
+import { fetchSnippet, permalinkPath, postRun, problemText } from "./api.js";
 import { CodeEditor, packCode, unpackCode } from "../bundle/editor.js";
 import { examples } from "./examples.js";
 import { OutputView, problems, statusLine } from "./output.js";
@@ -20,32 +20,24 @@ const permalinkLine = document.getElementById("permalink-line");
 const permalink = document.getElementById("permalink");
 const output = new OutputView(document.getElementById("output"));
 const remembered = "codecube.language";
-let languages = [];
 let parentId = null;
 
 const editor = new CodeEditor(document.getElementById("editor"), {
   label: "Code", onRun: () => { if (!runButton.disabled) form.requestSubmit(); },
 });
 
-function fillPicker(filter) {
+// Every option with the names the filter matches (id and aliases), read once from the page.
+const languages = [...language.options].map((o) => ({ id: o.value, option: o, names: [o.value, ...o.dataset.aliases.split(" ").filter(Boolean)] }));
+
+function matches(l, wanted) { return !wanted || l.names.some((n) => n.toLowerCase().includes(wanted)); }
+
+// Hides what the filter does not match; the chosen language stays visible so the picker never shows a stranger.
+function filterPicker(filter) {
   const wanted = (filter || "").trim().toLowerCase();
-  const current = language.value;
-  const groups = { Interpreted: [], Compiled: [] };
-  for (const l of languages) {
-    const names = [l.id, ...l.aliases];
-    if (wanted && l.id !== current && !names.some((n) => n.toLowerCase().includes(wanted))) continue;
-    const option = new Option(l.id + " " + l.version, l.id, false, l.id === current);
-    groups[l.compiled ? "Compiled" : "Interpreted"].push(option);
+  for (const l of languages) l.option.hidden = !matches(l, wanted) && l.id !== language.value;
+  for (const group of language.querySelectorAll("optgroup")) {
+    group.hidden = [...group.children].every((o) => o.hidden);
   }
-  language.replaceChildren();
-  for (const [label, options] of Object.entries(groups)) {
-    if (options.length === 0) continue;
-    const group = document.createElement("optgroup");
-    group.label = label;
-    group.append(...options);
-    language.appendChild(group);
-  }
-  if (current) language.value = current;
 }
 
 function known(id) { return languages.some((l) => l.id === id); }
@@ -75,6 +67,11 @@ async function writeUrl() {
 function showResult(r) {
   result.textContent = statusLine(r);
   result.className = "result outcome-" + r.outcome;
+  if (!r.id) {
+    // Storage was away: the run happened, but there is no permalink to show.
+    result.textContent += " · permalink could not be saved";
+    return;
+  }
   permalink.href = permalinkPath(r.id);
   permalink.textContent = r.permalink;
   permalinkLine.hidden = false;
@@ -148,17 +145,10 @@ async function run(event) {
 // Where the first screen comes from: ?from= (edit a snippet), else ?lang= and #code=, else the last language used
 // (or python) with its example.
 async function start() {
-  try {
-    languages = await fetchLanguages();
-  } catch (e) {
-    status.textContent = "Could not load the language list.";
-    return;
-  }
   const params = new URLSearchParams(window.location.search);
   const fallback = [params.get("lang"), localStorage.getItem(remembered), "python"].find((id) => id && known(id))
     || (languages[0] && languages[0].id);
   language.value = fallback;
-  fillPicker("");
   const from = params.get("from");
   const hash = new URLSearchParams(window.location.hash.slice(1)).get("code");
   if (from && /^[0-9A-Za-z]{10,32}$/.test(from)) {
@@ -166,7 +156,6 @@ async function start() {
       const snippet = await fetchSnippet(from);
       parentId = snippet.id;
       await chooseLanguage(known(snippet.language) ? snippet.language : fallback, false);
-      fillPicker("");
       editor.text = snippet.code;
       stdin.value = snippet.stdin;
       args.value = (snippet.args || []).join(" ");
@@ -197,13 +186,13 @@ language.addEventListener("change", async () => {
   await chooseLanguage(language.value, untouched);
   writeUrl();
 });
-search.addEventListener("input", () => fillPicker(search.value));
+search.addEventListener("input", () => filterPicker(search.value));
 // Enter in the filter takes the first language it matches.
 search.addEventListener("keydown", (event) => {
   if (event.key !== "Enter") return;
   event.preventDefault();
   const wanted = search.value.trim().toLowerCase();
-  const match = languages.find((l) => [l.id, ...l.aliases].some((n) => n.toLowerCase().includes(wanted)));
+  const match = languages.find((l) => matches(l, wanted));
   if (match) {
     language.value = match.id;
     language.dispatchEvent(new Event("change"));

@@ -1,0 +1,31 @@
+using System.Text.Json.Serialization;
+using CodeCube.Core.Contracts;
+
+namespace CodeCube.Host.Runs;
+
+/// <summary>What a worker says about a run on its events channel: started (by whom, which attempt), output, done.</summary>
+internal sealed record RunEvent(string Kind, string? Worker = null, int Attempt = 0, OutputStream Stream = OutputStream.Stdout, string? Text = null)
+{
+    public const string Started = "started";
+    public const string Output = "output";
+    public const string Done = "done";
+}
+
+/// <summary>
+/// The one answer to a run, written with SET NX so a rerun can never answer twice. The timestamps (Unix ms) give
+/// the time the run waited in the queue.
+/// </summary>
+internal sealed record RunAnswer(RunResult Result, string Worker, long EnqueuedAtMs, long StartedAtMs);
+
+/// <summary>A live worker as /api/v1/workers shows it.</summary>
+public sealed record WorkerStatus(
+    string Name, DateTimeOffset Started, DateTimeOffset LastSeen, int InFlight, long Completed, IReadOnlyList<string> Languages);
+
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(RunRequest))]
+[JsonSerializable(typeof(RunEvent))]
+[JsonSerializable(typeof(RunAnswer))]
+[JsonSerializable(typeof(WorkerStatus))]
+internal sealed partial class QueueJson : JsonSerializerContext;

@@ -1,0 +1,139 @@
+using System.Text.Json;
+using CodeCube.Core.Contracts;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace CodeCube.Host.Runs;
+
+/// <summary>
+/// <see cref="ISandbox"/> on the host: puts the run on the stream, relays the worker's live output, and returns the
+/// one answer. A run nobody starts (or whose worker stops showing life) for <c>Runs:QueueTimeout</c> is withdrawn,
+/// atomically with any worker's answer (SET NX on the result key), and the caller gets
+/// <see cref="SandboxUnavailableException"/>.
+/// </summary>
+internal sealed class QueuedSandbox(
+    IConnectionMultiplexer redis,
+    RunQueueKeys keys,
+    ISandbox? local,
+    IOptions<RunsOptions> options,
+    TimeProvider time,
+    ILogger<QueuedSandbox> logger) : ISandbox
+{
+    internal const string Withdrawn = "withdrawn";
+
+    // Pub/sub is the fast path; this slow check of the result key and the worker's heartbeat covers a lost message.
+    private static readonly TimeSpan Check = TimeSpan.FromSeconds(1);
+
+    public async Task<RunResult> RunAsync(RunRequest request, IProgress<OutputChunk>? progress, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var o = options.Value;
+        if (local is not null && !redis.IsConnected)
+        {
+            // Redis down: without a queue only this process can run code, and it has the same sandbox.
+            logger.RanLocallyWithoutRedis(request.Language);
+            return await local.RunAsync(request, progress, ct).ConfigureAwait(false);
+        }
+
+        var runId = Guid.NewGuid().ToString("N");
+        var db = redis.GetDatabase();
+        using var watch = new RunWatch(time);
+        var events = await redis.GetSubscriber().SubscribeAsync(keys.Events(runId)).ConfigureAwait(false);
+        try
+        {
+            events.OnMessage(message => watch.On(message.Message, progress));
+            var enqueuedAt = time.GetUtcNow().ToUnixTimeMilliseconds();
+            var entryId = await db.StreamAddAsync(keys.Stream,
+                [
+                    new NameValueEntry("id", runId),
+                    new NameValueEntry("req", JsonSerializer.Serialize(request, QueueJson.Default.RunRequest)),
+                    new NameValueEntry("at", enqueuedAt),
+                ],
+                maxLength: o.StreamMaxLength, useApproximateMaxLength: true).ConfigureAwait(false);
+            await redis.GetSubscriber().PublishAsync(keys.Nudge, runId, CommandFlags.FireAndForget).ConfigureAwait(false);
+
+            while (true)
+            {
+                await watch.WaitAsync(Check, ct).ConfigureAwait(false);
+                var stored = await db.StringGetAsync(keys.Result(runId)).ConfigureAwait(false);
+                if (stored.HasValue && stored != Withdrawn)
+                {
+                    var answer = JsonSerializer.Deserialize((string)stored!, QueueJson.Default.RunAnswer)!;
+                    RunsMetrics.QueueWait.Record(answer.StartedAtMs - answer.EnqueuedAtMs);
+                    return answer.Result;
+                }
+
+                if (watch.Worker is { } worker && await db.KeyExistsAsync(keys.Worker(worker)).ConfigureAwait(false))
+                {
+                    watch.Alive();
+                }
+
+                if (watch.SilentFor < o.QueueTimeout)
+                {
+                    continue;
+                }
+
+                if (await db.StringSetAsync(keys.Result(runId), Withdrawn, o.QueueTimeout * 4, When.NotExists).ConfigureAwait(false))
+                {
+                    await db.StreamDeleteAsync(keys.Stream, [entryId]).ConfigureAwait(false);
+                    logger.NoWorker(runId, o.QueueTimeout);
+                    throw new SandboxUnavailableException();
+                }
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The caller left (client gone, shutdown): a run not started yet is withdrawn, a running one is stopped by
+            // its worker, as a direct run's container would be. Sent without waiting: the caller is already gone.
+            _ = db.StringSetAsync(keys.Result(runId), Withdrawn, o.QueueTimeout * 4, When.NotExists, CommandFlags.FireAndForget);
+            _ = redis.GetSubscriber().PublishAsync(keys.Cancel, runId, CommandFlags.FireAndForget);
+            throw;
+        }
+        finally
+        {
+            // Not awaited: the answer is in hand and the caller should not wait for the server's confirmation.
+            await events.UnsubscribeAsync(CommandFlags.FireAndForget).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>What the host knows of one queued run: its last sign of life and who runs it.</summary>
+    private sealed class RunWatch(TimeProvider time) : IDisposable
+    {
+        private readonly SemaphoreSlim _signal = new(0);
+        private long _lastSign = time.GetTimestamp();
+        private volatile string? _worker;
+
+        public string? Worker => _worker;
+
+        public TimeSpan SilentFor => time.GetElapsedTime(Interlocked.Read(ref _lastSign));
+
+        public void Alive() => Interlocked.Exchange(ref _lastSign, time.GetTimestamp());
+
+        public Task WaitAsync(TimeSpan most, CancellationToken ct) => _signal.WaitAsync(most, ct);
+
+        public void Dispose() => _signal.Dispose();
+
+        public void On(RedisValue message, IProgress<OutputChunk>? progress)
+        {
+            var e = JsonSerializer.Deserialize((string)message!, QueueJson.Default.RunEvent);
+            if (e is null)
+            {
+                return;
+            }
+
+            Alive();
+            switch (e.Kind)
+            {
+                case RunEvent.Started:
+                    _worker = e.Worker;
+                    break;
+                case RunEvent.Output when e.Text is { } text:
+                    progress?.Report(new OutputChunk(e.Stream, text));
+                    break;
+                case RunEvent.Done:
+                    _signal.Release();
+                    break;
+            }
+        }
+    }
+}

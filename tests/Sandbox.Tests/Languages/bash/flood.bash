@@ -1,0 +1,2 @@
+line=$(printf "%1000s" "")
+while :; do echo "${line// /x}"; done

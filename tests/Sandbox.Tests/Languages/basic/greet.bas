@@ -1,0 +1,3 @@
+line input "" name$
+print "Hello, " + name$ + "! 6*7=" + str$(6 * 7)
+exit 3

@@ -1,0 +1,1 @@
+(loop [i 0] (recur (mod (inc i) 1000)))

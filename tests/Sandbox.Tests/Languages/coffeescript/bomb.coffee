@@ -1,0 +1,3 @@
+chunks = []
+loop
+  chunks.push Buffer.alloc(16 << 20, 1)

@@ -1,0 +1,2 @@
+(let ((line (make-string 1000 :initial-element #\x)))
+  (loop (write-line line)))

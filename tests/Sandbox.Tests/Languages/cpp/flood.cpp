@@ -1,0 +1,7 @@
+#include <iostream>
+#include <string>
+
+int main() {
+    std::string line(1000, 'x');
+    for (;;) std::cout << line << '\n';
+}

@@ -1,0 +1,2 @@
+line = "x" * 1000
+loop { puts line }

@@ -1,0 +1,3 @@
+void main() {
+    for (shared int i = 0;; i = (i + 1) % 1000) {}
+}

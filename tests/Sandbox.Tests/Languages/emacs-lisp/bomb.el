@@ -1,0 +1,2 @@
+(let (chunks)
+  (while t (push (make-string (* 16 1024 1024) ?x) chunks)))

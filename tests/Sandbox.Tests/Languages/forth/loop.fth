@@ -1,0 +1,2 @@
+: spin  0 begin 1+ 1000 mod again ;
+spin

@@ -1,0 +1,2 @@
+: main  true abort" boom" ;
+main

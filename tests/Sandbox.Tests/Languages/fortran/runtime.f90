@@ -1,0 +1,3 @@
+program main
+  error stop 'boom'
+end program main

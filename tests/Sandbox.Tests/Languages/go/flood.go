@@ -1,0 +1,13 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+)
+
+func main() {
+	line := strings.Repeat("x", 1000)
+	for {
+		fmt.Println(line)
+	}
+}

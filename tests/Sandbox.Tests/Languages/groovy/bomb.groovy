@@ -1,0 +1,2 @@
+def chunks = []
+while (true) chunks << new byte[16 << 20]

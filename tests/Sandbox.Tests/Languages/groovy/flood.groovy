@@ -1,0 +1,2 @@
+def line = "x" * 1000
+while (true) println line

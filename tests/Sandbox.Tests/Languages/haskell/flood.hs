@@ -1,0 +1,2 @@
+main :: IO ()
+main = mapM_ putStrLn (repeat (replicate 1000 'x'))

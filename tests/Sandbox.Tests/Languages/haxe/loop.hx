@@ -1,0 +1,6 @@
+class Main {
+  static function main() {
+    var i = 0;
+    while (true) i = (i + 1) % 1000;
+  }
+}

@@ -1,0 +1,1 @@
+[range(1000) | "x"] | add | repeat(.)

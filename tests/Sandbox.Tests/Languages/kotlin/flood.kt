@@ -1,0 +1,4 @@
+fun main() {
+    val line = "x".repeat(1000)
+    while (true) println(line)
+}

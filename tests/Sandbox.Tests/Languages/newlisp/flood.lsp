@@ -1,0 +1,2 @@
+(set 'line (dup "x" 1000))
+(while true (println line))

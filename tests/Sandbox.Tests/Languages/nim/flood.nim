@@ -1,0 +1,5 @@
+import strutils
+
+let line = repeat('x', 1000)
+while true:
+  echo line

@@ -1,0 +1,3 @@
+let name = stdin.readLine()
+echo "Hello, ", name, "! 6*7=", 6 * 7
+quit(3)

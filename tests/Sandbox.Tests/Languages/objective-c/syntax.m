@@ -1,0 +1,4 @@
+@interface Broken
+- (void)missing
+@end
+int main(void) { return 0 }

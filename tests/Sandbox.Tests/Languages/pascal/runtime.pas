@@ -1,0 +1,6 @@
+program Main;
+{$mode objfpc}
+uses SysUtils;
+begin
+  raise Exception.Create('boom');
+end.

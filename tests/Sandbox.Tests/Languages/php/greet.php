@@ -1,0 +1,4 @@
+<?php
+$name = trim(fgets(STDIN));
+echo "Hello, $name! 6*7=" . (6 * 7) . "\n";
+exit(3);

@@ -1,0 +1,4 @@
+int main() {
+  string line = "x" * 1000 + "\n";
+  while (1) write(line);
+}

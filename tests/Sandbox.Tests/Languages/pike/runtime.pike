@@ -1,0 +1,3 @@
+int main() {
+  error("boom\n");
+}

@@ -1,0 +1,2 @@
+line <- strrep("x", 1000)
+repeat cat(line, "\n", sep = "")

@@ -1,0 +1,2 @@
+#lang racket/base
+(let loop ([chunks '()]) (loop (cons (make-bytes (* 16 1024 1024) 1) chunks)))

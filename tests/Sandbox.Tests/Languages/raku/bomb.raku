@@ -1,0 +1,2 @@
+my @chunks;
+loop { @chunks.push: ("x" x (16 +< 20)).encode }

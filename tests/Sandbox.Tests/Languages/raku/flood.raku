@@ -1,0 +1,2 @@
+my $line = "x" x 1000;
+loop { say $line }

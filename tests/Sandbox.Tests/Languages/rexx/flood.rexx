@@ -1,0 +1,4 @@
+line = copies('x', 1000)
+do forever
+  say line
+end

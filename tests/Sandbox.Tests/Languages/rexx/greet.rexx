@@ -1,0 +1,3 @@
+name = linein()
+say 'Hello, 'name'! 6*7='6 * 7
+exit 3

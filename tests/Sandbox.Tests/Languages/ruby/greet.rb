@@ -1,0 +1,3 @@
+name = $stdin.gets.strip
+puts "Hello, #{name}! 6*7=#{6 * 7}"
+exit 3

@@ -1,0 +1,6 @@
+fn main() {
+    let line = "x".repeat(1000);
+    loop {
+        println!("{}", line);
+    }
+}

@@ -1,0 +1,2 @@
+(define line (make-string 1000 #\x))
+(let loop () (display line) (newline) (loop))

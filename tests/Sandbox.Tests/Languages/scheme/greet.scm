@@ -1,0 +1,5 @@
+(use-modules (ice-9 rdelim))
+(define name (read-line))
+(display (string-append "Hello, " name "! 6*7=" (number->string (* 6 7))))
+(newline)
+(exit 3)

@@ -1,0 +1,1 @@
+w /nonexistent/boom

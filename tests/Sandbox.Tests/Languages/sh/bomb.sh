@@ -1,0 +1,2 @@
+s=x
+while :; do s="$s$s"; done

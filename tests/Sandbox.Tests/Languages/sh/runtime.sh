@@ -1,0 +1,3 @@
+set -e
+ls /nonexistent/boom
+echo unreachable

@@ -1,0 +1,2 @@
+fun grow chunks = grow (Array.array (4000000, 0) :: chunks);
+val _ = grow [];

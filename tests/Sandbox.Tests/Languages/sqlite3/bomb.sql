@@ -1,0 +1,1 @@
+SELECT length(hex(zeroblob(400000000)));

@@ -1,0 +1,2 @@
+set chunks {}
+while 1 { lappend chunks [string repeat x [expr {16 << 20}]] }

@@ -1,0 +1,1 @@
+int main () { int x = "a"; return 0; }

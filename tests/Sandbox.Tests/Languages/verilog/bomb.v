@@ -1,0 +1,7 @@
+module main;
+  string s;
+  initial begin
+    s = "x";
+    forever s = {s, s};
+  end
+endmodule

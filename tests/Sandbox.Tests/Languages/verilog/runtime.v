@@ -1,0 +1,3 @@
+module main;
+  initial $fatal(1, "boom");
+endmodule

@@ -1,0 +1,5 @@
+module main;
+  initial begin
+    x = ;
+  end
+endmodule
