@@ -5,9 +5,13 @@ import { basicSetup } from "codemirror";
 import { Compartment, EditorState, StateEffect } from "@codemirror/state";
 import { EditorView, keymap } from "@codemirror/view";
 import { indentWithTab } from "@codemirror/commands";
-import { syntaxHighlighting } from "@codemirror/language";
+import { indentUnit, syntaxHighlighting } from "@codemirror/language";
 import { classHighlighter } from "@lezer/highlight";
 import { modeFor } from "./modes.js";
+
+// The page's CSP admits only <style> elements carrying this response's nonce (SecurityHeaders); CodeMirror stamps its
+// own with it. The nonce sits in a meta tag's nonce attribute, readable only through the element's property.
+const nonce = document.querySelector('meta[name="csp-nonce"]')?.nonce || "";
 
 export class CodeEditor {
   constructor(parent, { doc = "", label = "Code", readOnly = false, onRun = null } = {}) {
@@ -19,11 +23,14 @@ export class CodeEditor {
       state: EditorState.create({
         doc,
         extensions: [
+          EditorView.cspNonce.of(nonce),
           keymap.of(runKeys),
           basicSetup,
           // Token classes (tok-keyword, ...) so site.css colours code for light and dark themes alike.
           syntaxHighlighting(classHighlighter),
           keymap.of([indentWithTab]),
+          // Four spaces whatever the mode: what most of our languages' style guides ask, and never a tab surprise.
+          indentUnit.of("    "),
           this.language.of([]),
           EditorState.readOnly.of(readOnly),
           EditorView.editable.of(!readOnly),

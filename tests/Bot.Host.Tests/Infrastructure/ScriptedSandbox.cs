@@ -25,7 +25,8 @@ public sealed class ScriptedSandbox(ILanguageRegistry languages) : ISandbox
         var stderr = new System.Text.StringBuilder();
         var exit = 0;
         var chunks = 0;
-        foreach (var line in request.Code.Split('\n'))
+        // Indentation is ignored: the playground's editor indents a line typed after an open bracket.
+        foreach (var line in request.Code.Split('\n').Select(l => l.TrimStart()))
         {
             var (target, stream, text) = line switch
             {

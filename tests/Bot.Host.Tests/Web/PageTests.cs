@@ -71,8 +71,8 @@ public sealed class PageTests(RedisServerFixture redis, ITestOutputHelper output
     {
         var html = await _factory.CreateClient().GetStringAsync("/languages");
 
-        Assert.Contains("<h2>scripting</h2>", html, StringComparison.Ordinal);
-        Assert.Contains("<h2>compiled</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("<h2 id=\"kind-scripting\">scripting</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("<h2 id=\"kind-systems\">compiled</h2>", html, StringComparison.Ordinal);
         Assert.Contains(
             "<tr id=\"python\"><td><code>python</code></td><td>py, python3</td><td>3.11.2</td><td>no</td><td>with numpy, sympy</td></tr>",
             html, StringComparison.Ordinal);
