@@ -36,9 +36,11 @@ public sealed class PlaygroundEditorTests(RedisServerFixture redis, ITestOutputH
 
         await PlaygroundPage.OpenAsync(page, _factory.BaseUrl + "/");
 
+        // The example is the greet program python's contract test runs, with that test's stdin.
         Assert.Equal("python", await page.InputValueAsync("#language"));
-        Assert.Equal("print(\"Hello, world!\")\n", await PlaygroundPage.EditorTextAsync(page));
-        await Assertions.Expect(page.Locator("#editor .tok-string")).ToHaveTextAsync("\"Hello, world!\"");
+        Assert.Equal(Greet("python"), await PlaygroundPage.EditorTextAsync(page));
+        Assert.Equal("World\n", await page.InputValueAsync("#stdin"));
+        await Assertions.Expect(page.Locator("#editor .tok-keyword").First).ToHaveTextAsync("import");
         await Assertions.Expect(page.Locator("#editor .cm-lineNumbers")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#run kbd")).ToHaveTextAsync("Ctrl+Enter");
 
@@ -48,6 +50,25 @@ public sealed class PlaygroundEditorTests(RedisServerFixture redis, ITestOutputH
         await Assertions.Expect(page.Locator("#result")).ToContainTextAsync("completed · exit 0 · python 3.11.2 · 42 ms");
         // The scripted sandbox prints only "print X" lines: the example ran, and printed nothing it understands.
         Assert.Equal("", await page.Locator("#output").TextContentAsync());
+        Assert.Empty(watched.ConsoleErrors);
+    }
+
+    [Fact]
+    public async Task Every_language_in_the_picker_starts_with_its_contract_greet_program()
+    {
+        var watched = await _chromium.NewPageAsync();
+        var page = watched.Page;
+        await PlaygroundPage.OpenAsync(page, _factory.BaseUrl + "/");
+
+        var ids = await page.Locator("#language option").EvaluateAllAsync<string[]>("options => options.map(o => o.value)");
+        // The test host lists a few languages; build.mjs makes an example for every contract (and so every manifest id).
+        Assert.Contains("c", ids);
+        foreach (var id in ids)
+        {
+            await page.SelectOptionAsync("#language", id);
+            Assert.Equal(Greet(id), await PlaygroundPage.EditorTextAsync(page));
+        }
+
         Assert.Empty(watched.ConsoleErrors);
     }
 
@@ -150,5 +171,14 @@ public sealed class PlaygroundEditorTests(RedisServerFixture redis, ITestOutputH
         }
 
         Assert.Empty(watched.ConsoleErrors);
+    }
+
+    private static string ContractPrograms =>
+        Path.Combine(Path.GetDirectoryName(RepoPaths.Images)!, "tests", "Sandbox.Tests", "Languages");
+
+    private static string Greet(string id)
+    {
+        var file = Directory.EnumerateFiles(Path.Combine(ContractPrograms, id), "greet.*").Single();
+        return File.ReadAllText(file).ReplaceLineEndings("\n");
     }
 }

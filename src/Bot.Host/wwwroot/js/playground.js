@@ -2,7 +2,7 @@
 // ReadableStream, since EventSource cannot POST), and the program's state in the URL (?lang= and #code=).
 import { fetchSnippet, permalinkPath, postRun, problemText } from "./api.js";
 import { CodeEditor, packCode, unpackCode } from "../bundle/editor.js";
-import { examples } from "./examples.js";
+import { examples } from "../bundle/examples.js";
 import { OutputView, problems, statusLine } from "./output.js";
 import { stripAnsi } from "./ansi.js";
 import { copyButton } from "./copy.js";
@@ -45,7 +45,11 @@ function known(id) { return languages.some((l) => l.id === id); }
 async function chooseLanguage(id, withExample) {
   language.value = id;
   localStorage.setItem(remembered, id);
-  if (withExample) editor.text = examples[id] || "";
+  if (withExample) {
+    const example = examples[id] || { code: "", stdin: "" };
+    editor.text = example.code;
+    stdin.value = example.stdin;
+  }
   await editor.setLanguage(id);
 }
 
@@ -182,7 +186,7 @@ async function start() {
 
 language.addEventListener("change", async () => {
   // A new language brings its example only when the editor holds nothing of the user's own.
-  const untouched = editor.text.trim() === "" || Object.values(examples).includes(editor.text);
+  const untouched = editor.text.trim() === "" || Object.values(examples).some((e) => e.code === editor.text);
   await chooseLanguage(language.value, untouched);
   writeUrl();
 });
