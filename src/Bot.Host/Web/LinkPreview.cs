@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CodeCube.Core.Contracts;
+using CodeCube.Core.Replies;
 using static CodeCube.Host.Web.Html;
 
 namespace CodeCube.Host.Web;
@@ -62,27 +63,13 @@ internal static class LinkPreview
     private static string Meta(string kind, string name, string content) =>
         $"<meta {kind}=\"{E(name)}\" content=\"{E(content)}\">\n";
 
-    // ANSI sequences go whole; other control characters (but newlines and tabs) go too.
+    // Escape sequences go whole; other control characters (but newlines and tabs) go too.
     private static string Plain(string text)
     {
-        var builder = new StringBuilder(text.Length);
-        for (var i = 0; i < text.Length; i++)
+        var stripped = AnsiText.Strip(text);
+        var builder = new StringBuilder(stripped.Length);
+        foreach (var c in stripped)
         {
-            var c = text[i];
-            if (c == '\u001b')
-            {
-                if (i + 1 < text.Length && text[i + 1] == '[')
-                {
-                    i += 2;
-                    while (i < text.Length && text[i] is < '@' or > '~')
-                    {
-                        i++;
-                    }
-                }
-
-                continue;
-            }
-
             if (c == '\n' || c == '\t' || !char.IsControl(c))
             {
                 builder.Append(c == '\t' ? ' ' : c);
