@@ -40,6 +40,16 @@ public sealed class ReplyFormatter
             : FormatMarkdown(output, footer, permalink, capabilities, sandboxError);
     }
 
+    /// <summary>
+    /// The outcome in the words chat replies use, naming the limit a kill hit: "exit 3", "killed after 10 s: still
+    /// running", "killed: used more than 256 MiB". Unescaped: the sandbox's detail is not ours to trust.
+    /// </summary>
+    public static string DescribeOutcome(RunResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return RunFooter.Outcome(result);
+    }
+
     /// <summary>A message of ours (help, errors, busy) that may quote user words: escaped and cut to fit.</summary>
     public string FormatNotice(string text, ChatCapabilities capabilities)
     {

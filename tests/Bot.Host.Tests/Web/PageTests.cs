@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace CodeCube.Host.Tests.Web;
 
 [Collection(RedisCollection.Name)]
@@ -63,6 +65,34 @@ public sealed class PageTests(RedisServerFixture redis, ITestOutputHelper output
             Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
             Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
             Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+        }
+    }
+
+    [Fact]
+    public async Task A_page_with_a_script_admits_only_styles_carrying_its_own_fresh_nonce()
+    {
+        var client = _factory.CreateClient();
+        var nonces = new List<string>();
+        for (var i = 0; i < 2; i++)
+        {
+            var response = await client.GetAsync("/");
+            var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+            var html = await response.Content.ReadAsStringAsync();
+
+            var nonce = Regex.Match(csp, "style-src 'self' 'nonce-([A-Za-z0-9+/=]{24})';").Groups[1].Value;
+            Assert.NotEmpty(nonce);
+            Assert.Contains($"<meta name=\"csp-nonce\" nonce=\"{nonce}\">", html, StringComparison.Ordinal);
+            Assert.Contains("script-src 'self';", csp, StringComparison.Ordinal);
+            nonces.Add(nonce);
+        }
+
+        Assert.NotEqual(nonces[0], nonces[1]);
+        // Pages without a script and everything else get no nonce at all.
+        foreach (var path in new[] { "/languages", "/s/AAAAAAAAAAAA", "/api/v1/languages", "/css/site.css" })
+        {
+            var csp = (await client.GetAsync(path)).Headers.GetValues("Content-Security-Policy").Single();
+            Assert.Contains("style-src 'self';", csp, StringComparison.Ordinal);
+            Assert.DoesNotContain("nonce", csp, StringComparison.Ordinal);
         }
     }
 

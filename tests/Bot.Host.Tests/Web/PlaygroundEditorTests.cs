@@ -105,6 +105,20 @@ public sealed class PlaygroundEditorTests(RedisServerFixture redis, ITestOutputH
     }
 
     [Fact]
+    public async Task The_status_line_names_the_limit_a_run_hit()
+    {
+        var page = (await _chromium.NewPageAsync()).Page;
+        await PlaygroundPage.OpenAsync(page, _factory.BaseUrl + "/");
+
+        await PlaygroundPage.TypeCodeAsync(page, "print tick\ntimeout");
+        await page.Keyboard.PressAsync("Control+Enter");
+
+        await Assertions.Expect(page.Locator("#result"))
+            .ToHaveTextAsync("timed out · killed after 10 s: still running · python 3.11.2 · 42 ms");
+        await Assertions.Expect(page.Locator("#result")).ToHaveClassAsync("result outcome-timed_out");
+    }
+
+    [Fact]
     public async Task Language_and_half_written_code_travel_in_the_url()
     {
         var page = (await _chromium.NewPageAsync()).Page;

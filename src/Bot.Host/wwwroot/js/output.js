@@ -2,14 +2,6 @@
 // that jump to their line. Everything the program wrote goes in as text.
 import { AnsiState, appendAnsi } from "./ansi.js";
 
-const limits = {
-  timed_out: "time limit hit",
-  memory_limit: "memory limit hit",
-  output_limit: "output limit hit",
-  compile_error: "did not compile",
-  sandbox_error: "the sandbox failed",
-};
-
 export class OutputView {
   constructor(pre) {
     this.pre = pre;
@@ -34,15 +26,16 @@ export class OutputView {
   }
 }
 
-// "completed · exit 0 · python 3.11.2 · 14 ms" plus which limit was hit and whether output was cut.
+// "completed · exit 0 · python 3.11.2 · 14 ms"; a kill names its limit in the server's own words
+// ("timed out · killed after 10 s: still running · ..."), then whether output was cut or came from the cache.
 export function statusLine(r) {
-  const parts = [r.outcome.replace(/_/g, " ")];
-  if (r.exitCode !== null && r.exitCode !== undefined) parts.push("exit " + r.exitCode);
+  const outcome = r.outcome.replace(/_/g, " ");
+  const parts = [outcome];
+  if (r.summary && r.summary !== outcome) parts.push(r.summary);
   parts.push(r.language + " " + r.version, r.wallMs + " ms");
-  if (limits[r.outcome]) parts.push(limits[r.outcome]);
-  if (r.truncated) parts.push("output truncated");
+  if (r.truncated && r.outcome !== "output_limit") parts.push("output truncated");
   if (r.cached) parts.push("from cache");
-  if (r.detail) parts.push(r.detail);
+  if (r.detail && r.outcome !== "sandbox_error") parts.push(r.detail);
   return parts.join(" · ");
 }
 
