@@ -12,9 +12,16 @@ public static class PlaygroundPage
 {
     private const string Editor = "#editor .cm-content";
 
-    /// <summary>Opens the playground and waits until its language list and editor are ready.</summary>
+    /// <summary>Opens the playground and waits until its editor is ready.</summary>
     public static async Task OpenAsync(IPage page, string url)
     {
+        // The editor bundle is built, not committed: say how to get it rather than time out on a page without it.
+        var bundle = Path.Combine(Path.GetDirectoryName(RepoPaths.Images)!, "src", "Bot.Host", "wwwroot", "bundle", "editor.js");
+        if (!File.Exists(bundle))
+        {
+            throw new InvalidOperationException($"{bundle} is missing: run scripts/web-bundle.sh (./test.sh does)");
+        }
+
         await page.GotoAsync(url);
         await Assertions.Expect(page.Locator("#run-form[data-ready='1']")).ToBeAttachedAsync();
     }
