@@ -95,6 +95,15 @@ public sealed class PlaygroundEditorTests(RedisServerFixture redis, ITestOutputH
         await page.Locator("#problems button").ClickAsync();
         await Assertions.Expect(page.Locator("#editor .cm-activeLine")).ToContainTextAsync("eprint");
 
+        // Copy output copies the text without its escape codes.
+        await page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
+        await page.ClickAsync("#copy-output");
+        await Assertions.Expect(page.Locator("#copy-output[data-copied='1']")).ToBeAttachedAsync();
+        var copied = await page.EvaluateAsync<string>("navigator.clipboard.readText()");
+        Assert.StartsWith("red plain", copied, StringComparison.Ordinal);
+        Assert.Contains($"src/main.py:2: {Xss}", copied, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u001b", copied, StringComparison.Ordinal);
+
         var href = await page.GetAttributeAsync("#permalink", "href");
         await page.GotoAsync(_factory.BaseUrl + href);
         await Assertions.Expect(page.Locator("#stdout span.ansi-fg1")).ToHaveTextAsync("red");

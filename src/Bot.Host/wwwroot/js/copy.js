@@ -5,6 +5,8 @@ export function copyButton(button, text) {
     try {
       await navigator.clipboard.writeText(text());
       button.textContent = "Copied";
+      // How many copies have landed: the label changes back, this stays (tests wait on it).
+      button.dataset.copied = String(Number(button.dataset.copied || 0) + 1);
     } catch (e) {
       button.textContent = "Copy failed";
     }
