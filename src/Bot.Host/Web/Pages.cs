@@ -145,15 +145,14 @@ internal static class Pages
         ? ""
         : $"<a id=\"report\" rel=\"nofollow noopener\" href=\"{E(WebOptions.ReportLinkFor(reportUrl, id))}\">Report</a>";
 
-    // Grouped like /languages; the aliases ride along so the filter box finds "py" as well as "python".
+    // Grouped as /languages and !langs list them; the aliases ride along so the filter finds "py" as well as "python".
     private static string Picker(ILanguageRegistry languages)
     {
         var html = new StringBuilder();
-        foreach (var kind in languages.All.GroupBy(l => l.Kind)
-                     .OrderBy(g => LanguageKinds.Order(g.Key)).ThenBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var group in LanguageKinds.Group(languages.All))
         {
-            html.Append("<optgroup label=\"").Append(E(LanguageKinds.Title(kind.Key))).Append("\">\n");
-            foreach (var language in kind.OrderBy(l => l.Id, StringComparer.Ordinal))
+            html.Append("<optgroup label=\"").Append(E(group.Title)).Append("\">\n");
+            foreach (var language in group.Languages)
             {
                 html.Append("<option value=\"").Append(E(language.Id)).Append("\" data-aliases=\"")
                     .Append(E(string.Join(' ', language.Aliases))).Append("\">")

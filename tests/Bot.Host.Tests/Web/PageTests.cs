@@ -116,8 +116,13 @@ public sealed class PageTests(RedisServerFixture redis, ITestOutputHelper output
     {
         var html = await _factory.CreateClient().GetStringAsync("/");
 
-        // The picker is rendered with the page (grouped by kind, aliases for the filter); every field has its label.
+        // The picker is rendered with the page, grouped by kind as /languages and !langs list them, with the aliases
+        // the filter box matches; every field has its label.
         Assert.Contains("<option value=\"python\" data-aliases=\"py python3\">python 3.11.2</option>", html, StringComparison.Ordinal);
+        Assert.Contains("<optgroup label=\"scripting\">\n<option value=\"javascript\" data-aliases=\"js node\">javascript 20.19.0</option>\n<option value=\"python\"",
+            html, StringComparison.Ordinal);
+        Assert.True(html.IndexOf("<optgroup label=\"shell and text\">", StringComparison.Ordinal)
+            < html.IndexOf("<optgroup label=\"compiled\">", StringComparison.Ordinal));
         foreach (var field in new[] { "language", "language-search", "args", "stdin" })
         {
             Assert.Contains($"<label for=\"{field}\"", html, StringComparison.Ordinal);

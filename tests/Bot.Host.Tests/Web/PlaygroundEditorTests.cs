@@ -1,3 +1,4 @@
+using CodeCube.Testing.Languages;
 using CodeCube.Testing.Web;
 using Microsoft.Playwright;
 
@@ -67,6 +68,7 @@ public sealed class PlaygroundEditorTests(RedisServerFixture redis, ITestOutputH
         {
             await page.SelectOptionAsync("#language", id);
             Assert.Equal(Greet(id), await PlaygroundPage.EditorTextAsync(page));
+            Assert.Equal(ContractTable.For(id).Stdin, await page.InputValueAsync("#stdin"));
         }
 
         Assert.Empty(watched.ConsoleErrors);
@@ -196,12 +198,6 @@ public sealed class PlaygroundEditorTests(RedisServerFixture redis, ITestOutputH
         Assert.Empty(watched.ConsoleErrors);
     }
 
-    private static string ContractPrograms =>
-        Path.Combine(Path.GetDirectoryName(RepoPaths.Images)!, "tests", "Sandbox.Tests", "Languages");
-
-    private static string Greet(string id)
-    {
-        var file = Directory.EnumerateFiles(Path.Combine(ContractPrograms, id), "greet.*").Single();
-        return File.ReadAllText(file).ReplaceLineEndings("\n");
-    }
+    // The greet program the language's contract test runs (the contract tests read the same files).
+    private static string Greet(string id) => ContractTable.Code(id, ContractTable.Greet)!.ReplaceLineEndings("\n");
 }
