@@ -84,6 +84,7 @@ internal static class Pages
             .Append("<a href=\"/s/").Append(E(s.Id)).Append("/download\" download>Download code</a>")
             .Append("<a href=\"/e/").Append(E(s.Id)).Append("\">Embed</a>")
             .Append("<button type=\"button\" id=\"copy-code\">Copy code</button>")
+            .Append("<button type=\"button\" id=\"copy-output\">Copy output</button>")
             .Append(ReportLink(reportUrl, s.Id))
             .Append("<span id=\"status\" class=\"status\" role=\"status\"></span></div>\n")
             .Append(CodeBlock(s));

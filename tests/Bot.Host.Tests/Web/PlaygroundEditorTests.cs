@@ -109,6 +109,9 @@ public sealed class PlaygroundEditorTests(RedisServerFixture redis, ITestOutputH
         var href = await page.GetAttributeAsync("#permalink", "href");
         await page.GotoAsync(_factory.BaseUrl + href);
         await Assertions.Expect(page.Locator("#stdout span.ansi-fg1")).ToHaveTextAsync("red");
+        await page.ClickAsync("#copy-output");
+        await Assertions.Expect(page.Locator("#copy-output[data-copied='1']")).ToBeAttachedAsync();
+        Assert.Equal("red plain\n", await page.EvaluateAsync<string>("navigator.clipboard.readText()"));
         Assert.Equal(0, await page.Locator("#snippet script").CountAsync());
         Assert.Equal(0, watched.Dialogs);
         // CodeMirror's <style> elements carry the response's nonce: the strict CSP refuses nothing on these pages.
