@@ -1,3 +1,5 @@
+using CodeCube.Adapters.Discord.Gateway;
+
 namespace CodeCube.Adapters.Tests.Discord;
 
 /// <summary>
@@ -31,6 +33,45 @@ public sealed class DiscordSessionLimitsTests
 
         Assert.DoesNotContain(h.Logs.Entries, e => e.Message.Contains("session start limit", StringComparison.Ordinal));
         Assert.Single(h.Server.Calls, c => c.Path == "/gateway/bot");
+    }
+
+    [Fact]
+    public async Task A_fresh_identify_comes_no_sooner_than_five_seconds_after_the_last()
+    {
+        await using var h = await DiscordTestHarness.StartAsync();
+
+        await h.Gateway.Current.CloseAsync(4007, "invalid seq"); // the session is gone: the next one identifies
+        await h.PassFirstReconnectDelayAsync();
+        await h.WaitForLogAsync("waiting 00:00:04 before IDENTIFY");
+        h.Time.Advance(TimeSpan.FromMilliseconds(3999));
+        await Eventually.NeverAsync(() => h.Gateway.Connections.Count > 1, "identified again within 5 s");
+        h.Time.Advance(TimeSpan.FromMilliseconds(1));
+
+        await h.Gateway.WaitForAsync(p => p.Connection == 1 && p.Op == 2);
+    }
+
+    [Theory]
+    [InlineData(5, null, 0)]          // first IDENTIFY, starts left
+    [InlineData(5, 1.0, 4)]           // one per 5 s
+    [InlineData(5, 7.0, 0)]
+    [InlineData(0, null, 600)]        // none left: the window
+    [InlineData(0, 1.0, 600)]         // the longer of the two
+    public void The_wait_before_identify_is_the_longer_of_the_spent_window_and_the_five_second_spacing(
+        int remaining, double? sinceLastSeconds, double expectedSeconds)
+    {
+        var limit = new SessionStartLimit(1000, remaining, TimeSpan.FromMinutes(10), 1);
+        var since = sinceLastSeconds is { } s ? TimeSpan.FromSeconds(s) : (TimeSpan?)null;
+
+        Assert.Equal(TimeSpan.FromSeconds(expectedSeconds), SessionStartLimit.WaitBeforeIdentify(limit, since));
+    }
+
+    [Fact]
+    public void Session_start_limit_is_read_from_the_documented_gateway_bot_answer()
+    {
+        using var doc = JsonDocument.Parse(DiscordFixtures.Json("rest-get-gateway-bot-response.json").ToJsonString());
+
+        Assert.Equal(new SessionStartLimit(1000, 999, TimeSpan.FromMilliseconds(14400000), 1), SessionStartLimit.From(doc.RootElement));
+        Assert.Null(SessionStartLimit.From(JsonDocument.Parse("{\"url\":\"wss://x\"}").RootElement));
     }
 
     [Fact]

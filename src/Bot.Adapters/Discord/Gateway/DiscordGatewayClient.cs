@@ -79,22 +79,30 @@ internal sealed class DiscordGatewayClient(
 
     /// <summary>
     /// Before a fresh IDENTIFY: asks GET /gateway/bot where to connect and how many session starts are left (asked
-    /// each time, as the count falls with every IDENTIFY), and waits out the window when none are.
+    /// each time, as the count falls with every IDENTIFY), and waits out the window when none are, and the 5 s
+    /// between two IDENTIFYs.
     /// </summary>
     private async Task<string> PrepareIdentifyAsync(CancellationToken ct)
     {
         var configured = options.Value.GatewayUrlOverride;
-        if (!string.IsNullOrEmpty(configured))
-        {
-            return configured;
-        }
-
-        var bot = await rest.GetGatewayBotAsync(ct).ConfigureAwait(false);
-        if (bot.Limit is { WaitBeforeIdentify: var wait } limit && wait > TimeSpan.Zero)
+        var bot = string.IsNullOrEmpty(configured)
+            ? await rest.GetGatewayBotAsync(ct).ConfigureAwait(false)
+            : new GatewayBot(configured, null);
+        var since = Session.IdentifiedAt is long at ? time.GetElapsedTime(at) : (TimeSpan?)null;
+        var wait = SessionStartLimit.WaitBeforeIdentify(bot.Limit, since);
+        if (wait > TimeSpan.Zero)
         {
             // The timer starts before the log line, so whoever sees the line knows the wait is under way.
             var waiting = Task.Delay(wait, time, ct);
-            logger.SessionStartLimited(limit.Total, limit.MaxConcurrency, wait);
+            if (bot.Limit is { Remaining: <= 0 } limit)
+            {
+                logger.SessionStartLimited(limit.Total, limit.MaxConcurrency, wait);
+            }
+            else
+            {
+                logger.IdentifySpaced(wait);
+            }
+
             await waiting.ConfigureAwait(false);
         }
 

@@ -6,7 +6,8 @@ namespace CodeCube.Adapters.Discord.Gateway;
 /// GET /gateway/bot's <c>session_start_limit</c>: Discord allows <see cref="Total"/> IDENTIFYs per window (1000 a
 /// day) and resets the token of a bot that goes over. <see cref="Remaining"/> of them are left, and the window
 /// starts again <see cref="ResetAfter"/> after the answer. <see cref="MaxConcurrency"/> IDENTIFYs may start per
-/// 5 s, one per rate-limit bucket (shard id modulo max_concurrency); we run one shard, so there is one bucket.
+/// 5 s, one per rate-limit bucket (shard id modulo max_concurrency); we run one shard, so there is one bucket and
+/// one IDENTIFY per 5 s whatever max_concurrency says.
 /// </summary>
 internal sealed record SessionStartLimit(int Total, int Remaining, TimeSpan ResetAfter, int MaxConcurrency)
 {
@@ -24,8 +25,19 @@ internal sealed record SessionStartLimit(int Total, int Remaining, TimeSpan Rese
         return new SessionStartLimit(total, remaining, TimeSpan.FromMilliseconds(Math.Max(0, resetAfterMs)), concurrency);
     }
 
-    /// <summary>How long to wait before the next IDENTIFY: until the window resets when none are left, else not at all.</summary>
-    public TimeSpan WaitBeforeIdentify => Remaining > 0 ? TimeSpan.Zero : ResetAfter;
+    /// <summary>One IDENTIFY per rate-limit bucket per this long; with one shard there is one bucket.</summary>
+    public static readonly TimeSpan IdentifyInterval = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long to wait before the next IDENTIFY: until the window resets when no session start is left, and at
+    /// least until <see cref="IdentifyInterval"/> has passed since the last one.
+    /// </summary>
+    public static TimeSpan WaitBeforeIdentify(SessionStartLimit? limit, TimeSpan? sinceLastIdentify)
+    {
+        var window = limit is { Remaining: <= 0 } spent ? spent.ResetAfter : TimeSpan.Zero;
+        var spacing = sinceLastIdentify is { } since && since < IdentifyInterval ? IdentifyInterval - since : TimeSpan.Zero;
+        return window > spacing ? window : spacing;
+    }
 
     private static bool TryInt(JsonElement obj, string name, out int value)
     {
