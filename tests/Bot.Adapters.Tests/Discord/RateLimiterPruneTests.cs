@@ -11,10 +11,7 @@ public sealed class RateLimiterPruneTests
     {
         var time = new FakeTimeProvider();
         var limiter = new DiscordRateLimiter(time);
-        using var response = new HttpResponseMessage();
-        response.Headers.Add("X-RateLimit-Bucket", "abc");
-        response.Headers.Add("X-RateLimit-Remaining", "4");
-        response.Headers.Add("X-RateLimit-Reset-After", "1");
+        using var response = BucketResponse();
 
         for (var channel = 0; channel < DiscordRateLimiter.PruneAbove; channel++)
         {
@@ -33,10 +30,7 @@ public sealed class RateLimiterPruneTests
     {
         var time = new FakeTimeProvider();
         var limiter = new DiscordRateLimiter(time);
-        using var response = new HttpResponseMessage();
-        response.Headers.Add("X-RateLimit-Bucket", "abc");
-        response.Headers.Add("X-RateLimit-Remaining", "4");
-        response.Headers.Add("X-RateLimit-Reset-After", "1");
+        using var response = BucketResponse();
         var held = await limiter.AcquireAsync("POST /channels/{id}/messages", "held", CancellationToken.None);
         for (var channel = 0; channel <= DiscordRateLimiter.PruneAbove; channel++)
         {
@@ -48,5 +42,14 @@ public sealed class RateLimiterPruneTests
 
         Assert.Equal(1, limiter.GateCount); // the one a request holds stays
         held.Dispose();
+    }
+
+    private static HttpResponseMessage BucketResponse()
+    {
+        var response = new HttpResponseMessage();
+        response.Headers.Add("X-RateLimit-Bucket", "abc");
+        response.Headers.Add("X-RateLimit-Remaining", "4");
+        response.Headers.Add("X-RateLimit-Reset-After", "1");
+        return response;
     }
 }

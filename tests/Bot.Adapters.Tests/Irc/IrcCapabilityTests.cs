@@ -44,11 +44,7 @@ public sealed class IrcCapabilityTests : IrcClientTestBase
         server.Send(":irc.test CAP * LS :account-tag sasl=PLAIN");
         Assert.Equal("CAP REQ account-tag", await server.NextAsync());
         Assert.Equal("CAP REQ sasl", await server.NextAsync());
-        server.Send(":irc.test CAP * ACK :sasl");
-        Assert.Equal("AUTHENTICATE PLAIN", await server.NextAsync());
-        server.Send("AUTHENTICATE +");
-        Assert.Equal("AUTHENTICATE amlsbGVzAGppbGxlcwBzZXNhbWU=", await server.NextAsync());
-        server.Send(":irc.test 903 * :SASL authentication successful");
+        await PassSaslPlainAsync(server);
         // The account-tag request is still unanswered: no CAP END yet.
         server.Send("PING :sentinel");
         Assert.Equal("PONG sentinel", await server.NextAsync());
