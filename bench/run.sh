@@ -2,7 +2,9 @@
 # One command for the performance benchmark, with the settings the host ships with: hello world per language
 # natively, cold and through the API; python against `docker run --rm`; a mixed workload (warm-hit rate of the
 # adaptive pool), a sustained run with the per-run CPU split, cache hits and a 100 MB output flood.
-# Writes docs/benchmarks.md. Usage: bench/run.sh [--quick]
+# Hello world is each language's contract-test greeting; the nine original languages also run natively.
+# Writes docs/benchmarks.md. Usage: bench/run.sh [--quick] [--languages python,lua,...]
+# --languages measures only those languages' per-language rows and writes artifacts/benchmarks-partial.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -8,25 +8,32 @@ internal static class BenchmarkReport
 {
     private static readonly CultureInfo Ci = CultureInfo.InvariantCulture;
 
-    public static string Markdown(Results r, Args opts)
+    public static string Markdown(Results r, IReadOnlyList<BenchProgram> programs, Args opts)
     {
         var md = new StringBuilder();
+        var command = "bench/run.sh" + (opts.Quick ? " --quick" : "")
+            + (opts.Languages is { } only ? " --languages " + string.Join(',', only.Order(StringComparer.Ordinal)) : "");
         md.AppendLine("# Benchmarks").AppendLine();
-        md.AppendLine(Ci, $"Generated {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC by `bench/run.sh{(opts.Quick ? " --quick" : "")}` (one run, one machine, the settings the host ships with).").AppendLine();
+        md.AppendLine(Ci, $"Generated {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC by `{command}` (one run, one machine, the settings the host ships with).").AppendLine();
         md.AppendLine("## Machine").AppendLine();
         md.AppendLine(Ci, $"- CPU: {Environment.ProcessorCount} × {CpuModel()}; load average at the end: {LoadAverage()}");
         md.AppendLine(Ci, $"- Memory: {MemTotalGiB():F1} GiB; OS: {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
         md.AppendLine(Ci, $"- .NET {Environment.Version}; Docker {DockerVersion()}").AppendLine();
         md.AppendLine("## What is measured").AppendLine();
-        md.AppendLine("Hello world per language, timed end to end by the client. *native*: the host's own interpreter or");
+        md.AppendLine("Hello world per language, timed end to end by the client: each language's contract-test greeting");
+        md.AppendLine("(tests/Sandbox.Tests/Languages/<id>/greet.*: reads a line from stdin, prints `Hello, World! 6*7=42`, exits");
+        md.AppendLine("with status 3), checked for that exact output and status. *native*: the host's own interpreter or");
         md.AppendLine("compiler (compile + run for compiled languages). *docker run --rm*: CodeCube's original way, one");
         md.AppendLine("container per snippet with the same image, limits and runner. *API*: `POST /api/v1/run` on a host with");
         md.AppendLine("its shipped settings (adaptive warm pool); *API, cold*: the pool off, which is what a language's first");
-        md.AppendLine("run after a quiet period costs. Every request carries a unique comment so the result cache never");
-        md.AppendLine("answers, except in the *cache hit* row. Warm hits are counted from the host's run log. In the");
-        md.AppendLine("per-language rows one client sends a run, reads the answer and waits 250 ms (a person's pace; a warm");
-        md.AppendLine("run is far quicker than the engine can start a container, so a client with no pause at all only");
-        md.AppendLine("measures the engine, as the concurrency-4 and sustained rows do).").AppendLine();
+        var n = RunCounts.For(opts.Quick);
+        md.AppendLine(Ci, $"run after a quiet period costs. The nine languages with a native baseline get {n.Few} cold and {n.Some} pooled runs");
+        md.AppendLine(Ci, $"(python {n.Many}), every other language {n.OtherCold} cold and {n.OtherWarm} pooled, so their p50 is a rough figure. Every request");
+        md.AppendLine("ends in a count of blank lines of its own so the result cache never answers, except in the *cache hit*");
+        md.AppendLine("row. Warm hits are counted from the host's run log. In the per-language rows one client sends a run,");
+        md.AppendLine("reads the answer and waits 250 ms (a person's pace; a warm run is far quicker than the engine can start");
+        md.AppendLine("a container, so a client with no pause at all only measures the engine, as the concurrency-4 and");
+        md.AppendLine("sustained rows do).").AppendLine();
 
         md.AppendLine("## Per language (p50 ms, concurrency 1)").AppendLine();
         md.AppendLine("| language | native | API, cold | API | warm hits | API − native | cold ÷ API |");
@@ -64,7 +71,7 @@ internal static class BenchmarkReport
         var (pyNative, pyDocker, pyApi) = (r.P50("native", "python"), r.P50("docker run --rm", "python"), r.P50("API", "python"));
         Line(md, "python via the API ≥ 8× faster than docker run --rm (p50)", pyDocker / pyApi, "F1", "×", v => v >= 8);
         Line(md, "python via the API ≤ native + 20 ms (p50)", pyApi - pyNative, "F0", " ms above native", v => v <= 20);
-        foreach (var program in BenchProgram.All.Where(p => r.P50("API", p.Name) is not null && r.P50("native", p.Name) is not null))
+        foreach (var program in programs.Where(p => r.P50("API", p.Name) is not null && r.P50("native", p.Name) is not null))
         {
             var allowed = program.Compiled ? 50 : 30;
             Line(md, $"{program.Name} ≤ native + {allowed} ms", r.P50("API", program.Name) - r.P50("native", program.Name), "F0",
@@ -79,6 +86,16 @@ internal static class BenchmarkReport
         Line(md, "0 containers left afterwards", r.ContainersLeft, "F0", " left", v => v == 0);
         Line(md, "cache hit p50 ≤ 10 ms", r.P50("API, cache hit", "python"), "F1", " ms", v => v <= 10);
         return md.ToString();
+    }
+
+    /// <summary>Sections other runs write (bench/run.sh --queue-overhead) start at this line and survive a full run.</summary>
+    public const string KeptMarker = "<!-- Sections below are written by other runs (bench/run.sh --queue-overhead); bench/run.sh keeps them. -->";
+
+    /// <summary>The part of an existing report from <see cref="KeptMarker"/> on, or nothing.</summary>
+    public static string KeptPart(string report)
+    {
+        var at = report.IndexOf(KeptMarker, StringComparison.Ordinal);
+        return at < 0 ? "" : Environment.NewLine + report[at..];
     }
 
     private static string F(double? value, string format = "F0") =>

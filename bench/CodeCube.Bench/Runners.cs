@@ -9,12 +9,15 @@ namespace CodeCube.Bench;
 /// <summary>The three ways to run a snippet that the benchmark compares.</summary>
 internal static class Runners
 {
-    private const string Expected = "Hello, world!";
-
     /// <summary>Whether the host has the program's interpreter or compiler (bench/run.sh installs them).</summary>
     public static bool HasNative(BenchProgram program)
     {
-        var tool = program.NativeCompile?.Split(' ').First(w => !w.Contains('=', StringComparison.Ordinal)) ?? program.NativeRun[0];
+        if (program.Native is not { } native)
+        {
+            return false;
+        }
+
+        var tool = native.Compile?.Split(' ').First(w => !w.Contains('=', StringComparison.Ordinal)) ?? native.Run[0];
         return Path.IsPathRooted(tool)
             ? File.Exists(tool)
             : (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(d => File.Exists(Path.Combine(d, tool)));
@@ -22,11 +25,12 @@ internal static class Runners
 
     public static async Task<bool> NativeAsync(BenchProgram program, string workRoot, int i)
     {
+        var native = program.Native!;
         var dir = Directory.CreateDirectory(Path.Combine(workRoot, $"{program.Language}-{i}")).FullName;
         try
         {
             await File.WriteAllTextAsync(Path.Combine(dir, program.FileName), program.Code);
-            if (program.NativeCompile is { } compile)
+            if (native.Compile is { } compile)
             {
                 var built = await ExecAsync("/bin/sh", ["-c", compile], dir, null);
                 if (built.Code != 0)
@@ -37,11 +41,9 @@ internal static class Runners
             }
 
             // Process.Start resolves a relative program against our own directory, not WorkingDirectory.
-            var file = program.NativeRun[0].StartsWith("./", StringComparison.Ordinal)
-                ? Path.Combine(dir, program.NativeRun[0][2..])
-                : program.NativeRun[0];
-            var run = await ExecAsync(file, program.NativeRun[1..], dir, null);
-            return run.Code == 0 && run.Stdout.Contains(Expected, StringComparison.Ordinal);
+            var file = native.Run[0].StartsWith("./", StringComparison.Ordinal) ? Path.Combine(dir, native.Run[0][2..]) : native.Run[0];
+            var run = await ExecAsync(file, native.Run[1..], dir, Encoding.UTF8.GetBytes(program.Stdin));
+            return run.Code == program.Exit && run.Stdout.StartsWith(program.Stdout, StringComparison.Ordinal);
         }
         finally
         {
@@ -50,7 +52,7 @@ internal static class Runners
     }
 
     /// <summary>CodeCube's original way: one `docker run --rm` per snippet, same image, limits and runner.</summary>
-    public static async Task<bool> DockerRunAsync(Manifest.Language lang, BenchProgram program, string nonce)
+    public static async Task<bool> DockerRunAsync(Manifest.Language lang, BenchProgram program, int nonce)
     {
         var args = new List<string>
         {
@@ -70,13 +72,15 @@ internal static class Runners
         args.AddRange(lang.Command());
         var code = Encoding.UTF8.GetBytes(program.Unique(nonce));
         var header = Encoding.ASCII.GetBytes($"CODECUBE/1 {Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))} {code.Length} 0\n");
-        var result = await ExecAsync("docker", [.. args], null, [.. header, .. code]);
-        return result.Code == 0 && result.Stdout.Contains(Expected, StringComparison.Ordinal);
+        // The runner reads the header, the code and the (empty) arguments; the rest of stdin is the program's.
+        var result = await ExecAsync("docker", [.. args], null, [.. header, .. code, .. Encoding.UTF8.GetBytes(program.Stdin)]);
+        return result.Code == program.Exit && result.Stdout.Contains(program.Stdout, StringComparison.Ordinal);
     }
 
-    public static async Task<bool> ApiAsync(HttpClient http, string language, string code)
+    /// <summary>One run through the API: completed, with the program's exact stdout and exit status.</summary>
+    public static async Task<bool> ApiAsync(HttpClient http, BenchProgram program, string code)
     {
-        using var response = await http.PostAsJsonAsync("/api/v1/run", new { language, code });
+        using var response = await http.PostAsJsonAsync("/api/v1/run", new { language = program.Language, code, stdin = program.Stdin });
         if (!response.IsSuccessStatusCode)
         {
             Console.Error.WriteLine($"  api: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
@@ -84,11 +88,14 @@ internal static class Runners
         }
 
         using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        var ok = doc.RootElement.GetProperty("outcome").GetString() == "completed"
-            && doc.RootElement.GetProperty("stdout").GetString()!.Contains(Expected, StringComparison.Ordinal);
+        var root = doc.RootElement;
+        var ok = root.GetProperty("outcome").GetString() == "completed"
+            && root.GetProperty("stdout").GetString() == program.Stdout
+            && root.GetProperty("exitCode").ValueKind == JsonValueKind.Number
+            && root.GetProperty("exitCode").GetInt32() == program.Exit;
         if (!ok)
         {
-            Console.Error.WriteLine($"  api: {doc.RootElement}");
+            Console.Error.WriteLine($"  api {program.Name}: {root}");
         }
 
         return ok;

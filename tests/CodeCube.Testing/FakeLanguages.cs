@@ -24,11 +24,11 @@ public sealed class FakeLanguages : ILanguageRegistry
         return language is not null;
     }
 
-    // Names sharing the first letter, shortest first: enough to check that suggestions reach the user.
+    // Ids sharing the first letter, shortest first: enough to check that suggestions reach the user.
     public IReadOnlyList<string> Suggest(string unknown, int max = 3) =>
-        All.SelectMany(l => l.Aliases.Prepend(l.Id))
-            .Where(n => unknown.Length > 0 && char.ToLowerInvariant(n[0]) == char.ToLowerInvariant(unknown[0]))
-            .OrderBy(n => n.Length)
+        All.Select(l => l.Id)
+            .Where(id => unknown.Length > 0 && char.ToLowerInvariant(id[0]) == char.ToLowerInvariant(unknown[0]))
+            .OrderBy(id => id.Length)
             .Take(max)
             .ToList();
 }

@@ -8,6 +8,6 @@ public interface ILanguageRegistry
     /// <summary>Finds a language by id, alias or file extension (".py"), case-insensitively.</summary>
     bool TryResolve(string idAliasOrExtension, out LanguageInfo language);
 
-    /// <summary>Up to <paramref name="max"/> known ids/aliases closest to <paramref name="unknown"/>.</summary>
+    /// <summary>The ids of up to <paramref name="max"/> languages whose id or alias is closest to <paramref name="unknown"/>.</summary>
     IReadOnlyList<string> Suggest(string unknown, int max = 3);
 }

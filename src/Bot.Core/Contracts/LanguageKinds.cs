@@ -25,4 +25,21 @@ public static class LanguageKinds
 
     public static string Title(string kind) =>
         Array.Find(Known, k => k.Kind == kind).Title ?? (kind.Length == 0 ? "other" : kind);
+
+    /// <summary>
+    /// The languages as every listing shows them (chat's <c>!langs</c>, the web page, the playground's picker): one
+    /// group per kind in <see cref="Order"/> (unknown kinds last, by name), ids in ordinal order within a group.
+    /// </summary>
+    public static IReadOnlyList<LanguageGroup> Group(IEnumerable<LanguageInfo> languages) =>
+    [
+        .. languages
+            .OrderBy(l => l.Id, StringComparer.Ordinal)
+            .GroupBy(l => l.Kind)
+            .OrderBy(g => Order(g.Key))
+            .ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new LanguageGroup(g.Key, Title(g.Key), [.. g])),
+    ];
 }
+
+/// <summary>One kind of language in a listing: its title and its languages, by id.</summary>
+public sealed record LanguageGroup(string Kind, string Title, IReadOnlyList<LanguageInfo> Languages);

@@ -33,11 +33,8 @@ internal static class Notices
         }
 
         var lines = new List<string> { $"{registry.All.Count} languages; aliases and versions: {languagesPage}" };
-        lines.AddRange(registry.All
-            .GroupBy(l => l.Kind)
-            .OrderBy(g => LanguageKinds.Order(g.Key))
-            .ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => $"{LanguageKinds.Title(g.Key)}: {string.Join(' ', g.Select(l => l.Id).Order(StringComparer.Ordinal))}"));
+        lines.AddRange(LanguageKinds.Group(registry.All)
+            .Select(g => $"{g.Title}: {string.Join(' ', g.Languages.Select(l => l.Id))}"));
         var libraries = registry.All
             .Where(l => l.Libraries is { Count: > 0 })
             .OrderBy(l => l.Id, StringComparer.Ordinal)

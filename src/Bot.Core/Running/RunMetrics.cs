@@ -36,7 +36,7 @@ public sealed class RunMetrics
             "Wall time of a run as the sandbox measured it (0 for cached answers)",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = RunBuckets });
         _queueWait = meter.CreateHistogram<double>("codecube.run.queue_wait", "s",
-            "Time a run waited for a free run slot",
+            "Time a run waited before it started, by queue (run_slot: a free run slot on the host; run_queue: a worker)",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = WaitBuckets });
         _refusals = meter.CreateCounter<long>("codecube.run.refusals", "{run}",
             "Runs refused before they started, by reason (busy, client_busy: the run budget; banned) and origin");
@@ -64,11 +64,23 @@ public sealed class RunMetrics
         }
     }
 
-    public void Waited(TimeSpan wait) => _queueWait.Record(wait.TotalSeconds);
+    /// <summary>A run waited <paramref name="wait"/> in <paramref name="queue"/> before it went on.</summary>
+    public void Waited(TimeSpan wait, WaitQueue queue) =>
+        _queueWait.Record(wait.TotalSeconds, new KeyValuePair<string, object?>("queue", queue == WaitQueue.RunSlot ? "run_slot" : "run_queue"));
 
     /// <summary>A run that never started; <paramref name="reason"/> is one of a few fixed words.</summary>
     public void Refused(string reason, string origin) =>
         _refusals.Add(1, new KeyValuePair<string, object?>("reason", reason), new KeyValuePair<string, object?>("origin", origin));
 
     public void RateLimited(string scope) => _rateLimited.Add(1, new KeyValuePair<string, object?>("scope", scope));
+}
+
+/// <summary>Where a run waits before it starts (the <c>queue</c> label of <c>codecube.run.queue_wait</c>).</summary>
+public enum WaitQueue
+{
+    /// <summary>For a free run slot on the host that took the request (Pipeline:MaxConcurrentRuns).</summary>
+    RunSlot,
+
+    /// <summary>On the run queue (Redis Stream) until a worker starts it.</summary>
+    RunQueue,
 }

@@ -42,7 +42,7 @@ public sealed class RunService(
             ArgumentNullException.ThrowIfNull(ticket);
             var queued = time.GetTimestamp();
             await ticket.WaitForSlotAsync(ct).ConfigureAwait(false);
-            metrics.Waited(time.GetElapsedTime(queued));
+            metrics.Waited(time.GetElapsedTime(queued), WaitQueue.RunSlot);
             result = await sandbox.RunAsync(request, progress, ct).ConfigureAwait(false);
         }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CodeCube.Core.Contracts;
+using CodeCube.Core.Running;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -17,6 +18,7 @@ internal sealed class QueuedSandbox(
     ISandbox? local,
     IOptions<RunsOptions> options,
     TimeProvider time,
+    RunMetrics metrics,
     ILogger<QueuedSandbox> logger) : ISandbox
 {
     internal const string Withdrawn = "withdrawn";
@@ -59,7 +61,7 @@ internal sealed class QueuedSandbox(
                 if (stored.HasValue && stored != Withdrawn)
                 {
                     var answer = JsonSerializer.Deserialize((string)stored!, QueueJson.Default.RunAnswer)!;
-                    RunsMetrics.QueueWait.Record(answer.StartedAtMs - answer.EnqueuedAtMs);
+                    metrics.Waited(TimeSpan.FromMilliseconds(answer.StartedAtMs - answer.EnqueuedAtMs), WaitQueue.RunQueue);
                     return answer.Result;
                 }
 

@@ -1,5 +1,6 @@
 using CodeCube.Core.Contracts;
 using CodeCube.Core.Options;
+using CodeCube.Core.Running;
 using CodeCube.Host.Storage;
 using CodeCube.Sandbox;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -52,6 +53,7 @@ public static class RunsServiceCollectionExtensions
             sp.GetKeyedService<ISandbox>(SandboxServiceCollectionExtensions.DockerSandboxKey),
             sp.GetRequiredService<IOptions<RunsOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<RunMetrics>(),
             sp.GetRequiredService<ILogger<QueuedSandbox>>())));
         services.TryAddSingleton<WorkerDirectory>();
         services.AddHealthChecks().AddCheck<WorkersHealthCheck>("workers");

@@ -13,12 +13,12 @@ internal static class LanguagesPage
         body.Append("<h1>Languages</h1>\n<p>").Append(languages.All.Count)
             .Append(" languages. Name one after <code>!run</code> by id or alias, or pick it in the ")
             .Append("<a href=\"/\">playground</a>. Also as JSON: <a href=\"/api/v1/languages\">/api/v1/languages</a>.</p>\n");
-        foreach (var kind in languages.All.GroupBy(l => l.Kind).OrderBy(g => LanguageKinds.Order(g.Key)).ThenBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var group in LanguageKinds.Group(languages.All))
         {
-            body.Append("<h2>").Append(E(LanguageKinds.Title(kind.Key))).Append("</h2>\n")
+            body.Append("<h2>").Append(E(group.Title)).Append("</h2>\n")
                 .Append("<table class=\"languages\">\n<thead><tr><th>id</th><th>aliases</th><th>version</th>")
                 .Append("<th>compiled</th><th>notes</th></tr></thead>\n<tbody>\n");
-            foreach (var language in kind.OrderBy(l => l.Id, StringComparer.Ordinal))
+            foreach (var language in group.Languages)
             {
                 body.Append("<tr id=\"").Append(E(language.Id)).Append("\"><td><code>").Append(E(language.Id))
                     .Append("</code></td><td>").Append(E(string.Join(", ", language.Aliases)))

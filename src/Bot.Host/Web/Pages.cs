@@ -15,10 +15,16 @@ internal static class Pages
     public static IResult Playground(ILanguageRegistry languages)
     {
         var options = new StringBuilder();
-        foreach (var language in languages.All.OrderBy(l => l.Id, StringComparer.Ordinal))
+        foreach (var group in LanguageKinds.Group(languages.All))
         {
-            options.Append("<option value=\"").Append(E(language.Id)).Append("\">")
-                .Append(E(language.Id)).Append(' ').Append(E(language.Version)).Append("</option>\n");
+            options.Append("<optgroup label=\"").Append(E(group.Title)).Append("\">\n");
+            foreach (var language in group.Languages)
+            {
+                options.Append("<option value=\"").Append(E(language.Id)).Append("\">")
+                    .Append(E(language.Id)).Append(' ').Append(E(language.Version)).Append("</option>\n");
+            }
+
+            options.Append("</optgroup>\n");
         }
 
         var body = $"""

@@ -118,7 +118,7 @@ internal sealed class LanguageRegistry : ILanguageRegistry
             }
         }
 
-        var names = specs.SelectMany(s => s.Info.Aliases.Prepend(s.Id)).ToList();
+        var names = specs.SelectMany(s => s.Info.Aliases.Prepend(s.Id).Select(name => (name, s.Id))).ToList();
         return new Snapshot(stamp, specs, specs.Select(s => s.Info).ToList(), byName, names);
     }
 
@@ -142,5 +142,5 @@ internal sealed class LanguageRegistry : ILanguageRegistry
         IReadOnlyList<LanguageSpec> Specs,
         IReadOnlyList<LanguageInfo> Infos,
         IReadOnlyDictionary<string, LanguageSpec> ByName,
-        IReadOnlyList<string> Names);
+        IReadOnlyList<(string Name, string Id)> Names);
 }

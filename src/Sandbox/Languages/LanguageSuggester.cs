@@ -1,9 +1,14 @@
 namespace CodeCube.Sandbox.Languages;
 
-/// <summary>"pyhton" → python: prefix matches first, then the smallest edit distance (transpositions count as one).</summary>
+/// <summary>
+/// "pyhton" → python: the ids of the languages whose id or alias is closest to an unknown name, prefix matches first,
+/// then the smallest edit distance (transpositions count as one). One entry per language: with sixty languages and
+/// their aliases, "pyhton" would otherwise offer python twice (python, python3) and crowd out everything else.
+/// </summary>
 internal static class LanguageSuggester
 {
-    public static IReadOnlyList<string> Suggest(string unknown, IReadOnlyList<string> names, int max)
+    /// <param name="names">Every id and alias, each with the id of its language.</param>
+    public static IReadOnlyList<string> Suggest(string unknown, IReadOnlyList<(string Name, string Id)> names, int max)
     {
         var query = (unknown ?? "").Trim().TrimStart('.').ToLowerInvariant();
         if (query.Length == 0 || max <= 0)
@@ -14,12 +19,12 @@ internal static class LanguageSuggester
         // Allow roughly one typo per three letters, at least one.
         var budget = Math.Max(1, query.Length / 3);
         return names
-            .Select(name => (name, score: Score(query, name.ToLowerInvariant())))
-            .Where(x => x.score <= budget)
-            .OrderBy(x => x.score)
-            .ThenBy(x => x.name.Length)
-            .ThenBy(x => x.name, StringComparer.Ordinal)
-            .Select(x => x.name)
+            .Select(n => (n.Name, n.Id, Score: Score(query, n.Name.ToLowerInvariant())))
+            .Where(x => x.Score <= budget)
+            .OrderBy(x => x.Score)
+            .ThenBy(x => x.Name.Length)
+            .ThenBy(x => x.Name, StringComparer.Ordinal)
+            .Select(x => x.Id)
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .Take(max)
             .ToList();

@@ -59,8 +59,8 @@ public static class ParserCases
         // Errors
         new("no code at all", "!run", new Expect.Error("usage: !run <language>")),
         new("language but no code", "!run py", new Expect.Error("usage:")),
-        new("unknown command language suggests", $"!run pyhton\n{F}\nx\n{F}", new Expect.Error("unknown language 'pyhton'; did you mean py, python")),
-        new("unknown fence tag suggests", $"!run\n{F}pyhton\nx\n{F}", new Expect.Error("unknown language 'pyhton'; did you mean py")),
+        new("unknown command language suggests", $"!run pyhton\n{F}\nx\n{F}", new Expect.Error("unknown language 'pyhton'; did you mean python")),
+        new("unknown fence tag suggests", $"!run\n{F}pyhton\nx\n{F}", new Expect.Error("unknown language 'pyhton'; did you mean python")),
         new("unknown language without suggestions", "!run zig {F}x{F}", new Expect.Error("unknown language 'zig' (!langs lists them)")),
         new("no language anywhere", $"!run\n{F}\nprint(1)\n{F}", new Expect.Error("which language?")),
         new("long unknown word is clipped", "!run " + new string('q', 80) + " x", new Expect.Error(new string('q', 32) + "…'")),

@@ -44,6 +44,8 @@ public sealed partial class MetricsEndpointTests(RedisServerFixture redis, ITest
         var duration = new Dictionary<string, string> { ["language"] = "python", ["outcome"] = "completed" };
         Assert.True(Value(after, "codecube_run_duration_seconds_count", duration) >= Value(before, "codecube_run_duration_seconds_count", duration) + 1, after);
         Assert.Contains("# TYPE codecube_run_duration_seconds histogram", after, StringComparison.Ordinal);
+        var slot = new Dictionary<string, string> { ["queue"] = "run_slot" };
+        Assert.True(Value(after, "codecube_run_queue_wait_seconds_count", slot) >= Value(before, "codecube_run_queue_wait_seconds_count", slot) + 1, after);
     }
 
     [Fact]

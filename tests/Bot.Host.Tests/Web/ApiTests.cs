@@ -41,6 +41,12 @@ public sealed class ApiTests(RedisServerFixture redis, ITestOutputHelper output)
         Assert.Equal("web", stored.GetProperty("author").GetProperty("platform").GetString());
         Assert.Equal("web", stored.GetProperty("platform").GetString());
         Assert.False(stored.TryGetProperty("origin", out _));
+        // The snippet's own fields minus its internal ids, plus the permalink: nothing else is published.
+        Assert.Equal(
+            ["args", "author", "code", "createdAt", "detail", "exitCode", "id", "language", "outcome", "parentId", "permalink",
+                "platform", "stderr", "stdin", "stdout", "truncated", "version", "wallMs"],
+            stored.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Equal($"http://codecube.test/s/{id}", stored.GetProperty("permalink").GetString());
     }
 
     [Fact]

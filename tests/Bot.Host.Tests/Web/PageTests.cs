@@ -87,6 +87,11 @@ public sealed class PageTests(RedisServerFixture redis, ITestOutputHelper output
         var html = await _factory.CreateClient().GetStringAsync("/");
 
         Assert.Contains("<option value=\"python\">python 3.11.2</option>", html, StringComparison.Ordinal);
+        // Grouped by kind as /languages and !langs list them.
+        Assert.Contains("<optgroup label=\"scripting\">\n<option value=\"javascript\">javascript 20.19.0</option>\n<option value=\"python\">",
+            html, StringComparison.Ordinal);
+        Assert.True(html.IndexOf("<optgroup label=\"shell and text\">", StringComparison.Ordinal)
+            < html.IndexOf("<optgroup label=\"compiled\">", StringComparison.Ordinal));
         Assert.Contains("<textarea id=\"code\"", html, StringComparison.Ordinal);
         Assert.Contains("<textarea id=\"stdin\"", html, StringComparison.Ordinal);
         Assert.Equal(CountOf(html, "<script"), CountOf(html, "<script src=\"/js/"));

@@ -57,6 +57,10 @@ public sealed partial class OperationsTests : IAsyncLifetime
         Assert.Matches(RunsCounter(), metrics);
         Assert.Contains("codecube_containers_live", metrics, StringComparison.Ordinal);
         Assert.Matches(PoolMisses(), metrics);
+        // One histogram for both waits: for a run slot here, then on the run queue for the (local) worker.
+        Assert.Matches(SlotWait(), metrics);
+        Assert.Matches(QueueWait(), metrics);
+        Assert.DoesNotContain("codecube_runs_queue_wait", metrics, StringComparison.Ordinal);
     }
 
     private static IEnumerable<JsonElement> JsonLines(string output)
@@ -95,6 +99,12 @@ public sealed partial class OperationsTests : IAsyncLifetime
 
     [GeneratedRegex("""codecube_runs_total\{[^}]*language="python"[^}]*\} [1-9]""")]
     private static partial Regex RunsCounter();
+
+    [GeneratedRegex("""codecube_run_queue_wait_seconds_count\{[^}]*queue="run_slot"[^}]*\} [1-9]""")]
+    private static partial Regex SlotWait();
+
+    [GeneratedRegex("""codecube_run_queue_wait_seconds_count\{[^}]*queue="run_queue"[^}]*\} [1-9]""")]
+    private static partial Regex QueueWait();
 
     [GeneratedRegex("""codecube_pool_(hits|misses)_total\{[^}]*language="python"[^}]*\} [1-9]""")]
     private static partial Regex PoolMisses();

@@ -1,5 +1,5 @@
 using CodeCube.Core.Contracts;
-using CodeCube.Sandbox.Tests.Integration.Contracts;
+using CodeCube.Testing.Languages;
 
 namespace CodeCube.Sandbox.Tests.Integration;
 

@@ -1,6 +1,6 @@
 using CodeCube.Core.Contracts;
 using CodeCube.Sandbox.Languages;
-using CodeCube.Sandbox.Tests.Integration.Contracts;
+using CodeCube.Testing.Languages;
 
 namespace CodeCube.Sandbox.Tests.Integration;
 

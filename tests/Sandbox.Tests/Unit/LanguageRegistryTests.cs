@@ -41,6 +41,8 @@ public sealed class LanguageRegistryTests : IDisposable
     [InlineData("shell", "bash")]
     [InlineData("ts", "typescript")]
     [InlineData("c#", "csharp")]
+    [InlineData("C#", "csharp")]
+    [InlineData("cs", "csharp")]
     [InlineData(".pro", "prolog")]
     [InlineData(".pl", "perl")]
     [InlineData("elisp", "emacs-lisp")]
@@ -92,8 +94,15 @@ public sealed class LanguageRegistryTests : IDisposable
     [InlineData("rubby", "ruby")]
     [InlineData("jav", "java")]
     [InlineData("rustt", "rust")]
-    [InlineData("golnag", "golang")]
+    [InlineData("golnag", "go")]
     [InlineData("typscript", "typescript")]
+    [InlineData("typescirpt", "typescript")]
+    [InlineData("c-sharp", "csharp")]
+    [InlineData("csharpp", "csharp")]
+    [InlineData("node.js", "javascript")]
+    [InlineData("sqllite", "sqlite3")]
+    [InlineData("cobal", "cobol")]
+    [InlineData("brainf", "brainfuck")]
     [InlineData("kotln", "kotlin")]
     [InlineData("elixer", "elixir")]
     [InlineData("haskel", "haskell")]
@@ -106,6 +115,21 @@ public sealed class LanguageRegistryTests : IDisposable
 
         Assert.Equal(expected, suggestions[0]);
         Assert.InRange(suggestions.Count, 1, 3);
+    }
+
+    [Theory]
+    [InlineData("pyhton")]
+    [InlineData("perll")]
+    [InlineData("sqllite")]
+    [InlineData("golnag")]
+    public void Suggests_ids_each_language_once(string typo)
+    {
+        var registry = new LanguageRegistry(images.Path);
+
+        var suggestions = registry.Suggest(typo);
+
+        Assert.All(suggestions, s => Assert.Contains(registry.All, l => l.Id == s));
+        Assert.Equal(suggestions.Count, suggestions.Distinct().Count());
     }
 
     [Theory]

@@ -1,10 +1,11 @@
 using System.Text.Json;
 
-namespace CodeCube.Sandbox.Tests.Integration.Contracts;
+namespace CodeCube.Testing.Languages;
 
 /// <summary>
-/// The contract programs are data: Languages/&lt;id&gt;/&lt;case&gt;.&lt;ext&gt; next to this project, and what each
-/// must produce in Languages/contracts.json (defaults, then per-language overrides with the reason for each).
+/// The contract programs are data: tests/Sandbox.Tests/Languages/&lt;id&gt;/&lt;case&gt;.&lt;ext&gt;, and what each
+/// must produce in Languages/contracts.json there (defaults, then per-language overrides with the reason for each).
+/// The contract tests, images/smoke.sh and the benchmark's hello world per language all read them.
 /// </summary>
 public static class ContractTable
 {
@@ -20,7 +21,7 @@ public static class ContractTable
 
     private static readonly Lazy<Document> Table = new(Load);
 
-    public static string Folder { get; } = Path.Combine(AppContext.BaseDirectory, "Languages");
+    public static string Folder => RepoPaths.ContractPrograms;
 
     public static IReadOnlyDictionary<string, LanguageContract> Languages => Table.Value.Languages;
 
