@@ -1,4 +1,6 @@
+using CodeCube.Core.Running;
 using CodeCube.Host.Runs;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using StackExchange.Redis;
 using MsOptions = Microsoft.Extensions.Options.Options;
@@ -7,8 +9,12 @@ namespace CodeCube.Host.Tests.Runs;
 
 /// <summary>A caller that gives up on a queued run: the worker (real, on a real Redis) never keeps running it.</summary>
 [Collection(RedisCollection.Name)]
-public sealed class RunCancellationTests(RedisServerFixture fixture)
+public sealed class RunCancellationTests(RedisServerFixture fixture) : IDisposable
 {
+    private readonly ServiceProvider _meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
+
+    public void Dispose() => _meters.Dispose();
+
     [Fact]
     public async Task A_cancel_sent_while_the_worker_takes_the_run_stops_it()
     {
@@ -27,8 +33,7 @@ public sealed class RunCancellationTests(RedisServerFixture fixture)
                 : result);
         var sandbox = new HoldingSandbox();
         var worker = Worker(workerRedis, keys, sandbox);
-        var queued = new QueuedSandbox(fixture.Redis, keys, null, MsOptions.Create(Runs(keys)), TimeProvider.System,
-            NullLogger<QueuedSandbox>.Instance);
+        var queued = Queued(keys);
         await worker.StartAsync(CancellationToken.None);
         try
         {
@@ -54,8 +59,7 @@ public sealed class RunCancellationTests(RedisServerFixture fixture)
         var keys = new RunQueueKeys("cancel-" + Guid.NewGuid().ToString("N"));
         var sandbox = new HoldingSandbox();
         var worker = Worker(fixture.Redis, keys, sandbox);
-        var queued = new QueuedSandbox(fixture.Redis, keys, null, MsOptions.Create(Runs(keys)), TimeProvider.System,
-            NullLogger<QueuedSandbox>.Instance);
+        var queued = Queued(keys);
         await worker.StartAsync(CancellationToken.None);
         try
         {
@@ -93,6 +97,10 @@ public sealed class RunCancellationTests(RedisServerFixture fixture)
 
         return seen;
     }
+
+    private QueuedSandbox Queued(RunQueueKeys keys) =>
+        new(fixture.Redis, keys, null, MsOptions.Create(Runs(keys)), TimeProvider.System,
+            new RunMetrics(_meters.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()), NullLogger<QueuedSandbox>.Instance);
 
     private static RunsOptions Runs(RunQueueKeys keys) => new()
     {
