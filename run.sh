@@ -6,6 +6,7 @@ cd "$(dirname "$0")"
 
 scripts/prereqs.sh
 images/build.sh
+scripts/web-bundle.sh
 
 redis_port="${CODECUBE_REDIS_PORT:-6379}"
 if ! redis-cli -h 127.0.0.1 -p "$redis_port" ping >/dev/null 2>&1; then

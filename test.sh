@@ -11,8 +11,11 @@ deploy=0
 
 scripts/prereqs.sh --test
 images/build.sh
+scripts/web-bundle.sh
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# The browser tests' screenshots (phone, dark mode, every page) are kept here as artifacts.
+export CODECUBE_SCREENSHOTS="${CODECUBE_SCREENSHOTS:-$PWD/artifacts/screenshots}"
 if [ "$deploy" = 1 ]; then
   dotnet build tests/EndToEnd.Tests -c Release -nologo -v q
   exec dotnet test tests/EndToEnd.Tests -c Release --no-build -nologo --logger "console;verbosity=normal" --filter "Category=Deploy"

@@ -20,6 +20,9 @@ if ! docker image inspect debian:bookworm-slim >/dev/null 2>&1; then
     "$root/images/build.sh"
 fi
 
+# The playground's editor bundle is built, not committed (cached by its lockfile's hash).
+"$root/scripts/web-bundle.sh"
+
 app=$here/.build/app
 rm -rf "$app"
 mkdir -p "$app"

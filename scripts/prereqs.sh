@@ -23,7 +23,8 @@ done
 
 # --- packages ------------------------------------------------------------------------------------------------------
 packages=(docker.io redis-server debootstrap runsc jq)
-# npm: images/node/fetch.sh fetches Node and TypeScript with the host's npm client (its registry and CA settings).
+# npm: images/node/fetch.sh fetches Node and TypeScript with the host's npm client (its registry and CA settings), and
+# scripts/web-bundle.sh builds the playground's editor bundle with it (Debian's npm brings nodejs).
 # A machine may already have Node.js and npm from elsewhere (whose nodejs package conflicts with Debian's npm): only
 # install Debian's when there is no npm command at all.
 command -v npm >/dev/null 2>&1 || packages+=(npm)

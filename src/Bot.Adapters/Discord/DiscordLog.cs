@@ -37,6 +37,12 @@ internal static partial class DiscordLog
     [LoggerMessage(4013, LogLevel.Warning, "Discord command registration failed ({Scope}); retrying at the next READY")]
     public static partial void CommandRegistrationFailed(this ILogger logger, Exception exception, string scope);
 
+    [LoggerMessage(4014, LogLevel.Warning, "Discord session start limit reached (0 of {Total} left, max_concurrency {MaxConcurrency}); waiting {Delay} before the next IDENTIFY")]
+    public static partial void SessionStartLimited(this ILogger logger, int total, int maxConcurrency, TimeSpan delay);
+
+    [LoggerMessage(4015, LogLevel.Debug, "Discord: waiting {Delay} before IDENTIFY (one per 5 s)")]
+    public static partial void IdentifySpaced(this ILogger logger, TimeSpan delay);
+
     [LoggerMessage(4009, LogLevel.Warning, "Discord: reply of {Length} characters exceeds {Max}; sending it as a file")]
     public static partial void OversizedReply(this ILogger logger, int length, int max);
 }

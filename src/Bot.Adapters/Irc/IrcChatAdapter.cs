@@ -85,7 +85,9 @@ public sealed class IrcChatAdapter(
             throw new ArgumentException($"'{target}' is not a single IRC channel or nick.", nameof(reply));
         }
         var lines = IrcReplySplitter.Split(reply.Text, client.BudgetFor(target), _options.MaxLinesPerReply);
-        await client.SendLinesAsync(target, lines, ct).ConfigureAwait(false);
+        // Handed to the connection's queue: the worker is free while the flood limiter paces the lines out, and
+        // the queue keeps this reply's lines together and after earlier replies.
+        _ = await client.QueueLinesAsync(target, lines, ct).ConfigureAwait(false);
         return new SentMessage(reply.Where, NextId());
     }
 

@@ -31,7 +31,8 @@ public sealed partial class IrcClient
             case "903":
             case "907":
                 _logger.SaslSucceeded();
-                await session.SendAsync(IrcMessage.Create("CAP", "END"), ct).ConfigureAwait(false);
+                session.SaslDone = true;
+                await EndCapabilitiesIfDoneAsync(session, ct).ConfigureAwait(false);
                 break;
             case "902" or "904" or "905" or "906" or "908":
                 throw new IrcAuthenticationException($"SASL authentication failed ({m.Command}): {m.Params.LastOrDefault()}");
@@ -77,53 +78,6 @@ public sealed partial class IrcClient
             case "PRIVMSG" when session.Registered && m.Params.Count >= 2 && m.Prefix is not null:
                 await OnPrivmsgAsync(session, m, onMessage, ct).ConfigureAwait(false);
                 break;
-        }
-    }
-
-    private async Task HandleCapAsync(IrcSession session, IrcMessage m, CancellationToken ct)
-    {
-        var sub = m.Param(1).ToUpperInvariant();
-        if (sub == "LS")
-        {
-            // CAP 302 continues a long list with "*" before the final parameter.
-            var more = m.Params.Count >= 4 && m.Param(2) == "*";
-            foreach (var cap in m.Params[^1].Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            {
-                var eq = cap.IndexOf('=');
-                var name = eq < 0 ? cap : cap[..eq];
-                session.OfferedCaps.Add(name);
-                if (name == "sasl")
-                {
-                    session.SaslMechanisms = eq < 0 ? null : cap[(eq + 1)..];
-                }
-            }
-            if (more || session.Registered)
-            {
-                return;
-            }
-            if (!_options.UsesSasl)
-            {
-                await session.SendAsync(IrcMessage.Create("CAP", "END"), ct).ConfigureAwait(false);
-                return;
-            }
-            if (!session.OfferedCaps.Contains("sasl"))
-            {
-                throw new IrcAuthenticationException("SASL is configured but the server does not offer it.");
-            }
-            if (session.SaslMechanisms is { } mechs && !mechs.Split(',').Contains("PLAIN"))
-            {
-                throw new IrcAuthenticationException($"The server offers SASL {mechs}, not PLAIN.");
-            }
-            await session.SendAsync(IrcMessage.Create("CAP", "REQ", "sasl"), ct).ConfigureAwait(false);
-        }
-        else if (sub == "ACK" && m.Params[^1].Split(' ').Contains("sasl") && _options.UsesSasl && !session.SaslRequested)
-        {
-            session.SaslRequested = true;
-            await session.SendAsync(IrcMessage.Create("AUTHENTICATE", "PLAIN"), ct).ConfigureAwait(false);
-        }
-        else if (sub == "NAK" && _options.UsesSasl && !session.Registered)
-        {
-            throw new IrcAuthenticationException("The server refused the sasl capability.");
         }
     }
 

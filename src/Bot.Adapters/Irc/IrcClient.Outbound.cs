@@ -6,19 +6,24 @@ public sealed partial class IrcClient
 {
     private const int CtcpArgumentBytes = 100;
 
-    private readonly Channel<OutboundReply> _outbound = Channel.CreateUnbounded<OutboundReply>(
-        new UnboundedChannelOptions { SingleReader = true });
+    /// <summary>Replies waiting for the link; past this a caller waits to queue (back-pressure, not loss).</summary>
+    internal const int OutboundCapacity = 64;
+
+    private readonly Channel<OutboundReply> _outbound = Channel.CreateBounded<OutboundReply>(
+        new BoundedChannelOptions(OutboundCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
     /// <summary>
-    /// Queues the lines of one reply (kept together, in order) and completes when the last one was written.
-    /// Lines wait through reconnects and the flood limiter: nothing is dropped.
+    /// Queues the lines of one reply (kept together, in order, after the replies queued before it) and returns as
+    /// soon as they are queued: pacing a long reply through the flood limiter never holds the caller, a chat
+    /// worker. The returned task completes when the last line was written. Lines wait through reconnects and the
+    /// flood limiter: nothing is dropped; a reply that cannot be sent is logged here.
     /// </summary>
-    public async Task SendLinesAsync(string target, IReadOnlyList<string> lines, CancellationToken ct)
+    public async Task<Task> QueueLinesAsync(string target, IReadOnlyList<string> lines, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(lines);
-        var reply = new OutboundReply(target, lines, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), ct);
+        var reply = new OutboundReply(target, lines, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         await _outbound.Writer.WriteAsync(reply, ct).ConfigureAwait(false);
-        await reply.Done.Task.WaitAsync(ct).ConfigureAwait(false);
+        return reply.Done.Task;
     }
 
     /// <summary>Text bytes one PRIVMSG to <paramref name="target"/> can carry right now.</summary>
@@ -47,19 +52,15 @@ public sealed partial class IrcClient
         {
             await foreach (var reply in _outbound.Reader.ReadAllAsync(ct).ConfigureAwait(false))
             {
-                using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, reply.Cancel);
                 try
                 {
-                    await SendReplyAsync(reply, linked.Token).ConfigureAwait(false);
+                    await SendReplyAsync(reply, ct).ConfigureAwait(false);
                     reply.Done.TrySetResult();
-                }
-                catch (OperationCanceledException) when (reply.Cancel.IsCancellationRequested && !ct.IsCancellationRequested)
-                {
-                    reply.Done.TrySetCanceled(reply.Cancel);
                 }
                 catch (Exception ex) when (!ct.IsCancellationRequested)
                 {
                     // One bad reply must not stop the queue for everyone else.
+                    _logger.ReplyFailed(ex, reply.Target);
                     reply.Done.TrySetException(ex);
                 }
                 catch (OperationCanceledException)
@@ -182,5 +183,5 @@ public sealed partial class IrcClient
         await session.SendAsync(IrcMessage.Create("NOTICE", nick, "\x01" + answer + "\x01"), ct).ConfigureAwait(false);
     }
 
-    private sealed record OutboundReply(string Target, IReadOnlyList<string> Lines, TaskCompletionSource Done, CancellationToken Cancel);
+    private sealed record OutboundReply(string Target, IReadOnlyList<string> Lines, TaskCompletionSource Done);
 }

@@ -55,4 +55,10 @@ internal static partial class IrcLog
 
     [LoggerMessage(3017, LogLevel.Error, "IRC server certificate rejected ({Errors}); its SHA-256 is {Fingerprint}")]
     public static partial void CertificateRejected(this ILogger logger, SslPolicyErrors errors, string fingerprint);
+
+    [LoggerMessage(3018, LogLevel.Warning, "IRC reply to {Target} not sent")]
+    public static partial void ReplyFailed(this ILogger logger, Exception exception, string target);
+
+    [LoggerMessage(3019, LogLevel.Information, "IRC capabilities enabled: {Capabilities}")]
+    public static partial void CapabilitiesEnabled(this ILogger logger, string capabilities);
 }

@@ -32,6 +32,15 @@ internal sealed class IrcSession(IIrcConnection connection, string nick) : IAsyn
 
     public bool SaslRequested;
 
+    public bool SaslDone;
+
+    /// <summary>CAP REQs the server has not answered (ACK or NAK) yet; CAP END waits for them.</summary>
+    public int PendingCapRequests;
+
+    public bool CapEnded;
+
+    public List<string> EnabledCaps { get; } = [];
+
     public ConcurrentDictionary<string, bool> Joined { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     public async Task SendAsync(IrcMessage message, CancellationToken ct)

@@ -15,9 +15,11 @@ internal static class OutputText
     /// control becomes its Control Pictures symbol (␀ ␍ ␛ ...), DEL becomes ␡, C1 controls, lone surrogates and
     /// bidi overrides become U+FFFD, and U+2028/U+2029 (line breaks to some clients) become ␤.
     /// </summary>
-    public static string Sanitize(string text, bool expandTabs)
+    /// <param name="keepEscapes">Leave ESC as it is: only for text <see cref="AnsiText.ForDiscord"/> rewrote, where
+    /// every ESC left starts a whitelisted colour sequence.</param>
+    public static string Sanitize(string text, bool expandTabs, bool keepEscapes = false)
     {
-        if (!NeedsSanitizing(text, expandTabs))
+        if (!NeedsSanitizing(text, expandTabs, keepEscapes))
         {
             return text;
         }
@@ -33,6 +35,10 @@ internal static class OutputText
             else if (c == '\t')
             {
                 builder.Append(expandTabs ? "    " : "\t");
+            }
+            else if (c == AnsiText.Escape && keepEscapes)
+            {
+                builder.Append(c);
             }
             else
             {
@@ -110,6 +116,7 @@ internal static class OutputText
             cut--;
         }
 
+        cut = AnsiText.SafeCut(text, cut);
         var amp = text.LastIndexOf('&', Math.Max(cut - 1, 0));
         if (amp >= 0 && cut - amp < 6 && text.IndexOf(';', amp) >= cut)
         {
@@ -126,11 +133,11 @@ internal static class OutputText
     public static string GuardLineStart(string line) =>
         line.Length > 0 && CommandCharacters.Contains(line[0]) ? ZeroWidthSpace + line : line;
 
-    private static bool NeedsSanitizing(string text, bool expandTabs)
+    private static bool NeedsSanitizing(string text, bool expandTabs, bool keepEscapes)
     {
         foreach (var c in text)
         {
-            if ((c < 0x20 && c != '\n' && (c != '\t' || expandTabs)) || (c >= 0x7F && c <= 0x9F)
+            if ((c < 0x20 && c != '\n' && (c != '\t' || expandTabs) && (c != AnsiText.Escape || !keepEscapes)) || (c >= 0x7F && c <= 0x9F)
                 || char.IsSurrogate(c) || IsLineOrBidiControl(c))
             {
                 return true;

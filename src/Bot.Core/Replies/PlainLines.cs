@@ -51,7 +51,7 @@ internal static class PlainLines
         // (piece, index of the source line, is the source line's last piece)
         var pieces = new List<(string Text, int Source, bool Last)>();
         var (head, totalLines) = ReplyFormatter.Head(output, maxLines, maxLines * Math.Max(maxLineBytes, 4));
-        var source = OutputText.Sanitize(head, expandTabs: true).Split('\n');
+        var source = OutputText.Sanitize(AnsiText.Strip(head), expandTabs: true).Split('\n');
         for (var i = 0; i < source.Length && pieces.Count <= maxLines; i++)
         {
             // IRC cannot send an empty line; a space keeps the blank line visible.
@@ -64,7 +64,8 @@ internal static class PlainLines
         }
 
         var fits = head.Length == output.Length && pieces.Count <= maxLines;
-        var keep = fits ? pieces.Count : maxLines - 1;
+        // Stripped escape sequences can leave fewer pieces than the head's length promised.
+        var keep = fits ? pieces.Count : Math.Min(maxLines - 1, pieces.Count);
         var fullyShown = 0;
         for (var k = 0; k < keep; k++)
         {

@@ -40,6 +40,16 @@ public sealed class ReplyFormatter
             : FormatMarkdown(output, footer, permalink, capabilities, sandboxError);
     }
 
+    /// <summary>
+    /// The outcome in the words chat replies use, naming the limit a kill hit: "exit 3", "killed after 10 s: still
+    /// running", "killed: used more than 256 MiB". Unescaped: the sandbox's detail is not ours to trust.
+    /// </summary>
+    public static string DescribeOutcome(RunResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return RunFooter.Outcome(result);
+    }
+
     /// <summary>A message of ours (help, errors, busy) that may quote user words: escaped and cut to fit.</summary>
     public string FormatNotice(string text, ChatCapabilities capabilities)
     {
@@ -86,25 +96,28 @@ public sealed class ReplyFormatter
 
         var maxLines = Math.Max(caps.MaxOutputLines, 1);
         var (head, totalLines) = Head(output, maxLines, caps.MaxMessageChars);
-        var lines = OutputText.Sanitize(head, expandTabs: false).Split('\n');
-        var text = Compose(lines, totalLines, maxLines, footer, caps, attached: false, out var truncated);
+        // Discord colours ANSI in ```ansi blocks (whitelisted codes only); Slack cannot, so there they go.
+        var coloured = false;
+        head = caps.Markup == TextMarkup.DiscordMarkdown ? AnsiText.ForDiscord(head, out coloured) : AnsiText.Strip(head);
+        var lines = OutputText.Sanitize(head, expandTabs: false, keepEscapes: coloured).Split('\n');
+        var open = coloured ? "```ansi\n" : "```\n";
+        var text = Compose(lines, totalLines, maxLines, footer, caps, open, attached: false, out var truncated);
         ReplyAttachment? attachment = null;
         if (truncated && caps.SupportsUploads)
         {
             attachment = new ReplyAttachment("output.txt", "text/plain; charset=utf-8", Encoding.UTF8.GetBytes(output));
-            text = Compose(lines, totalLines, Math.Min(maxLines, PreviewLinesWithAttachment), footer, caps, attached: true, out _);
+            text = Compose(lines, totalLines, Math.Min(maxLines, PreviewLinesWithAttachment), footer, caps, open, attached: true, out _);
         }
 
         return new FormattedReply(text, attachment);
     }
 
     private static string Compose(string[] lines, int totalLines, int maxLines, string footer, ChatCapabilities caps,
-        bool attached, out bool truncated)
+        string open, bool attached, out bool truncated)
     {
-        const string Open = "```\n";
         const string Close = "\n```\n";
         const int MarkerReserve = 64;
-        var budget = caps.MaxMessageChars - Open.Length - Close.Length - footer.Length - MarkerReserve;
+        var budget = caps.MaxMessageChars - open.Length - Close.Length - footer.Length - MarkerReserve;
 
         var body = new StringBuilder();
         var shown = 0;
@@ -137,7 +150,7 @@ public sealed class ReplyFormatter
         var hidden = totalLines - shown;
         truncated = hidden > 0;
         var marker = truncated ? Marker(hidden, partial) + (attached ? AttachedTail : LinkTail) + "\n" : "";
-        var text = body.Length == 0 ? marker + footer : Open + body + Close + marker + footer;
+        var text = body.Length == 0 ? marker + footer : open + body + Close + marker + footer;
         return OutputText.CutAt(text, caps.MaxMessageChars);
     }
 

@@ -86,7 +86,9 @@ internal sealed class QueuedSandbox(
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             // The caller left (client gone, shutdown): a run not started yet is withdrawn, a running one is stopped by
-            // its worker, as a direct run's container would be. Sent without waiting: the caller is already gone.
+            // its worker, as a direct run's container would be. Sent without waiting: the caller is already gone. The
+            // marker goes first and PUBLISH rides the same interactive connection, so a worker that registers the run
+            // after the cancel went by still finds the marker (RunWorker registers before it looks).
             _ = db.StringSetAsync(keys.Result(runId), Withdrawn, o.QueueTimeout * 4, When.NotExists, CommandFlags.FireAndForget);
             _ = redis.GetSubscriber().PublishAsync(keys.Cancel, runId, CommandFlags.FireAndForget);
             throw;

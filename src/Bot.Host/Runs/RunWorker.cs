@@ -181,9 +181,26 @@ internal sealed partial class RunWorker(
 
     private async Task ExecuteEntryAsync(StreamEntry entry, string runId, CancellationToken ct)
     {
-        var db = redis.GetDatabase();
         var request = JsonSerializer.Deserialize((string)entry["req"]!, QueueJson.Default.RunRequest)!;
         var enqueuedAt = (long)entry["at"];
+        // Listen for the caller's cancel before looking for its withdrawal: the caller writes the marker before it
+        // publishes the cancel, on one connection, so a cancel that comes before this registration left a marker
+        // the check below sees, and one that comes after finds the run here. Either way it is not missed.
+        using var caller = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        _callers[runId] = caller;
+        try
+        {
+            await ExecuteRegisteredAsync(entry, runId, request, enqueuedAt, caller.Token).ConfigureAwait(false);
+        }
+        finally
+        {
+            _callers.TryRemove(runId, out _);
+        }
+    }
+
+    private async Task ExecuteRegisteredAsync(StreamEntry entry, string runId, RunRequest request, long enqueuedAt, CancellationToken ct)
+    {
+        var db = redis.GetDatabase();
         // Both commands are sent before either answer is awaited: one round trip on the run's critical path.
         var answered = db.KeyExistsAsync(keys.Result(runId));
         var attempts = db.StringIncrementAsync(keys.Attempts(runId));
@@ -213,17 +230,7 @@ internal sealed partial class RunWorker(
         _inFlight[entry.Id!] = runId;
         PublishOutput(runId, new RunEvent(RunEvent.Started, Name, attempt));
         var progress = new EventProgress(this, runId, Options.ProgressBytes);
-        using var caller = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        _callers[runId] = caller;
-        RunResult result;
-        try
-        {
-            result = await sandbox.RunAsync(request, progress, caller.Token).ConfigureAwait(false);
-        }
-        finally
-        {
-            _callers.TryRemove(runId, out _);
-        }
+        var result = await sandbox.RunAsync(request, progress, ct).ConfigureAwait(false);
 
         await AnswerAsync(runId, new RunAnswer(result, Name, enqueuedAt, startedAt)).ConfigureAwait(false);
         await AcknowledgeAsync(entry.Id!, runId).ConfigureAwait(false);

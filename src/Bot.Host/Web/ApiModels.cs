@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using CodeCube.Core.Contracts;
+using CodeCube.Core.Replies;
 using CodeCube.Core.Running;
 
 namespace CodeCube.Host.Web;
@@ -17,14 +18,18 @@ public sealed record RunResponse(
     string? Id,
     string? Permalink,
     bool Cached,
-    string? Detail)
+    string? Detail,
+    string Summary)
 {
-    /// <summary>Id and permalink are null when the snippet could not be stored; the run's result is still here.</summary>
+    /// <summary>
+    /// Id and permalink are null when the snippet could not be stored; the run's result is still here. Summary is
+    /// the outcome as chat replies word it, with the limit a kill hit ("killed after 10 s: still running").
+    /// </summary>
     public static RunResponse From(RunRecord record) => new(
         record.Result.Language, record.Result.Version, record.Result.Outcome, record.Result.ExitCode,
         record.Result.Stdout, record.Result.Stderr, record.Result.WallMs, record.Result.Truncated,
         record.Saved ? record.Snippet.Id : null, record.Saved ? record.Permalink : null, record.FromCache,
-        record.Result.Detail);
+        record.Result.Detail, ReplyFormatter.DescribeOutcome(record.Result));
 }
 
 /// <summary>Who ran a snippet, as the public sees it: a display name and the platform, never an id.</summary>

@@ -16,23 +16,47 @@ internal static class Html
 
     public static string E(string? value) => Encoder.Encode(value ?? "");
 
-    public static IResult Page(string title, string body, string? module = null, int statusCode = StatusCodes.Status200OK)
+    public static IResult Page(
+        string title, string body, string? module = null, int statusCode = StatusCodes.Status200OK, string? head = null, bool chrome = true)
     {
-        var html = new StringBuilder(body.Length + 1024);
-        html.Append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+        var top = new StringBuilder(1024);
+        top.Append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append("<title>").Append(E(title)).Append(" · CodeCube</title>\n")
             .Append("<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">\n")
-            .Append("<link rel=\"stylesheet\" href=\"/css/site.css\">\n");
+            .Append("<link rel=\"stylesheet\" href=\"/css/site.css\">\n")
+            .Append(head);
+        var html = new StringBuilder(body.Length + 512);
         if (module is not null)
         {
             html.Append("<script src=\"/js/").Append(E(module)).Append("\" type=\"module\"></script>\n");
         }
 
-        html.Append("</head>\n<body>\n<header class=\"top\"><a class=\"brand\" href=\"/\">CodeCube</a>")
-            .Append("<span class=\"tagline\">run code in a throwaway container</span></header>\n<main>\n")
+        html.Append("</head>\n<body>\n");
+        if (chrome)
+        {
+            html.Append("<header class=\"top\"><a class=\"brand\" href=\"/\">CodeCube</a>")
+                .Append("<span class=\"tagline\">run code in a throwaway container</span></header>\n");
+        }
+
+        html.Append("<main>\n")
             .Append(body)
             .Append("</main>\n</body>\n</html>\n");
-        return Results.Content(html.ToString(), "text/html; charset=utf-8", Encoding.UTF8, statusCode);
+        return new PageResult(top.ToString(), html.ToString(), statusCode, WithNonce: module is not null);
+    }
+
+    /// <summary>
+    /// A page whose scripts may add styles gets this response's <see cref="CspNonce"/> in a meta tag (in its
+    /// <c>nonce</c> attribute, which the browser hides from CSS selectors and <c>getAttribute</c>); a page without
+    /// scripts gets no nonce and its policy admits no inline style at all.
+    /// </summary>
+    private sealed record PageResult(string Top, string Rest, int StatusCode, bool WithNonce) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            var nonce = WithNonce ? $"<meta name=\"csp-nonce\" nonce=\"{CspNonce.For(httpContext)}\">\n" : "";
+            return Results.Content(Top + nonce + Rest, "text/html; charset=utf-8", Encoding.UTF8, StatusCode)
+                .ExecuteAsync(httpContext);
+        }
     }
 }

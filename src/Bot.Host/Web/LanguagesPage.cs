@@ -15,7 +15,10 @@ internal static class LanguagesPage
             .Append("<a href=\"/\">playground</a>. Also as JSON: <a href=\"/api/v1/languages\">/api/v1/languages</a>.</p>\n");
         foreach (var group in LanguageKinds.Group(languages.All))
         {
-            body.Append("<h2>").Append(E(group.Title)).Append("</h2>\n")
+            // On a phone the table scrolls inside its own focusable region instead of widening the page.
+            var heading = "kind-" + group.Kind;
+            body.Append("<h2 id=\"").Append(E(heading)).Append("\">").Append(E(group.Title)).Append("</h2>\n")
+                .Append("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"").Append(E(heading)).Append("\">\n")
                 .Append("<table class=\"languages\">\n<thead><tr><th>id</th><th>aliases</th><th>version</th>")
                 .Append("<th>compiled</th><th>notes</th></tr></thead>\n<tbody>\n");
             foreach (var language in group.Languages)
@@ -27,7 +30,7 @@ internal static class LanguagesPage
                     .Append("</td><td>").Append(E(Notes(language))).Append("</td></tr>\n");
             }
 
-            body.Append("</tbody>\n</table>\n");
+            body.Append("</tbody>\n</table>\n</div>\n");
         }
 
         return Page("Languages", body.ToString());

@@ -128,6 +128,10 @@ public static class RunEndpoints
         }
         finally
         {
+            // The run is over: give the client's place back before the result event goes out. Released only when the
+            // handler returned, a client acting at once on the result (the playground's "Run again" on the permalink
+            // it just got) could still be counted as running and be refused as busy.
+            ticket.Dispose();
             writer.TryComplete();
         }
     }

@@ -16,7 +16,9 @@ public static class WebEndpoints
         app.MapGet("/", ([FromServices] ILanguageRegistry languages) => Pages.Playground(languages));
         app.MapGet("/languages", ([FromServices] ILanguageRegistry languages) => LanguagesPage.Render(languages));
         app.MapGet("/s/{id}", SnippetPageAsync);
+        app.MapGet("/e/{id}", EmbedPageAsync);
         app.MapGet("/s/{id}/raw", RawAsync);
+        app.MapGet("/s/{id}/download", DownloadAsync);
 
         var api = app.MapGroup("/api/v1");
         api.MapPost("/run", RunEndpoints.RunAsync).RequireRateLimiting(RunPolicy);
@@ -29,21 +31,52 @@ public static class WebEndpoints
 
     private static async Task<IResult> SnippetPageAsync(
         string id, [FromServices] ISnippetStore store, [FromServices] IModerationStore moderation,
-        [FromServices] IOptions<WebOptions> options, CancellationToken ct)
+        [FromServices] IPermalinks permalinks, [FromServices] IOptions<WebOptions> options, CancellationToken ct)
     {
         var snippet = await store.GetAsync(id, ct).ConfigureAwait(false);
-        return snippet is not null ? Pages.Snippet(snippet, options.Value.ReportUrl)
-            : await moderation.IsRemovedAsync(id, ct).ConfigureAwait(false) ? Pages.Gone()
-            : Pages.NotFound("There is no snippet with that id.");
+        return snippet is not null ? Pages.Snippet(snippet, permalinks.For(snippet.Id), options.Value.ReportUrl)
+            : await MissingAsync(id, moderation, ct).ConfigureAwait(false);
     }
+
+    private static async Task<IResult> EmbedPageAsync(
+        string id, [FromServices] ISnippetStore store, [FromServices] IModerationStore moderation,
+        [FromServices] IPermalinks permalinks, CancellationToken ct)
+    {
+        var snippet = await store.GetAsync(id, ct).ConfigureAwait(false);
+        return snippet is not null ? Pages.Embed(snippet, permalinks.For(snippet.Id))
+            : await MissingAsync(id, moderation, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The code as a file named after the snippet, with the language's first extension.</summary>
+    private static async Task<IResult> DownloadAsync(
+        string id, [FromServices] ISnippetStore store, [FromServices] IModerationStore moderation,
+        [FromServices] ILanguageRegistry languages, CancellationToken ct)
+    {
+        var snippet = await store.GetAsync(id, ct).ConfigureAwait(false);
+        if (snippet is null)
+        {
+            return await MissingAsync(id, moderation, ct).ConfigureAwait(false);
+        }
+
+        var extension = languages.TryResolve(snippet.Language, out var language) && language.Extensions.Count > 0
+            ? language.Extensions[0]
+            : ".txt";
+        return Results.File(
+            System.Text.Encoding.UTF8.GetBytes(snippet.Code), "text/plain; charset=utf-8", $"snippet-{snippet.Id}{extension}");
+    }
+
+    // A removed snippet is 410 on every page that would show it; an unknown one is 404.
+    private static async Task<IResult> MissingAsync(string id, IModerationStore moderation, CancellationToken ct) =>
+        await moderation.IsRemovedAsync(id, ct).ConfigureAwait(false)
+            ? Pages.Gone()
+            : Pages.NotFound("There is no snippet with that id.");
 
     private static async Task<IResult> RawAsync(
         string id, [FromServices] ISnippetStore store, [FromServices] IModerationStore moderation, CancellationToken ct)
     {
         var snippet = await store.GetAsync(id, ct).ConfigureAwait(false);
         return snippet is not null ? Results.Text(snippet.Code, "text/plain; charset=utf-8")
-            : await moderation.IsRemovedAsync(id, ct).ConfigureAwait(false) ? Pages.Gone()
-            : Pages.NotFound("There is no snippet with that id.");
+            : await MissingAsync(id, moderation, ct).ConfigureAwait(false);
     }
 
     private static async Task<IResult> SnippetJsonAsync(

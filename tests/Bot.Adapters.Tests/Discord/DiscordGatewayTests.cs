@@ -148,6 +148,9 @@ public sealed class DiscordGatewayTests
         h.Time.Advance(TimeSpan.FromMilliseconds(2999));
         await Eventually.NeverAsync(() => h.Gateway.Connections.Count > 1, "reconnected before the 3 s wait");
         h.Time.Advance(TimeSpan.FromMilliseconds(1));
+        // The session began (and identified) just now: the next IDENTIFY also keeps 5 s from that one.
+        await h.WaitForLogAsync("waiting 00:00:02 before IDENTIFY");
+        h.Time.Advance(TimeSpan.FromSeconds(2));
 
         var identify = await h.Gateway.WaitForAsync(p => p.Op == 2 && p.Connection == 1);
         Assert.Equal("/gateway", identify.Path);
@@ -158,6 +161,8 @@ public sealed class DiscordGatewayTests
     public async Task Close_4014_even_without_the_message_content_intent_stops_the_adapter()
     {
         await using var h = await DiscordTestHarness.StartAsync(g => g.CloseOnIdentify = 4014, connect: false);
+        await h.WaitForLogAsync("waiting 00:00:05 before IDENTIFY");
+        h.Time.Advance(TimeSpan.FromSeconds(5));
 
         await h.Reader.WaitAsync(TimeSpan.FromSeconds(15)); // the event stream ends rather than reconnecting again
 

@@ -15,6 +15,12 @@ public sealed class DiscordReconnectTests
 
         await h.Gateway.Current.CloseAsync(code, "test");
         await h.PassFirstReconnectDelayAsync();
+        if (!resumes)
+        {
+            // A fresh IDENTIFY also waits until 5 s have passed since the last one (here: at the start).
+            await h.WaitForLogAsync("waiting 00:00:04 before IDENTIFY");
+            h.Time.Advance(TimeSpan.FromSeconds(4));
+        }
 
         var next = await h.Gateway.WaitForAsync(p => p.Connection == 1 && p.Op is 2 or 6);
         Assert.Equal(resumes ? 6 : 2, next.Op);

@@ -36,10 +36,12 @@ internal sealed class DiscordTestHarness : IAsyncDisposable
 
     public static async Task<DiscordTestHarness> StartAsync(
         Action<FakeDiscordGateway>? configure = null, double jitter = 0.5, bool connect = true,
-        string token = DiscordProtocolServer.Token, bool overrideGatewayUrl = false)
+        string token = DiscordProtocolServer.Token, bool overrideGatewayUrl = false,
+        Action<DiscordProtocolServer>? configureServer = null)
     {
         var server = await DiscordProtocolServer.StartAsync();
         configure?.Invoke(server.Gateway);
+        configureServer?.Invoke(server);
         var time = new FakeTimeProvider();
         var logs = new LogSink();
         var provider = TestServices.Build(new Dictionary<string, string?>

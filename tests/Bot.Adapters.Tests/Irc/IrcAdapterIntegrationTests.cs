@@ -31,6 +31,24 @@ public sealed class IrcAdapterIntegrationTests(NgircdFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task A_nick_change_keeps_the_author_key_so_it_cannot_reset_quotas()
+    {
+        await using var bot = await IrcBot.JoinAsync(Port, "keybot", "#key");
+        await using var user = await RawIrcUser.ConnectAsync(Port, "dana", "#key");
+
+        await user.SendAsync("PRIVMSG #key :!run py 1");
+        var before = (await bot.NextMessageAsync()).Message.Author;
+        await user.SendAsync("NICK dana_2");
+        await user.WaitForAsync(l => l.Contains(" NICK ", StringComparison.Ordinal));
+        await user.SendAsync("PRIVMSG #key :!run py 2");
+        var after = (await bot.NextMessageAsync()).Message.Author;
+
+        Assert.Equal("dana_2", after.DisplayName);
+        Assert.Equal(before.Id, after.Id);
+        Assert.StartsWith("host:", after.Id, StringComparison.Ordinal); // ngIRCd offers no account-tag
+    }
+
+    [Fact]
     public async Task Nick_collision_falls_back_to_the_alternative_nick()
     {
         await using var squatter = await RawIrcUser.ConnectAsync(Port, "takenbot");

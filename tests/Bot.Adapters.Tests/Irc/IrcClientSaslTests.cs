@@ -16,11 +16,7 @@ public sealed class IrcClientSaslTests : IrcClientTestBase
         server.Send(":irc.test CAP * LS * :multi-prefix away-notify");
         server.Send(":irc.test CAP * LS :sasl=PLAIN,EXTERNAL");
         Assert.Equal("CAP REQ sasl", await server.NextAsync());
-        server.Send(":irc.test CAP * ACK :sasl");
-        Assert.Equal("AUTHENTICATE PLAIN", await server.NextAsync());
-        server.Send("AUTHENTICATE +");
-        Assert.Equal("AUTHENTICATE amlsbGVzAGppbGxlcwBzZXNhbWU=", await server.NextAsync());
-        server.Send(":irc.test 903 * :SASL authentication successful");
+        await PassSaslPlainAsync(server);
         Assert.Equal("CAP END", await server.NextAsync());
         server.Send(":irc.test 001 jilles :Welcome");
         await Eventually.TrueAsync(() => client.IsRegistered, "the client to register");

@@ -50,6 +50,16 @@ public abstract class IrcClientTestBase : IAsyncDisposable
         await Eventually.TrueAsync(() => _client!.IsJoined("#b"), "the client to join #b");
     }
 
+    /// <summary>The sasl ACK and the PLAIN exchange of the IRCv3 example (jilles / sesame), up to 903.</summary>
+    protected static async Task PassSaslPlainAsync(ScriptedConnection server)
+    {
+        server.Send(":irc.test CAP * ACK :sasl");
+        Assert.Equal("AUTHENTICATE PLAIN", await server.NextAsync());
+        server.Send("AUTHENTICATE +");
+        Assert.Equal("AUTHENTICATE amlsbGVzAGppbGxlcwBzZXNhbWU=", await server.NextAsync());
+        server.Send(":irc.test 903 * :SASL authentication successful");
+    }
+
     /// <summary>Advances fake time a second at a time (at most 400 s) until the condition holds.</summary>
     protected Task AdvanceUntil(Func<bool> condition, string what) =>
         _time.AdvanceUntilAsync(condition, what, atMost: TimeSpan.FromSeconds(400));

@@ -152,7 +152,7 @@ public sealed class IrcClientTests : IrcClientTestBase
     {
         var (client, server) = await StartConnectedAsync();
 
-        var sending = client.SendLinesAsync("#a", ["one", "two words", ""], CancellationToken.None);
+        var sending = await client.QueueLinesAsync("#a", ["one", "two words", ""], CancellationToken.None);
         Assert.False(sending.IsCompleted);
         await RegisterAsync(server);
         await sending.WaitAsync(TimeSpan.FromSeconds(10));
@@ -172,7 +172,7 @@ public sealed class IrcClientTests : IrcClientTestBase
         server.Send(":irc.test 474 bot #a :Cannot join channel (+b)");
         await Eventually.TrueAsync(() => client.IsRegistered, "the client to register");
 
-        var sending = client.SendLinesAsync("#a", ["one", "two"], CancellationToken.None);
+        var sending = await client.QueueLinesAsync("#a", ["one", "two"], CancellationToken.None);
         Assert.False(sending.IsCompleted);
         await AdvanceUntil(() => sending.IsCompleted, "the reply to go out after the join wait");
 
@@ -187,7 +187,7 @@ public sealed class IrcClientTests : IrcClientTestBase
         await server.ExpectAsync("USER");
         server.Send(":irc.test 001 bot :Welcome");
 
-        await client.SendLinesAsync("ann", ["hi"], CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        await (await client.QueueLinesAsync("ann", ["hi"], CancellationToken.None)).WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Equal("PRIVMSG ann hi", await server.ExpectAsync("PRIVMSG"));
     }
@@ -197,7 +197,7 @@ public sealed class IrcClientTests : IrcClientTestBase
     {
         var client = Start();
         await _connector.NextConnectionAsync();
-        var pending = client.SendLinesAsync("#a", ["never sent"], CancellationToken.None);
+        var pending = await client.QueueLinesAsync("#a", ["never sent"], CancellationToken.None);
 
         await _stop.CancelAsync();
 

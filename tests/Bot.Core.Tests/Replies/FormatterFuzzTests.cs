@@ -8,7 +8,8 @@ public sealed class FormatterFuzzTests
 {
     private static readonly string[] Pieces =
     [
-        "a", "word ", "€", "😀", "e\u0301", "\n", "\n\n", "\r", "\r\n", "\0", "\u001b[31m", "\u0002", "\u0003", "\t",
+        "a", "word ", "€", "😀", "e\u0301", "\n", "\n\n", "\r", "\r\n", "\0", "\u001b[31m", "\u001b[1;97;44m", "\u001b[0m",
+        "\u001b", "\u001b[", "\u001b[38;5;9m", "\u001b]8;;https://x.example\u0007", "\u001b[2J", "\u0002", "\u0003", "\t",
         "\u0085", "\u009b", "\u2028", "\u202e", "\uD800", "\uDC00", "`", "``", "```", "````", "@everyone", "@here",
         "<@123>", "<@&456>", "<#789>", "<!channel>", "&", "&amp;", "<", ">", "!kick x", " ",
     ];
@@ -47,7 +48,11 @@ public sealed class FormatterFuzzTests
 
     private static void Check(string text, ChatCapabilities caps)
     {
-        Assert.DoesNotContain(text, c => c < 0x20 && c != '\n' && (c != '\t' || caps.Markup == TextMarkup.Plain));
+        Assert.DoesNotContain(text, c => c < 0x20 && c != '\n' && (c != '\t' || caps.Markup == TextMarkup.Plain)
+            && (c != '\u001b' || caps.Markup != TextMarkup.DiscordMarkdown));
+        // On Discord an ESC only ever starts a colour sequence the whitelist built, inside a ```ansi block.
+        Assert.DoesNotMatch("\u001b(?!\\[0(;1)?(;4)?(;3[0-7])?(;4[0-7])?m)", text);
+        Assert.True(!text.Contains('\u001b', StringComparison.Ordinal) || text.StartsWith("```ansi\n", StringComparison.Ordinal), "ESC outside an ansi block");
         Assert.DoesNotContain(text, c => c is >= '\u007f' and <= '\u009f' or '\u2028' or '\u202e');
         StrictUtf8Bytes(text);
         if (caps.Markup == TextMarkup.Plain)

@@ -78,7 +78,7 @@ public sealed class AdminApiTests(RedisServerFixture redis, ITestOutputHelper ou
     }
 
     [Fact]
-    public async Task A_deleted_snippet_is_gone_from_page_raw_and_api()
+    public async Task A_deleted_snippet_is_gone_from_page_raw_embed_download_and_api()
     {
         var factory = Factory();
         var admin = Admin(factory);
@@ -87,6 +87,8 @@ public sealed class AdminApiTests(RedisServerFixture redis, ITestOutputHelper ou
         var delete = await admin.DeleteAsync($"/api/v1/snippets/{id}");
         var page = await admin.GetAsync($"/s/{id}");
         var raw = await admin.GetAsync($"/s/{id}/raw");
+        var embed = await admin.GetAsync($"/e/{id}");
+        var download = await admin.GetAsync($"/s/{id}/download");
         var json = await admin.GetAsync($"/api/v1/snippets/{id}");
         var again = await admin.DeleteAsync($"/api/v1/snippets/{id}");
         var unknown = await admin.DeleteAsync("/api/v1/snippets/AbCdEf123456");
@@ -97,6 +99,9 @@ public sealed class AdminApiTests(RedisServerFixture redis, ITestOutputHelper ou
         Assert.Contains("removed", html, StringComparison.Ordinal);
         Assert.DoesNotContain("abusive", html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Gone, raw.StatusCode);
+        Assert.Equal(HttpStatusCode.Gone, embed.StatusCode);
+        Assert.DoesNotContain("abusive", await embed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Gone, download.StatusCode);
         Assert.Equal(HttpStatusCode.Gone, json.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, again.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);

@@ -31,6 +31,7 @@ public sealed class ApiTests(RedisServerFixture redis, ITestOutputHelper output)
         Assert.Equal("", body.GetProperty("stderr").GetString());
         Assert.Equal(42, body.GetProperty("wallMs").GetInt64());
         Assert.False(body.GetProperty("truncated").GetBoolean());
+        Assert.Equal("exit 3", body.GetProperty("summary").GetString());
         var id = body.GetProperty("id").GetString();
         Assert.Equal($"http://codecube.test/s/{id}", body.GetProperty("permalink").GetString());
 

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace CodeCube.Host.Tests.Web;
 
 [Collection(RedisCollection.Name)]
@@ -67,12 +69,40 @@ public sealed class PageTests(RedisServerFixture redis, ITestOutputHelper output
     }
 
     [Fact]
+    public async Task A_page_with_a_script_admits_only_styles_carrying_its_own_fresh_nonce()
+    {
+        var client = _factory.CreateClient();
+        var nonces = new List<string>();
+        for (var i = 0; i < 2; i++)
+        {
+            var response = await client.GetAsync("/");
+            var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+            var html = await response.Content.ReadAsStringAsync();
+
+            var nonce = Regex.Match(csp, "style-src 'self' 'nonce-([A-Za-z0-9+/=]{24})';").Groups[1].Value;
+            Assert.NotEmpty(nonce);
+            Assert.Contains($"<meta name=\"csp-nonce\" nonce=\"{nonce}\">", html, StringComparison.Ordinal);
+            Assert.Contains("script-src 'self';", csp, StringComparison.Ordinal);
+            nonces.Add(nonce);
+        }
+
+        Assert.NotEqual(nonces[0], nonces[1]);
+        // Pages without a script and everything else get no nonce at all.
+        foreach (var path in new[] { "/languages", "/s/AAAAAAAAAAAA", "/api/v1/languages", "/css/site.css" })
+        {
+            var csp = (await client.GetAsync(path)).Headers.GetValues("Content-Security-Policy").Single();
+            Assert.Contains("style-src 'self';", csp, StringComparison.Ordinal);
+            Assert.DoesNotContain("nonce", csp, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Languages_page_lists_every_language_by_kind_html_encoded()
     {
         var html = await _factory.CreateClient().GetStringAsync("/languages");
 
-        Assert.Contains("<h2>scripting</h2>", html, StringComparison.Ordinal);
-        Assert.Contains("<h2>compiled</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("<h2 id=\"kind-scripting\">scripting</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("<h2 id=\"kind-systems\">compiled</h2>", html, StringComparison.Ordinal);
         Assert.Contains(
             "<tr id=\"python\"><td><code>python</code></td><td>py, python3</td><td>3.11.2</td><td>no</td><td>with numpy, sympy</td></tr>",
             html, StringComparison.Ordinal);
@@ -86,14 +116,19 @@ public sealed class PageTests(RedisServerFixture redis, ITestOutputHelper output
     {
         var html = await _factory.CreateClient().GetStringAsync("/");
 
-        Assert.Contains("<option value=\"python\">python 3.11.2</option>", html, StringComparison.Ordinal);
-        // Grouped by kind as /languages and !langs list them.
-        Assert.Contains("<optgroup label=\"scripting\">\n<option value=\"javascript\">javascript 20.19.0</option>\n<option value=\"python\">",
+        // The picker is rendered with the page, grouped by kind as /languages and !langs list them, with the aliases
+        // the filter box matches; every field has its label.
+        Assert.Contains("<option value=\"python\" data-aliases=\"py python3\">python 3.11.2</option>", html, StringComparison.Ordinal);
+        Assert.Contains("<optgroup label=\"scripting\">\n<option value=\"javascript\" data-aliases=\"js node\">javascript 20.19.0</option>\n<option value=\"python\"",
             html, StringComparison.Ordinal);
         Assert.True(html.IndexOf("<optgroup label=\"shell and text\">", StringComparison.Ordinal)
             < html.IndexOf("<optgroup label=\"compiled\">", StringComparison.Ordinal));
-        Assert.Contains("<textarea id=\"code\"", html, StringComparison.Ordinal);
-        Assert.Contains("<textarea id=\"stdin\"", html, StringComparison.Ordinal);
+        foreach (var field in new[] { "language", "language-search", "args", "stdin" })
+        {
+            Assert.Contains($"<label for=\"{field}\"", html, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("<div id=\"editor\"", html, StringComparison.Ordinal);
         Assert.Equal(CountOf(html, "<script"), CountOf(html, "<script src=\"/js/"));
         Assert.DoesNotMatch(@"\son[a-z]+\s*=", html);
     }

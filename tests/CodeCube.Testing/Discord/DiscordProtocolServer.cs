@@ -43,6 +43,15 @@ public sealed partial class DiscordProtocolServer : IAsyncDisposable
 
     public IReadOnlyList<RestCall> Calls => [.. calls];
 
+    /// <summary>
+    /// Session starts (IDENTIFYs) the bot had left when the server started; GET /gateway/bot reports this minus the
+    /// sessions started since, as Discord's session_start_limit.remaining does.
+    /// </summary>
+    public int SessionStartsLeft { get; set; } = 999;
+
+    /// <summary>session_start_limit.reset_after: when the count of session starts is full again.</summary>
+    public TimeSpan SessionStartsResetAfter { get; set; } = TimeSpan.FromHours(4);
+
     public static async Task<DiscordProtocolServer> StartAsync()
     {
         var server = new DiscordProtocolServer();
@@ -128,6 +137,9 @@ public sealed partial class DiscordProtocolServer : IAsyncDisposable
             var body = DiscordFixtures.Json("rest-get-gateway-bot-response.json");
             body["url"] = WsRoot + "/gateway";
             body["shards"] = 1;
+            var limit = body["session_start_limit"]!;
+            limit["remaining"] = Math.Max(0, SessionStartsLeft - Gateway.SessionsStarted);
+            limit["reset_after"] = (long)SessionStartsResetAfter.TotalMilliseconds;
             await context.Response.WriteAsJsonAsync(body);
         }
         else if (path.EndsWith("/typing", StringComparison.Ordinal) && request.Method == "POST")

@@ -30,6 +30,9 @@ public sealed class FakeDiscordGateway(string token, string botUserId)
 
     public int RejectedConnections => Volatile.Read(ref rejected);
 
+    /// <summary>IDENTIFYs answered with READY: the session starts Discord counts against session_start_limit.</summary>
+    public int SessionsStarted => Volatile.Read(ref sessions);
+
     public bool AckHeartbeats { get; set; } = true;
 
     /// <summary>Replays this many already-acknowledged dispatches on resume (at-least-once delivery).</summary>
@@ -180,7 +183,7 @@ public sealed class FakeDiscordGateway(string token, string botUserId)
             }
             else if (ReadyOnIdentify)
             {
-                sessionId = $"session-{++sessions}";
+                sessionId = $"session-{Interlocked.Increment(ref sessions)}";
                 sequence = 0;
                 log.Clear();
                 var ready = new JsonObject

@@ -118,6 +118,14 @@ public sealed class RemoteWorkerTests(ITestOutputHelper output) : IAsyncLifetime
             Assert.Equal("54", lines[0]);
         }
 
+        // The workers' status is a heartbeat snapshot, so a worker can still report the chat run in flight after it was
+        // answered. Wait until both report idle with all 9 runs done: from then on, only the slow run can be in flight.
+        await Eventually.TrueAsync(async () =>
+        {
+            var list = await http.GetFromJsonAsync<List<WorkerView>>("/api/v1/workers");
+            return list!.Count == 2 && list.All(w => w.InFlight == 0) && list.Sum(w => w.Completed) == 9;
+        }, "both workers to report idle after the chat run");
+
         // kill -9 of the worker running a 5-second program: the run is claimed, rerun, answered once.
         await using var redis = await ConnectionMultiplexer.ConnectAsync(_redis.Configuration);
         var snippetsBefore = SnippetCount(redis);

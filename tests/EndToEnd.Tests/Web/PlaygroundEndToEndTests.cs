@@ -29,11 +29,10 @@ public sealed partial class PlaygroundEndToEndTests(ITestOutputHelper output) : 
         var watched = await _chromium.NewPageAsync();
         var page = watched.Page;
 
-        await page.GotoAsync(App.BaseUrl + "/");
+        await PlaygroundPage.OpenAsync(page, App.BaseUrl + "/");
         await page.SelectOptionAsync("#language", "python");
-        await page.FillAsync("#code", "");
-        await page.Locator("#code").PressSequentiallyAsync($"print('{Xss}')");
-        await page.ClickAsync("#run");
+        await PlaygroundPage.TypeCodeAsync(page, $"print('{Xss}')");
+        await page.Keyboard.PressAsync("Control+Enter");
 
         await Assertions.Expect(page.Locator("#permalink-line")).ToBeVisibleAsync();
         Assert.Equal($"{Xss}\n", await page.Locator("#output").TextContentAsync());

@@ -28,15 +28,15 @@ internal sealed class DiscordGatewayClient(
     public async Task<ConnectionEnd> RunAsync(Func<GatewayDispatch, CancellationToken, ValueTask> onDispatch, CancellationToken ct)
     {
         var reconnect = new ReconnectPolicy(time, jitter.Next);
-        string? gatewayUrl = null;
         while (true)
         {
             ct.ThrowIfCancellationRequested();
             ConnectionEnd end;
             try
             {
+                var url = Session.CanResume ? Session.ResumeUrl! : await PrepareIdentifyAsync(ct).ConfigureAwait(false);
+                // After any session-start wait: a session's health counts from when it connects.
                 reconnect.Connecting();
-                var url = Session.CanResume ? Session.ResumeUrl! : gatewayUrl ??= await GetGatewayUrlAsync(ct).ConfigureAwait(false);
                 var transport = transports.Create();
                 await using (transport.ConfigureAwait(false))
                 {
@@ -68,11 +68,6 @@ internal sealed class DiscordGatewayClient(
                 return end;
             }
 
-            if (!end.Established)
-            {
-                gatewayUrl = null; // Discord: fetch the URL again when connecting fails.
-            }
-
             // The invalid-session wait Discord asks for may be longer than the policy's.
             var backoff = reconnect.NextDelay(end.Established);
             var delay = end.Delay > backoff ? end.Delay : backoff;
@@ -82,9 +77,35 @@ internal sealed class DiscordGatewayClient(
         }
     }
 
-    private async Task<string> GetGatewayUrlAsync(CancellationToken ct)
+    /// <summary>
+    /// Before a fresh IDENTIFY: asks GET /gateway/bot where to connect and how many session starts are left (asked
+    /// each time, as the count falls with every IDENTIFY), and waits out the window when none are, and the 5 s
+    /// between two IDENTIFYs.
+    /// </summary>
+    private async Task<string> PrepareIdentifyAsync(CancellationToken ct)
     {
         var configured = options.Value.GatewayUrlOverride;
-        return string.IsNullOrEmpty(configured) ? await rest.GetGatewayUrlAsync(ct).ConfigureAwait(false) : configured;
+        var bot = string.IsNullOrEmpty(configured)
+            ? await rest.GetGatewayBotAsync(ct).ConfigureAwait(false)
+            : new GatewayBot(configured, null);
+        var since = Session.IdentifiedAt is long at ? time.GetElapsedTime(at) : (TimeSpan?)null;
+        var wait = SessionStartLimit.WaitBeforeIdentify(bot.Limit, since);
+        if (wait > TimeSpan.Zero)
+        {
+            // The timer starts before the log line, so whoever sees the line knows the wait is under way.
+            var waiting = Task.Delay(wait, time, ct);
+            if (bot.Limit is { Remaining: <= 0 } limit)
+            {
+                logger.SessionStartLimited(limit.Total, limit.MaxConcurrency, wait);
+            }
+            else
+            {
+                logger.IdentifySpaced(wait);
+            }
+
+            await waiting.ConfigureAwait(false);
+        }
+
+        return bot.Url;
     }
 }

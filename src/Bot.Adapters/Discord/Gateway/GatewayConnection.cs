@@ -98,6 +98,11 @@ internal sealed class GatewayConnection(
                 var hello = session.CanResume
                     ? GatewayPayloads.Resume(token, session.SessionId!, session.Sequence)
                     : GatewayPayloads.Identify(token, session.Intents);
+                if (!session.CanResume)
+                {
+                    session.IdentifiedAt = time.GetTimestamp();
+                }
+
                 await SendAsync(hello, cts.Token).ConfigureAwait(false);
                 return null;
             case GatewayOp.HeartbeatAck:

@@ -98,6 +98,9 @@ internal sealed class GatewaySession
 
     public bool CanResume => SessionId is not null && ResumeUrl is not null;
 
+    /// <summary>When the last IDENTIFY went out (a <see cref="TimeProvider"/> timestamp); IDENTIFYs are spaced by it.</summary>
+    public long? IdentifiedAt { get; set; }
+
     public void Observe(long s) => Interlocked.Exchange(ref _sequence, s);
 
     public void Ready(string sessionId, string resumeUrl, string userId)

@@ -22,6 +22,8 @@ internal sealed class DiscordRateLimiter(TimeProvider time)
 
     internal int BucketCount => _buckets.Count;
 
+    internal int GateCount => _gates.Count;
+
     public async Task<IDisposable> AcquireAsync(string route, string majorParameter, CancellationToken ct)
     {
         var gate = _gates.GetOrAdd(route + "|" + majorParameter, _ => new SemaphoreSlim(1, 1));
@@ -65,7 +67,7 @@ internal sealed class DiscordRateLimiter(TimeProvider time)
 
         _bucketOfRoute[route] = hash;
         _buckets[hash + "|" + majorParameter] = new Bucket(remaining, time.GetUtcNow() + TimeSpan.FromSeconds(resetAfter));
-        if (_buckets.Count > PruneAbove)
+        if (_buckets.Count > PruneAbove || _gates.Count > PruneAbove)
         {
             Prune();
         }
@@ -79,6 +81,15 @@ internal sealed class DiscordRateLimiter(TimeProvider time)
             if (bucket.ResetAt <= now)
             {
                 _buckets.TryRemove(key, out _);
+            }
+        }
+
+        // A gate nobody holds or waits on only orders future requests; one taken again after this creates its own.
+        foreach (var (key, gate) in _gates)
+        {
+            if (gate.CurrentCount == 1)
+            {
+                _gates.TryRemove(key, out _);
             }
         }
     }

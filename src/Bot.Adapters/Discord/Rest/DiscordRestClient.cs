@@ -24,10 +24,11 @@ internal sealed partial class DiscordRestClient(
     public const string UserAgent = "DiscordBot (https://github.com/codecube/codecube, 1.0)";
     private const int MaxRateLimitRetries = 5;
 
-    public async Task<string> GetGatewayUrlAsync(CancellationToken ct)
+    public async Task<Gateway.GatewayBot> GetGatewayBotAsync(CancellationToken ct)
     {
         using var doc = await SendAsync(HttpMethod.Get, "GET /gateway/bot", "", "gateway/bot", () => null, ct).ConfigureAwait(false);
-        return doc!.RootElement.GetProperty("url").GetString()!;
+        var root = doc!.RootElement;
+        return new Gateway.GatewayBot(root.GetProperty("url").GetString()!, Gateway.SessionStartLimit.From(root));
     }
 
     public async Task<string> CreateMessageAsync(

@@ -1,67 +1,75 @@
-// The playground: editor with Tab handling, live output over SSE (fetch + ReadableStream, since EventSource
-// cannot POST), and the permalink once the run is stored. All output goes in with textContent.
+// The playground: CodeMirror editor, the server-rendered language picker with a filter, live output over SSE (fetch +
+// ReadableStream, since EventSource cannot POST), and the program's state in the URL (?lang= and #code=).
 import { fetchSnippet, permalinkPath, postRun, problemText } from "./api.js";
-import { render } from "./highlight.js";
+import { CodeEditor, packCode, unpackCode } from "../bundle/editor.js";
+import { examples } from "../bundle/examples.js";
+import { OutputView, problems, statusLine } from "./output.js";
+import { stripAnsi } from "./ansi.js";
+import { copyButton } from "./copy.js";
 
 const form = document.getElementById("run-form");
 const language = document.getElementById("language");
-const code = document.getElementById("code");
-const highlight = document.getElementById("code-highlight");
+const search = document.getElementById("language-search");
+const args = document.getElementById("args");
 const stdin = document.getElementById("stdin");
 const runButton = document.getElementById("run");
 const status = document.getElementById("status");
-const output = document.getElementById("output");
 const result = document.getElementById("result");
+const problemList = document.getElementById("problems");
 const permalinkLine = document.getElementById("permalink-line");
 const permalink = document.getElementById("permalink");
+const output = new OutputView(document.getElementById("output"));
+const remembered = "codecube.language";
 let parentId = null;
 
-function refreshHighlight() {
-  // A trailing newline would otherwise not get a line box in the <pre>, and the overlay would drift.
-  render(highlight, code.value + "\n", language.value);
-  syncScroll();
-}
-
-function syncScroll() {
-  highlight.parentElement.scrollTop = code.scrollTop;
-  highlight.parentElement.scrollLeft = code.scrollLeft;
-}
-
-code.addEventListener("keydown", function (event) {
-  if (event.key !== "Tab" || event.ctrlKey || event.altKey || event.metaKey) return;
-  // Shift+Tab and Tab with Escape pressed first keep the normal focus behaviour for keyboard users.
-  if (event.shiftKey || code.dataset.escaped === "1") { code.dataset.escaped = ""; return; }
-  event.preventDefault();
-  const start = code.selectionStart;
-  code.setRangeText("    ", start, code.selectionEnd, "end");
-  refreshHighlight();
+const editor = new CodeEditor(document.getElementById("editor"), {
+  label: "Code", onRun: () => { if (!runButton.disabled) form.requestSubmit(); },
 });
-form.addEventListener("keydown", function (event) {
-  if (event.key === "Enter" && (event.ctrlKey || event.metaKey) && !runButton.disabled) {
-    event.preventDefault();
-    form.requestSubmit();
+
+// Every option with the names the filter matches (id and aliases), read once from the page.
+const languages = [...language.options].map((o) => ({ id: o.value, option: o, names: [o.value, ...o.dataset.aliases.split(" ").filter(Boolean)] }));
+
+function matches(l, wanted) { return !wanted || l.names.some((n) => n.toLowerCase().includes(wanted)); }
+
+// Hides what the filter does not match; the chosen language stays visible so the picker never shows a stranger.
+function filterPicker(filter) {
+  const wanted = (filter || "").trim().toLowerCase();
+  for (const l of languages) l.option.hidden = !matches(l, wanted) && l.id !== language.value;
+  for (const group of language.querySelectorAll("optgroup")) {
+    group.hidden = [...group.children].every((o) => o.hidden);
   }
-});
-code.addEventListener("keyup", function (event) {
-  if (event.key === "Escape") code.dataset.escaped = "1";
-});
-code.addEventListener("input", refreshHighlight);
-code.addEventListener("scroll", syncScroll);
-language.addEventListener("change", refreshHighlight);
+}
 
-function append(stream, text) {
-  const piece = document.createElement("span");
-  piece.className = stream === "stderr" ? "stderr" : "stdout";
-  piece.textContent = text;
-  output.appendChild(piece);
-  output.scrollTop = output.scrollHeight;
+function known(id) { return languages.some((l) => l.id === id); }
+
+async function chooseLanguage(id, withExample) {
+  language.value = id;
+  localStorage.setItem(remembered, id);
+  if (withExample) {
+    const example = examples[id] || { code: "", stdin: "" };
+    editor.text = example.code;
+    stdin.value = example.stdin;
+  }
+  await editor.setLanguage(id);
+}
+
+// The URL always describes what is on screen, so copying the address bar shares a half-written program.
+let urlWrite = 0;
+async function writeUrl() {
+  const mine = ++urlWrite;
+  form.dataset.urlSaved = "0";
+  const packed = await packCode(editor.text);
+  if (mine !== urlWrite) return;
+  const url = new URL(window.location.href);
+  url.searchParams.set("lang", language.value);
+  url.searchParams.delete("from");
+  url.hash = "code=" + packed;
+  history.replaceState(null, "", url);
+  form.dataset.urlSaved = "1";
 }
 
 function showResult(r) {
-  const exit = r.exitCode === null || r.exitCode === undefined ? "" : " (exit " + r.exitCode + ")";
-  result.textContent = r.outcome + exit + " · " + r.language + " " + r.version + " · " + r.wallMs + " ms" +
-    (r.truncated ? " · output truncated" : "") + (r.cached ? " · from cache" : "") +
-    (r.detail ? " · " + r.detail : "");
+  result.textContent = statusLine(r);
   result.className = "result outcome-" + r.outcome;
   if (!r.id) {
     // Storage was away: the run happened, but there is no permalink to show.
@@ -71,6 +79,17 @@ function showResult(r) {
   permalink.href = permalinkPath(r.id);
   permalink.textContent = r.permalink;
   permalinkLine.hidden = false;
+  problemList.replaceChildren();
+  for (const p of problems(stripAnsi(output.stderr))) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "problem";
+    button.textContent = "Line " + p.line + ": " + p.text;
+    button.addEventListener("click", () => editor.goToLine(p.line));
+    const item = document.createElement("li");
+    item.appendChild(button);
+    problemList.appendChild(item);
+  }
 }
 
 function handleEvent(block) {
@@ -82,7 +101,7 @@ function handleEvent(block) {
   }
   if (data.length === 0) return;
   const payload = JSON.parse(data.join("\n"));
-  if (name === "output") append(payload.stream, payload.text);
+  if (name === "output") output.append(payload.stream, payload.text);
   else if (name === "result") showResult(payload);
   else if (name === "error") result.textContent = payload.title + ": " + payload.detail;
 }
@@ -91,11 +110,14 @@ async function run(event) {
   event.preventDefault();
   runButton.disabled = true;
   status.textContent = "Running…";
-  output.replaceChildren();
+  output.clear();
   result.textContent = "";
   result.className = "result";
+  problemList.replaceChildren();
   permalinkLine.hidden = true;
-  const body = { language: language.value, code: code.value, stdin: stdin.value };
+  const body = { language: language.value, code: editor.text, stdin: stdin.value };
+  const list = args.value.trim();
+  if (list) body.args = list.split(/\s+/);
   if (parentId) body.parentId = parentId;
   try {
     const response = await postRun(body, "text/event-stream");
@@ -124,26 +146,64 @@ async function run(event) {
   }
 }
 
-async function prefill() {
-  const from = new URLSearchParams(window.location.search).get("from");
-  if (!from || !/^[0-9A-Za-z]{10,32}$/.test(from)) return;
-  let snippet;
-  try {
-    snippet = await fetchSnippet(from);
-  } catch (e) {
-    return;
+// Where the first screen comes from: ?from= (edit a snippet), else ?lang= and #code=, else the last language used
+// (or python) with its example.
+async function start() {
+  const params = new URLSearchParams(window.location.search);
+  const fallback = [params.get("lang"), localStorage.getItem(remembered), "python"].find((id) => id && known(id))
+    || (languages[0] && languages[0].id);
+  language.value = fallback;
+  const from = params.get("from");
+  const hash = new URLSearchParams(window.location.hash.slice(1)).get("code");
+  if (from && /^[0-9A-Za-z]{10,32}$/.test(from)) {
+    try {
+      const snippet = await fetchSnippet(from);
+      parentId = snippet.id;
+      await chooseLanguage(known(snippet.language) ? snippet.language : fallback, false);
+      editor.text = snippet.code;
+      stdin.value = snippet.stdin;
+      args.value = (snippet.args || []).join(" ");
+      const link = document.getElementById("parent-link");
+      link.href = permalinkPath(snippet.id);
+      link.textContent = snippet.id;
+      document.getElementById("parent-note").hidden = false;
+    } catch (e) {
+      await chooseLanguage(fallback, true);
+    }
+  } else if (hash) {
+    await chooseLanguage(fallback, false);
+    try {
+      editor.text = await unpackCode(hash);
+    } catch (e) {
+      status.textContent = "The code in this link is damaged.";
+    }
+  } else {
+    await chooseLanguage(fallback, true);
   }
-  parentId = snippet.id;
-  if ([...language.options].some(o => o.value === snippet.language)) language.value = snippet.language;
-  code.value = snippet.code;
-  stdin.value = snippet.stdin;
-  const link = document.getElementById("parent-link");
-  link.href = permalinkPath(snippet.id);
-  link.textContent = snippet.id;
-  document.getElementById("parent-note").hidden = false;
-  refreshHighlight();
+  editor.onChange(writeUrl);
+  form.dataset.ready = "1";
 }
 
+language.addEventListener("change", async () => {
+  // A new language brings its example only when the editor holds nothing of the user's own.
+  const untouched = editor.text.trim() === "" || Object.values(examples).some((e) => e.code === editor.text);
+  await chooseLanguage(language.value, untouched);
+  writeUrl();
+});
+search.addEventListener("input", () => filterPicker(search.value));
+// Enter in the filter takes the first language it matches.
+search.addEventListener("keydown", (event) => {
+  if (event.key !== "Enter") return;
+  event.preventDefault();
+  const wanted = search.value.trim().toLowerCase();
+  const match = languages.find((l) => matches(l, wanted));
+  if (match) {
+    language.value = match.id;
+    language.dispatchEvent(new Event("change"));
+  }
+  editor.focus();
+});
 form.addEventListener("submit", run);
-refreshHighlight();
-prefill();
+copyButton(document.getElementById("copy-code"), () => editor.text);
+copyButton(document.getElementById("copy-output"), () => stripAnsi(output.raw));
+start();

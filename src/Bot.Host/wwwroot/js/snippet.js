@@ -1,17 +1,35 @@
-// Permalink page: highlight the code in place, and "Run again" as a new snippet whose parent is this one.
+// Permalink and embed pages: the code in a read-only editor, output with its ANSI colours, copy buttons, and
+// "Run again" as a new snippet whose parent is this one.
 import { fetchSnippet, permalinkPath, postRun, problemText } from "./api.js";
-import { render } from "./highlight.js";
+import { CodeEditor } from "../bundle/editor.js";
+import { AnsiState, appendAnsi, stripAnsi } from "./ansi.js";
+import { copyButton } from "./copy.js";
 
 const article = document.getElementById("snippet");
-const codeBlock = document.querySelector("#code code");
-const status = document.getElementById("status");
-const button = document.getElementById("run-again");
+const codeBlock = document.getElementById("code");
 const id = article.dataset.id;
 
-// textContent reads the decoded text back, and render() writes it back as text nodes only.
-render(codeBlock, codeBlock.textContent, document.getElementById("code").dataset.language);
+// The server rendered everything as text; read it back and show it richer.
+const code = codeBlock.textContent;
+const view = new CodeEditor(document.getElementById("code-view"), { doc: code, label: "Code", readOnly: true });
+view.setLanguage(codeBlock.dataset.language);
+codeBlock.hidden = true;
+for (const stream of ["stdout", "stderr"]) {
+  const pre = document.getElementById(stream);
+  if (!pre) continue;
+  const text = pre.textContent;
+  pre.replaceChildren();
+  appendAnsi(pre, text, new AnsiState(), stream);
+}
 
-button.addEventListener("click", async function () {
+const copyCode = document.getElementById("copy-code");
+if (copyCode) copyButton(copyCode, () => code);
+const copyOutput = document.getElementById("copy-output");
+if (copyOutput) copyButton(copyOutput, () => stripAnsi(document.getElementById("stdout").textContent));
+
+const button = document.getElementById("run-again");
+const status = document.getElementById("status");
+if (button) button.addEventListener("click", async function () {
   button.disabled = true;
   status.textContent = "Running…";
   try {

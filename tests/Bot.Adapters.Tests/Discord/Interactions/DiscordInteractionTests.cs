@@ -207,7 +207,8 @@ public sealed class DiscordInteractionTests
     public async Task Without_the_message_content_intent_the_bot_reconnects_without_it_and_serves_commands()
     {
         await using var h = await DiscordPipelineHarness.StartAsync(s => s.Gateway.DisallowedIntents = 1 << 15);
-
+        await h.Time.AdvanceUntilAsync(() => h.Server.Gateway.Received.Any(p => p.Op == 2 && p.Connection == 1),
+            "the second IDENTIFY, 5 s after the first", atMost: TimeSpan.FromSeconds(10));
         await h.Server.Gateway.WaitForAsync(p => p.Op == 2 && p.Connection == 1);
         var identifies = h.Server.Gateway.Received.Where(p => p.Op == 2).ToList();
         Assert.Equal(37377, (int)identifies[0].Payload["d"]!["intents"]!);

@@ -14,8 +14,9 @@ internal sealed class DiscordPipelineHarness : IAsyncDisposable
 {
     public const string PublicBaseUrl = "https://cc.example";
 
-    private DiscordPipelineHarness(DiscordProtocolServer server, InMemoryPipeline pipeline, LogSink logs)
+    private DiscordPipelineHarness(DiscordProtocolServer server, InMemoryPipeline pipeline, LogSink logs, FakeTimeProvider time)
     {
+        Time = time;
         Server = server;
         Pipeline = pipeline;
         Logs = logs;
@@ -30,6 +31,8 @@ internal sealed class DiscordPipelineHarness : IAsyncDisposable
     public InMemorySnippetStore Snippets => Pipeline.Snippets;
 
     public LogSink Logs { get; }
+
+    public FakeTimeProvider Time { get; }
 
     public static async Task<DiscordPipelineHarness> StartAsync(
         Action<DiscordProtocolServer>? configure = null, IDictionary<string, string?>? settings = null)
@@ -49,12 +52,13 @@ internal sealed class DiscordPipelineHarness : IAsyncDisposable
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var logs = new LogSink();
+        var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch.AddYears(56));
         var services = new ServiceCollection()
             .AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Debug))
-            .AddSingleton<TimeProvider>(new FakeTimeProvider(DateTimeOffset.UnixEpoch.AddYears(56)))
+            .AddSingleton<TimeProvider>(time)
             .AddSingleton<IGatewayJitter>(new FixedJitter(0.5))
             .AddDiscordAdapter(configuration);
-        var harness = new DiscordPipelineHarness(server, await InMemoryPipeline.StartAsync(services, configuration), logs);
+        var harness = new DiscordPipelineHarness(server, await InMemoryPipeline.StartAsync(services, configuration), logs, time);
         await server.Gateway.WaitForAsync(p => p.Op == 2);
         return harness;
     }
