@@ -11,6 +11,7 @@ namespace CodeCube.Sandbox.Tests.Unit.Pool;
 /// does. Deterministic (seeded), so a change in
 /// the policy shows up as a change in these numbers, not as noise.
 /// </summary>
+[Collection(PoolSimulationCollection.Name)]
 public class PoolSimulationTests
 {
     // A quarter of the benchmark machine's 23.5 GiB: the shipped default there.
@@ -200,4 +201,14 @@ public class PoolSimulationTests
 
         private void At(TimeSpan when, Action step) => events.Enqueue(step, (when, order++));
     }
+}
+
+/// <summary>
+/// Runs alone: twenty simulated minutes allocate tens of MiB in a few seconds, and a test that runs beside it
+/// (HostileTests' output flood) counts the whole process's allocations.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class PoolSimulationCollection
+{
+    public const string Name = "pool simulation";
 }
