@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using CodeCube.Testing.Hosting;
 
@@ -9,7 +11,12 @@ namespace CodeCube.Bench;
 /// </summary>
 internal sealed partial class BenchHost : IAsyncDisposable
 {
+    /// <summary>How many users the benchmark's requests come from, each from a loopback address of its own.</summary>
+    private const int Users = 64;
+
+    private readonly List<HttpClient> _users = [];
     private HostProcess? _process;
+    private int _nextUser;
     private long _warm;
     private long _cold;
 
@@ -18,7 +25,15 @@ internal sealed partial class BenchHost : IAsyncDisposable
         InstanceId = instanceId;
     }
 
+    /// <summary>One user, from 127.0.0.1: the same person sending run after run.</summary>
     public HttpClient Http { get; private set; } = null!;
+
+    /// <summary>
+    /// The next of many users, each connecting from its own address in 127.0.0.0/8 (all of it is loopback), as
+    /// the public sees the host: one address may have only a few runs at once, so a benchmark that sends runs in
+    /// parallel must come from as many people as a real crowd would, not from one.
+    /// </summary>
+    public HttpClient NextUser() => _users[(int)((uint)Interlocked.Increment(ref _nextUser) % Users)];
 
     public int Pid => _process!.Pid;
 
@@ -46,8 +61,36 @@ internal sealed partial class BenchHost : IAsyncDisposable
 
         host._process = await HostProcess.StartAsync(hostDll, environment, host.Observe);
         host.Http = new HttpClient { BaseAddress = new Uri(host._process.BaseUrl), Timeout = TimeSpan.FromSeconds(120) };
+        for (var i = 0; i < Users; i++)
+        {
+            host._users.Add(new HttpClient(From(IPAddress.Parse($"127.0.0.{i + 2}")))
+            {
+                BaseAddress = host.Http.BaseAddress,
+                Timeout = host.Http.Timeout,
+            });
+        }
+
         return host;
     }
+
+    private static SocketsHttpHandler From(IPAddress local) => new()
+    {
+        ConnectCallback = async (context, ct) =>
+        {
+            var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            try
+            {
+                socket.Bind(new IPEndPoint(local, 0));
+                await socket.ConnectAsync(context.DnsEndPoint, ct);
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        },
+    };
 
     private void Observe(string line)
     {
@@ -64,6 +107,7 @@ internal sealed partial class BenchHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
+        _users.ForEach(u => u.Dispose());
         if (_process is not null)
         {
             await _process.DisposeAsync();

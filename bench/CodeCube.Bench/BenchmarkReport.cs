@@ -33,7 +33,9 @@ internal static class BenchmarkReport
         md.AppendLine("row. Warm hits are counted from the host's run log. In the per-language rows one client sends a run,");
         md.AppendLine("reads the answer and waits 250 ms (a person's pace; a warm run is far quicker than the engine can start");
         md.AppendLine("a container, so a client with no pause at all only measures the engine, as the concurrency-4 and");
-        md.AppendLine("sustained rows do).").AppendLine();
+        md.AppendLine("sustained rows do). Requests come from 64 users, each connecting from a loopback address of its own");
+        md.AppendLine("(127.0.0.2 to 127.0.0.65), in turn: the host allows one address 2 runs at once, so parallel rows");
+        md.AppendLine("from a single address would measure refusals, not runs.").AppendLine();
 
         md.AppendLine("## Per language (p50 ms, concurrency 1)").AppendLine();
         md.AppendLine("| language | native | API, cold | API | warm hits | API − native | cold ÷ API |");

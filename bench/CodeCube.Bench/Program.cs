@@ -39,7 +39,7 @@ var instances = new List<string>();
 // (python at concurrency 4, the sustained run) have none and show the engine's ceiling instead.
 var thinkTime = TimeSpan.FromMilliseconds(250);
 string Unique(BenchProgram p) => p.Unique(nonces.Next(p.Language));
-Task<bool> Api(BenchHost host, BenchProgram p) => Runners.ApiAsync(host.Http, p, Unique(p));
+Task<bool> Api(BenchHost host, BenchProgram p) => Runners.ApiAsync(host.NextUser(), p, Unique(p));
 
 Stats Add(Stats s)
 {
@@ -132,7 +132,7 @@ if (opts.Languages is null && python is not null)
         const string flood = "import sys\nchunk = 'x' * 1023 + '\\n'\nfor _ in range(100 * 1024):\n    sys.stdout.write(chunk)\n";
         var m = await Measure.RunAsync(async _ =>
         {
-            using var r = await host.Http.PostAsync("/api/v1/run", new StringContent(
+            using var r = await host.NextUser().PostAsync("/api/v1/run", new StringContent(
                 System.Text.Json.JsonSerializer.Serialize(new { language = "python", code = flood + new string('\n', nonces.Next("python")) }),
                 Encoding.UTF8, "application/json"));
             return r.IsSuccessStatusCode && (await r.Content.ReadAsStringAsync()).Contains("\"output_limit\"", StringComparison.Ordinal);

@@ -5,8 +5,13 @@ using System.Text.RegularExpressions;
 
 namespace CodeCube.Host.Tests.Metrics;
 
-/// <summary>The real host on Kestrel: the public site on one free port, /metrics on another.</summary>
-[Collection(RedisCollection.Name)]
+/// <summary>
+/// The real host on Kestrel: the public site on one free port, /metrics on another. Alone in its collection: every
+/// MeterProvider in a process sees every meter of the same name, and OpenTelemetry folds identical instruments of
+/// two hosts into one stream owned by whichever came first; when that other test's host is disposed, the stream
+/// ends, and this host's /metrics loses it (a scrape with only target_info). One host per process, as in production.
+/// </summary>
+[Collection(MetricsCollection.Name)]
 public sealed partial class MetricsEndpointTests(RedisServerFixture redis, ITestOutputHelper output) : IDisposable
 {
     private readonly int _metricsPort = Loopback.FreePort();
@@ -70,14 +75,12 @@ public sealed partial class MetricsEndpointTests(RedisServerFixture redis, ITest
         using var http = Start();
 
         // The health publisher samples every second; wait for its first report instead of guessing a delay.
-        var text = "";
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (!text.Contains("codecube_health{", StringComparison.Ordinal) || !text.Contains("check=\"docker\"", StringComparison.Ordinal))
+        var text = await Eventually.ValueAsync(async () =>
         {
-            Assert.True(DateTime.UtcNow < deadline, "no codecube_health samples after 30 s:\n" + text);
-            await Task.Delay(100);
-            text = await ScrapeAsync(http);
-        }
+            var scraped = await ScrapeAsync(http);
+            return scraped.Contains("codecube_health{", StringComparison.Ordinal) &&
+                scraped.Contains("check=\"docker\"", StringComparison.Ordinal) ? scraped : null;
+        }, "codecube_health samples for redis and docker");
 
         Assert.Equal(1, Value(text, "codecube_health", new() { ["check"] = "redis" }));
         Assert.Equal(1, Value(text, "codecube_health", new() { ["check"] = "docker" }));
@@ -117,4 +120,11 @@ public sealed partial class MetricsEndpointTests(RedisServerFixture redis, ITest
 
     [GeneratedRegex(@"(\w+)=""((?:[^""\\]|\\.)*)""")]
     private static partial Regex Label();
+}
+
+/// <summary>The metrics tests run with no other host alive in the process (see <see cref="MetricsEndpointTests"/>).</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class MetricsCollection : ICollectionFixture<RedisServerFixture>
+{
+    public const string Name = "metrics";
 }
