@@ -19,7 +19,10 @@ internal sealed class ContainerLauncher(
         string id;
         try
         {
-            id = await engine.CallAsync(t => engine.Api.CreateAsync(create, t), ct).ConfigureAwait(false);
+            // Not the caller's token: the engine finishes a create whether or not the client stays, so a create given up
+            // mid-request would leave a container whose id nobody knows. Bounded by the engine timeout instead; a caller
+            // that left meanwhile is seen just below, and the container goes.
+            id = await engine.CallAsync(t => engine.Api.CreateAsync(create, t), CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception e) when (DockerEngine.IsNotFound(e))
         {
@@ -29,6 +32,7 @@ internal sealed class ContainerLauncher(
         instance.Track(id);
         try
         {
+            ct.ThrowIfCancellationRequested();
             var attach = new ContainerAttachParameters { Stdin = true, Stdout = true, Stderr = true, Stream = true };
             var stream = await engine.CallAsync(
                 t => engine.Client.Containers.AttachContainerAsync(id, false, attach, t), ct).ConfigureAwait(false);
