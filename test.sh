@@ -25,10 +25,16 @@ fi
 images/protocol-test.sh
 
 dotnet build CodeCube.sln -c Release -nologo -v q
+# Each project's console output is also kept in artifacts/test-logs, and every failure is repeated at the very end, so
+# the tail of a long log (all a CI summary may show) names what failed and why.
+logs=artifacts/test-logs
+rm -rf "$logs" && mkdir -p "$logs"
 status=0
 for project in tests/*.Tests/*.csproj; do
   echo "== $project"
-  dotnet test "$project" -c Release --no-build -nologo --logger "console;verbosity=normal" --filter "Category!=Deploy" || status=1
+  log="$logs/$(basename "$project" .csproj).log"
+  dotnet test "$project" -c Release --no-build -nologo --logger "console;verbosity=normal" --filter "Category!=Deploy" 2>&1 \
+    | tee "$log" || status=1
 done
 
 # No CodeCube container may outlive the suite.
@@ -36,5 +42,10 @@ left=$(docker ps -aq --filter label=codecube=1 | wc -l)
 if [ "$left" -ne 0 ]; then
   echo "FAIL: $left CodeCube container(s) left behind:"; docker ps -a --filter label=codecube=1
   status=1
+fi
+if [ "$status" -ne 0 ]; then
+  echo "== failures (whole logs in $logs)"
+  # A failure's block runs from its "Failed" line to the next test's line; each is cut to 40 lines.
+  awk '/^  Failed /{n=0; p=1} /^  (Passed|Skipped) |^\[xUnit|^Test Run|^Results File/{p=0} p && n++ < 40' "$logs"/*.log
 fi
 exit $status
