@@ -1,10 +1,10 @@
 namespace CodeCube.Core.Contracts;
 
 /// <summary>
-/// An immutable stored run: code, input and everything it produced. Not sealed so the web API can show it as it is,
-/// plus its permalink, without a second copy of every field.
+/// An immutable stored run: code, input and everything it produced, with the ids of who asked and where (never
+/// public: the web API shows it through its own response record).
 /// </summary>
-public record Snippet(
+public sealed record Snippet(
     string Id,
     string Language,
     string Version,

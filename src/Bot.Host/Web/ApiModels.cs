@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using CodeCube.Core.Contracts;
 using CodeCube.Core.Replies;
 using CodeCube.Core.Running;
@@ -36,40 +35,39 @@ public sealed record RunResponse(
 public sealed record PublicAuthor(string Platform, string Name);
 
 /// <summary>
-/// A stored snippet as the API shows it: the <see cref="Snippet"/> itself (so a field is written once), with its
-/// internal ids hidden (IRC hostmasks, user, channel and DM ids, the web author's hash: a permalink is public), the
-/// author as a display name and platform, the origin as its platform only, and the permalink. A field added to
-/// <see cref="Snippet"/> is published too unless it is hidden here; ApiTests pins the published names.
+/// A stored snippet as the API shows it: every field is listed here, so a field added to <see cref="Snippet"/> is not
+/// published until it is added here too. Left out are the internal ids (IRC hostmasks, user, channel, message and DM
+/// ids, the web author's hash: a permalink is public); the author is a display name and platform, the origin its
+/// platform only. The order of the parameters is the order of the JSON's fields; ApiTests pins both.
 /// </summary>
-public sealed record SnippetResponse : Snippet
+public sealed record SnippetResponse(
+    PublicAuthor Author,
+    string Platform,
+    string Permalink,
+    string Id,
+    string Language,
+    string Version,
+    string Code,
+    string Stdin,
+    IReadOnlyList<string> Args,
+    string Stdout,
+    string Stderr,
+    RunOutcome Outcome,
+    int? ExitCode,
+    long WallMs,
+    bool Truncated,
+    DateTimeOffset CreatedAt,
+    string? ParentId,
+    string? Detail)
 {
-    private SnippetResponse(Snippet snippet, string permalink)
-        : base(snippet)
-    {
-        Author = new PublicAuthor(snippet.Author.Platform, snippet.Author.DisplayName);
-        Platform = snippet.Origin.Platform;
-        Permalink = permalink;
-    }
-
-    public new PublicAuthor Author { get; }
-
-    /// <summary>
-    /// Hides the origin's channel and message ids. A plain [JsonIgnore] here would let System.Text.Json fall back to the
-    /// base property; a hiding property that is always null and skipped when null shadows it for good.
-    /// </summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public new SnippetOrigin? Origin => null;
-
-    /// <summary>Where the run was asked for: the origin's platform, without its channel or message id.</summary>
-    public string Platform { get; }
-
-    public string Permalink { get; }
-
     public static SnippetResponse From(Snippet s, IPermalinks permalinks)
     {
         ArgumentNullException.ThrowIfNull(s);
         ArgumentNullException.ThrowIfNull(permalinks);
-        return new SnippetResponse(s, permalinks.For(s.Id));
+        return new SnippetResponse(
+            new PublicAuthor(s.Author.Platform, s.Author.DisplayName), s.Origin.Platform, permalinks.For(s.Id),
+            s.Id, s.Language, s.Version, s.Code, s.Stdin, s.Args, s.Stdout, s.Stderr, s.Outcome, s.ExitCode, s.WallMs,
+            s.Truncated, s.CreatedAt, s.ParentId, s.Detail);
     }
 }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CodeCube.Host.Tests.Web;
 
@@ -62,6 +63,26 @@ public sealed class ApiTests(RedisServerFixture redis, ITestOutputHelper output)
 
         Assert.Equal("""{"platform":"web","name":"anonymous"}""", a.GetProperty("author").GetRawText());
         Assert.Equal(a.GetProperty("author").GetRawText(), b.GetProperty("author").GetRawText());
+    }
+
+    [Fact]
+    public async Task A_chat_snippet_is_published_without_its_channel_message_or_user_ids()
+    {
+        var store = _factory.Services.GetRequiredService<ISnippetStore>();
+        var snippet = new Snippet(SnippetId.New(), "python", "3.12.8", "print(1)", "in\n", ["-v"], "1\n", "", RunOutcome.Completed, 0,
+            12, false, new SnippetAuthor("irc", "ada!~ada@secret-host.example", "ada"), new SnippetOrigin("irc", "#hidden-channel", "msg-4711"),
+            new DateTimeOffset(2026, 11, 26, 5, 0, 0, TimeSpan.Zero), null);
+        await store.SaveAsync(snippet, CancellationToken.None);
+
+        var json = await _factory.CreateClient().GetStringAsync($"/api/v1/snippets/{snippet.Id}");
+
+        // The exact shape the playground and API clients read; a field added to Snippet is not published by itself.
+        Assert.Equal(
+            $$"""{"author":{"platform":"irc","name":"ada"},"platform":"irc","permalink":"http://codecube.test/s/{{snippet.Id}}","id":"{{snippet.Id}}","language":"python","version":"3.12.8","code":"print(1)","stdin":"in\n","args":["-v"],"stdout":"1\n","stderr":"","outcome":"completed","exitCode":0,"wallMs":12,"truncated":false,"createdAt":"2026-11-26T05:00:00+00:00","parentId":null,"detail":null}""",
+            json);
+        Assert.DoesNotContain("secret-host", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("hidden-channel", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("msg-4711", json, StringComparison.Ordinal);
     }
 
     [Fact]
