@@ -13,16 +13,11 @@ internal sealed record LanguageDemand(
 internal sealed record PoolBudget(int MaxContainers, long MemoryMiB, int? FixedSize);
 
 /// <summary>
-/// The pool's one decision, a pure function: demand in, ready containers per language out.
-/// <para>
-/// A language with S ready containers, runs arriving at random at rate λ and a container taking T to replace is a
-/// loss system with offered load a = λT: a run misses when all S are taken and not yet replaced, which happens with
-/// probability Erlang B(S, a) whatever the distribution of T. So every language used lately (or listed in
-/// <c>Always</c>) gets one container first (<c>Always</c> languages, then the busiest), and then each further
-/// container goes where it saves the most misses per second per MiB, λ·(B(S, a) − B(S+1, a)) / memory, until a
+/// The pool's one decision, a pure function: demand in, ready containers per language out. Every language used lately
+/// (or listed in <c>Always</c>) gets one container first (<c>Always</c> languages, then the busiest), and then each
+/// further container goes where it saves the most misses per second per MiB (<see cref="ErlangLoss"/>), until a
 /// language misses less than <see cref="MissGoal"/> or a budget is spent. The first run after a quiet period is cold
 /// and the second is warm.
-/// </para>
 /// </summary>
 internal static class PoolPolicy
 {
@@ -75,18 +70,6 @@ internal static class PoolPolicy
         }
     }
 
-    /// <summary>Erlang's loss formula: the chance that a run finds all <paramref name="servers"/> taken.</summary>
-    public static double ErlangB(int servers, double load)
-    {
-        var b = 1.0;
-        for (var k = 1; k <= servers; k++)
-        {
-            b = load * b / (k + (load * b));
-        }
-
-        return b;
-    }
-
     // Misses saved per second per MiB by one more container; a fixed size instead fills every language evenly.
     private static double Gain(LanguageDemand l, int have, int? fixedSize)
     {
@@ -95,8 +78,9 @@ internal static class PoolPolicy
             return have < size ? 1.0 / (have + 1) : 0;
         }
 
-        var load = l.RunsPerSecond * l.StartTime.TotalSeconds;
-        var now = ErlangB(have, load);
-        return now < MissGoal ? 0 : l.RunsPerSecond * (now - ErlangB(have + 1, load)) / Math.Max(1, l.MemoryMiB);
+        var load = ErlangLoss.Load(l.RunsPerSecond, l.StartTime);
+        return ErlangLoss.MissChance(have, load) < MissGoal
+            ? 0
+            : ErlangLoss.MissesSavedByOneMore(have, l.RunsPerSecond, load) / Math.Max(1, l.MemoryMiB);
     }
 }
