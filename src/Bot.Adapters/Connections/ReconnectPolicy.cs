@@ -5,7 +5,9 @@ namespace CodeCube.Adapters.Connections;
 /// The n-th reconnect in a row waits floor × 2^(n-1), capped, times a jitter factor in [0.5, 1.5), and never less
 /// than the floor nor more than the cap: a server that drops us at once is never hammered, and bots that lost the
 /// same server do not all come back in the same second. A session that stayed up for <see cref="HealthySession"/>
-/// starts the count again. One instance per connection loop.
+/// after it was established starts the count again: measured from the connect, a server that accepts, stalls half a
+/// minute and drops us would count as healthy every time, and the wait would never grow. One instance per connection
+/// loop.
 /// </summary>
 internal sealed class ReconnectPolicy
 {
@@ -17,7 +19,7 @@ internal sealed class ReconnectPolicy
 
     private readonly TimeProvider _time;
     private readonly Func<double> _random;
-    private long _attemptStarted;
+    private long? _establishedAt;
     private int _attempts;
 
     /// <param name="random">A uniform sample in [0, 1) per delay; tests pass a fixed one.</param>
@@ -31,8 +33,6 @@ internal sealed class ReconnectPolicy
         {
             throw new ArgumentOutOfRangeException(nameof(floor), "The floor must be positive and not above the cap.");
         }
-
-        _attemptStarted = time.GetTimestamp();
     }
 
     public TimeSpan Floor { get; }
@@ -42,16 +42,18 @@ internal sealed class ReconnectPolicy
     /// <summary>Reconnects in a row since the last healthy session.</summary>
     public int Attempts => _attempts;
 
-    /// <summary>Call as a connection attempt starts; the session's health is measured from here.</summary>
-    public void Connecting() => _attemptStarted = _time.GetTimestamp();
-
     /// <summary>
-    /// Call when the attempt failed or the session ended. <paramref name="established"/>: the session got going
-    /// (IRC registered, the gateway said READY or RESUMED, Slack said hello).
+    /// Call when the session got going (IRC 001, the gateway's READY or RESUMED, Slack's hello): its health is
+    /// measured from here. Until the next <see cref="NextDelay"/> further calls change nothing, so a Slack refresh,
+    /// which hands over a live link, counts from the first hello of the chain.
     /// </summary>
-    public TimeSpan NextDelay(bool established)
+    public void Established() => _establishedAt ??= _time.GetTimestamp();
+
+    /// <summary>Call when the attempt failed or the session ended: the wait before the next attempt.</summary>
+    public TimeSpan NextDelay()
     {
-        var healthy = established && _time.GetElapsedTime(_attemptStarted) >= HealthySession;
+        var healthy = _establishedAt is { } at && _time.GetElapsedTime(at) >= HealthySession;
+        _establishedAt = null;
         _attempts = healthy ? 1 : _attempts + 1;
         return Delay(_attempts, _random());
     }

@@ -93,6 +93,7 @@ public sealed partial class IrcClient
             session.Host = source.Host;
         }
         session.Registered = true;
+        _reconnect.Established();
         _logger.Registered(session.Nick);
         NotifyChanged();
     }

@@ -17,6 +17,7 @@ public sealed partial class IrcClient
     private readonly ILogger<IrcClient> _logger;
     private readonly FloodLimiter _limiter;
     private readonly CtcpBudget _ctcp;
+    private readonly ReconnectPolicy _reconnect;
     private IrcSession? _session;
     private TaskCompletionSource _changed = NewSignal();
     private int _running;
@@ -30,6 +31,7 @@ public sealed partial class IrcClient
         _logger = logger;
         _limiter = new FloodLimiter(_options.FloodBurst, _options.FloodInterval, time);
         _ctcp = new CtcpBudget(time);
+        _reconnect = new ReconnectPolicy(time, floor: _options.ReconnectMinDelay, cap: _options.ReconnectMaxDelay);
     }
 
     /// <summary>Our nick on the current connection (the configured nick before the first one).</summary>
@@ -53,15 +55,12 @@ public sealed partial class IrcClient
         }
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var sender = RunSenderAsync(stop.Token);
-        var reconnect = new ReconnectPolicy(_time, floor: _options.ReconnectMinDelay,
-            cap: _options.ReconnectMaxDelay);
         try
         {
             while (!ct.IsCancellationRequested)
             {
-                reconnect.Connecting();
-                var registered = await RunOneConnectionAsync(onMessage, ct).ConfigureAwait(false);
-                var delay = reconnect.NextDelay(established: registered);
+                await RunOneConnectionAsync(onMessage, ct).ConfigureAwait(false);
+                var delay = _reconnect.NextDelay();
                 _logger.Reconnecting(delay);
                 await Task.Delay(delay, _time, ct).ConfigureAwait(false);
             }
@@ -77,7 +76,7 @@ public sealed partial class IrcClient
         }
     }
 
-    private async Task<bool> RunOneConnectionAsync(Action<IrcMessage> onMessage, CancellationToken ct)
+    private async Task RunOneConnectionAsync(Action<IrcMessage> onMessage, CancellationToken ct)
     {
         IrcSession? session = null;
         try
@@ -109,7 +108,6 @@ public sealed partial class IrcClient
                 NotifyChanged();
             }
         }
-        return session is { Registered: true };
     }
 
     private async Task RunSessionAsync(IrcSession session, Action<IrcMessage> onMessage, CancellationToken ct)

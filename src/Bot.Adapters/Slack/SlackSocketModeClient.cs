@@ -29,13 +29,8 @@ internal sealed class SlackSocketModeClient(SlackWebApi api, ISlackSocketFactory
                 SlackSocketConnection next;
                 try
                 {
-                    if (current is null)
-                    {
-                        // A refresh hands over a live link, so health counts from the first socket of the chain.
-                        reconnect.Connecting();
-                    }
-
                     next = await OpenAsync(ct).ConfigureAwait(false);
+                    reconnect.Established();
                 }
                 catch (SlackApiException e) when (e.IsFatal)
                 {
@@ -45,7 +40,7 @@ internal sealed class SlackSocketModeClient(SlackWebApi api, ISlackSocketFactory
                 }
                 catch (Exception e) when (!ct.IsCancellationRequested)
                 {
-                    var delay = reconnect.NextDelay(established: false);
+                    var delay = reconnect.NextDelay();
                     logger.SocketConnectFailed(e, delay);
                     await Task.Delay(delay, time, ct).ConfigureAwait(false);
                     continue;
@@ -70,7 +65,7 @@ internal sealed class SlackSocketModeClient(SlackWebApi api, ISlackSocketFactory
                     // Closed without notice: the old socket is unusable, so back off before the next one.
                     await current.RetireAsync(TimeSpan.Zero, time).ConfigureAwait(false);
                     current = null;
-                    var delay = reconnect.NextDelay(established: true);
+                    var delay = reconnect.NextDelay();
                     logger.SocketClosedUnexpectedly(delay);
                     await Task.Delay(delay, time, ct).ConfigureAwait(false);
                 }

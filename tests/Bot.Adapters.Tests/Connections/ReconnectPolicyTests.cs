@@ -49,32 +49,74 @@ public sealed class ReconnectPolicyTests
     {
         var policy = Policy();
 
-        Assert.Equal(TimeSpan.FromSeconds(1), policy.NextDelay(established: false));
-        Assert.Equal(TimeSpan.FromSeconds(2), policy.NextDelay(established: false));
-        Assert.Equal(TimeSpan.FromSeconds(4), policy.NextDelay(established: false));
+        Assert.Equal(TimeSpan.FromSeconds(1), policy.NextDelay());
+        Assert.Equal(TimeSpan.FromSeconds(2), policy.NextDelay());
+        Assert.Equal(TimeSpan.FromSeconds(4), policy.NextDelay());
         Assert.Equal(3, policy.Attempts);
     }
 
     [Theory]
-    [InlineData(true, 29_999, 2000)]  // came up, but dropped before it proved healthy: still a failure in a row
-    [InlineData(false, 300_000, 2000)] // a long attempt that never got going is no healthier
-    [InlineData(true, 30_000, 1000)]  // healthy: the count starts again, yet the floor is still waited
-    public void Only_a_session_that_came_up_and_stayed_up_starts_the_count_again(bool established, int upMs, int expectedMs)
+    [InlineData(0, 29_999, 2000)]       // came up, but dropped before it proved healthy: still a failure in a row
+    [InlineData(0, 30_000, 1000)]       // healthy: the count starts again, yet the floor is still waited
+    [InlineData(30_000, 29_999, 2000)]  // a server that accepts and stalls before it lets us in is no healthier
+    [InlineData(300_000, 0, 2000)]      // nor is one that lets us in after five minutes and drops us at once
+    public void Only_a_session_that_stayed_up_after_it_was_established_starts_the_count_again(
+        int stalledMs, int upMs, int expectedMs)
     {
         var policy = Policy();
-        policy.NextDelay(established: false);
+        policy.NextDelay();
 
-        policy.Connecting();
+        _time.Advance(TimeSpan.FromMilliseconds(stalledMs));
+        policy.Established();
         _time.Advance(TimeSpan.FromMilliseconds(upMs));
 
-        Assert.Equal(TimeSpan.FromMilliseconds(expectedMs), policy.NextDelay(established));
+        Assert.Equal(TimeSpan.FromMilliseconds(expectedMs), policy.NextDelay());
         Assert.Equal(expectedMs == 1000 ? 1 : 2, policy.Attempts);
+    }
+
+    [Fact]
+    public void An_attempt_that_never_got_going_is_a_failure_however_long_it_took()
+    {
+        var policy = Policy();
+        policy.NextDelay();
+
+        _time.Advance(TimeSpan.FromMinutes(5));
+
+        Assert.Equal(TimeSpan.FromSeconds(2), policy.NextDelay());
+    }
+
+    [Fact]
+    public void An_establishment_counts_for_its_own_session_only()
+    {
+        var policy = Policy();
+        policy.Established();
+        _time.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(TimeSpan.FromSeconds(1), policy.NextDelay());
+
+        _time.Advance(TimeSpan.FromMinutes(1));
+
+        Assert.Equal(TimeSpan.FromSeconds(2), policy.NextDelay());
+    }
+
+    [Fact]
+    public void Established_again_before_the_session_ends_keeps_the_first_time()
+    {
+        var policy = Policy();
+        policy.NextDelay();
+        policy.Established();
+        _time.Advance(TimeSpan.FromSeconds(20));
+
+        // A Slack refresh: the next socket says hello while the link is still up.
+        policy.Established();
+        _time.Advance(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(TimeSpan.FromSeconds(1), policy.NextDelay());
     }
 
     [Fact]
     public void Without_a_random_source_first_delays_vary_between_the_floor_and_one_and_a_half_floors()
     {
-        var drawn = Enumerable.Range(0, 50).Select(_ => new ReconnectPolicy(_time, floor: Floor, cap: Cap).NextDelay(false)).ToList();
+        var drawn = Enumerable.Range(0, 50).Select(_ => new ReconnectPolicy(_time, floor: Floor, cap: Cap).NextDelay()).ToList();
 
         Assert.All(drawn, d => Assert.InRange(d, Floor, TimeSpan.FromSeconds(1.5)));
         Assert.True(drawn.Distinct().Count() > 1);

@@ -45,4 +45,35 @@ public sealed class DiscordReconnectTests
         await h.Gateway.WaitForAsync(p => p.Op == 2);
         Assert.Single(h.Gateway.Connections);
     }
+
+    [Fact]
+    public async Task A_session_held_half_a_minute_before_ready_and_then_dropped_is_a_failure_in_a_row()
+    {
+        await using var h = await DiscordTestHarness.StartAsync(g =>
+        {
+            g.RejectNextConnections(1);
+            g.ReadyOnIdentify = false;
+        }, connect: false);
+        await h.WaitForLogAsync("reconnecting in 00:00:01");
+        h.Time.Advance(TimeSpan.FromSeconds(1));
+        await h.Gateway.WaitForAsync(p => p.Op == 2);
+
+        // Connected and identified, but the gateway keeps us waiting for READY longer than a healthy session lasts.
+        h.Time.Advance(TimeSpan.FromSeconds(30));
+        await h.Gateway.DispatchAsync("READY", new JsonObject
+        {
+            ["session_id"] = "late-session",
+            ["resume_gateway_url"] = h.Gateway.ResumeUrl,
+            ["user"] = new JsonObject { ["id"] = DiscordProtocolServer.BotUserId, ["username"] = "codecube", ["bot"] = true },
+            ["application"] = new JsonObject { ["id"] = DiscordProtocolServer.BotUserId, ["flags"] = 0 },
+        });
+        await h.WaitForLogAsync("gateway ready: session late-session");
+        await h.Gateway.Current.CloseAsync(4000, "test");
+
+        // Up for no time since READY: the second failure in a row waits two floors, not one.
+        var reconnects = await Eventually.ValueAsync(
+            () => h.Logs.Entries.Where(e => e.Message.Contains("reconnecting in", StringComparison.Ordinal)).ToList() is { Count: 2 } l ? l : null,
+            "the second reconnect");
+        Assert.Contains("reconnecting in 00:00:02", reconnects[1].Message, StringComparison.Ordinal);
+    }
 }

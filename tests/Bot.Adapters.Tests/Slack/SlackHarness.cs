@@ -12,7 +12,7 @@ internal sealed class SlackHarness : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Channel<ChatEvent> _events = Channel.CreateUnbounded<ChatEvent>();
 
-    private SlackHarness(SlackTestServer server, ServiceProvider services, FakeTimeProvider time)
+    private SlackHarness(SlackTestServer server, ServiceProvider services, CountingTimeProvider time)
     {
         Server = server;
         _services = services;
@@ -22,7 +22,7 @@ internal sealed class SlackHarness : IAsyncDisposable
 
     public SlackTestServer Server { get; }
 
-    public FakeTimeProvider Time { get; }
+    public CountingTimeProvider Time { get; }
 
     public IChatAdapter Adapter { get; }
 
@@ -33,7 +33,8 @@ internal sealed class SlackHarness : IAsyncDisposable
     public static async Task<SlackHarness> StartAsync(string mode = "SocketMode", string? signingSecret = null,
         string appToken = SlackTestServer.AppToken, bool pump = true)
     {
-        var time = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1_700_000_000));
+        var time = new CountingTimeProvider();
+        time.SetUtcNow(DateTimeOffset.FromUnixTimeSeconds(1_700_000_000));
         var server = await SlackTestServer.StartAsync(time);
         var services = TestServices.Build(new Dictionary<string, string?>
         {

@@ -112,6 +112,40 @@ public sealed class SlackSocketModeTests
     }
 
     [Fact]
+    public async Task A_socket_that_took_half_a_minute_to_open_and_then_dropped_is_a_failure_in_a_row()
+    {
+        await using var harness = await SlackHarness.StartAsync();
+        var server = harness.Server;
+        var first = await harness.ConnectSocketAsync();
+        await server.WaitForCallAsync("apps.connections.open");
+        first.Abort();
+        var accept = server.AcceptSocketAsync();
+        await harness.Time.AdvanceUntilAsync(() => accept.IsCompleted, "the second socket");
+
+        // The third apps.connections.open is answered only after longer than a healthy session lasts.
+        var release = new TaskCompletionSource();
+        using var releaseIfFailed = new ReleaseOnDispose(release);
+        server.Script("apps.connections.open", new ScriptedAnswer(200,
+            $$"""{"ok":true,"url":"ws://{{server.BaseUrl.Authority}}/link/?ticket=held"}""", HoldUntil: release.Task));
+        var second = await accept;
+        await second.SendAsync(SlackFixtures.Text("socketmode-sdk-hello.json"));
+        second.Abort();
+        await harness.Time.AdvanceUntilAsync(() => server.CallsTo("apps.connections.open").Count == 3, "the third open");
+        harness.Time.Advance(TimeSpan.FromSeconds(30));
+        release.SetResult();
+        var third = await harness.ConnectSocketAsync();
+        await third.SendAsync(UserMessage("env-7", "Ev7", "1610241747.000100", "hello seen"));
+        await ExpectAckAsync(third, "env-7");
+        var timers = harness.Time.DueTimes.Count;
+        third.Abort();
+
+        // Up for no time since hello: the third failure in a row, a step of four seconds jittered to two or more. Had
+        // the count started again, the wait would be under one and a half. (5 s is the close handshake's timeout.)
+        var wait = await harness.Time.NextDueTimeAsync(timers, d => d > TimeSpan.Zero && d != TimeSpan.FromSeconds(5), "the reconnect wait");
+        Assert.InRange(wait, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(6));
+    }
+
+    [Fact]
     public async Task Invalid_app_token_stops_the_adapter_with_a_clear_message()
     {
         await using var harness = await SlackHarness.StartAsync(appToken: "xapp-revoked");

@@ -35,23 +35,21 @@ internal sealed class DiscordGatewayClient(
             try
             {
                 var url = Session.CanResume ? Session.ResumeUrl! : await PrepareIdentifyAsync(ct).ConfigureAwait(false);
-                // After any session-start wait: a session's health counts from when it connects.
-                reconnect.Connecting();
                 var transport = transports.Create();
                 await using (transport.ConfigureAwait(false))
                 {
-                    var connection = new GatewayConnection(transport, Session, options.Value.Token, jitter, time, logger);
+                    var connection = new GatewayConnection(transport, Session, reconnect, options.Value.Token, jitter, time, logger);
                     end = await connection.RunAsync(GatewayPayloads.WithQuery(url), onDispatch, ct).ConfigureAwait(false);
                 }
             }
             catch (DiscordApiException ex) when (ex.StatusCode == System.Net.HttpStatusCode.Unauthorized)
             {
-                end = new ConnectionEnd(true, false, TimeSpan.Zero, 4004, "authentication failed: the token is invalid");
+                end = new ConnectionEnd(true, TimeSpan.Zero, 4004, "authentication failed: the token is invalid");
             }
             catch (Exception ex) when (ex is HttpRequestException or DiscordApiException or IOException
                                        or System.Net.WebSockets.WebSocketException && !ct.IsCancellationRequested)
             {
-                end = new ConnectionEnd(false, false, TimeSpan.Zero, null, ex.Message);
+                end = new ConnectionEnd(false, TimeSpan.Zero, null, ex.Message);
             }
 
             if (end.CloseCode == 4014 && (Session.Intents & GatewayPayloads.MessageContentIntent) != 0)
@@ -69,7 +67,7 @@ internal sealed class DiscordGatewayClient(
             }
 
             // The invalid-session wait Discord asks for may be longer than the policy's.
-            var backoff = reconnect.NextDelay(end.Established);
+            var backoff = reconnect.NextDelay();
             var delay = end.Delay > backoff ? end.Delay : backoff;
             var wait = Task.Delay(delay, time, ct);
             logger.GatewayReconnecting(end.Reason, delay, Session.CanResume);

@@ -1,12 +1,13 @@
 using System.Net.WebSockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CodeCube.Adapters.Connections;
 using Microsoft.Extensions.Logging;
 
 namespace CodeCube.Adapters.Discord.Gateway;
 
 /// <summary>How one connection ended, and what the session loop should do next.</summary>
-internal sealed record ConnectionEnd(bool Fatal, bool Established, TimeSpan Delay, int? CloseCode, string Reason);
+internal sealed record ConnectionEnd(bool Fatal, TimeSpan Delay, int? CloseCode, string Reason);
 
 /// <summary>
 /// One gateway connection: HELLO, heartbeats, IDENTIFY or RESUME, dispatches, until it ends. The session (id,
@@ -15,6 +16,7 @@ internal sealed record ConnectionEnd(bool Fatal, bool Established, TimeSpan Dela
 internal sealed class GatewayConnection(
     IGatewayTransport transport,
     GatewaySession session,
+    ReconnectPolicy reconnect,
     string token,
     IGatewayJitter jitter,
     TimeProvider time,
@@ -38,7 +40,6 @@ internal sealed class GatewayConnection(
     private Task _heartbeat = Task.CompletedTask;
     private volatile bool _acknowledged = true;
     private volatile bool _zombie;
-    private bool _established;
 
     public async Task<ConnectionEnd> RunAsync(
         Uri uri, Func<GatewayDispatch, CancellationToken, ValueTask> onDispatch, CancellationToken ct)
@@ -136,13 +137,13 @@ internal sealed class GatewayConnection(
                     data.GetProperty("session_id").GetString()!,
                     data.GetProperty("resume_gateway_url").GetString()!,
                     data.GetProperty("user").GetProperty("id").GetString()!);
-                _established = true;
+                reconnect.Established();
                 logger.GatewayReady(session.SessionId!, session.UserId!);
                 // The adapter registers its commands for the application named here.
                 await onDispatch(new GatewayDispatch(type, data.Clone()), ct).ConfigureAwait(false);
                 break;
             case "RESUMED":
-                _established = true;
+                reconnect.Established();
                 logger.GatewayResumed(session.SessionId ?? "");
                 break;
             default:
@@ -169,14 +170,14 @@ internal sealed class GatewayConnection(
         await CloseAsync(1000, "invalid session", ct).ConfigureAwait(false);
         // Discord asks for a random 1-5 s wait before identifying again.
         var wait = TimeSpan.FromSeconds(1 + (4 * jitter.Next()));
-        return new ConnectionEnd(false, _established, wait, null, "invalid session (not resumable)");
+        return new ConnectionEnd(false, wait, null, "invalid session (not resumable)");
     }
 
     private ConnectionEnd ServerClosed(int code, string? reason)
     {
         if (FatalCloseCodes.TryGetValue(code, out var meaning))
         {
-            return new ConnectionEnd(true, _established, TimeSpan.Zero, code, meaning);
+            return new ConnectionEnd(true, TimeSpan.Zero, code, meaning);
         }
 
         if (code is 4007 or 4009)
@@ -184,10 +185,10 @@ internal sealed class GatewayConnection(
             session.Invalidate();
         }
 
-        return new ConnectionEnd(false, _established, TimeSpan.Zero, code, $"closed by the gateway: {code} {reason}");
+        return new ConnectionEnd(false, TimeSpan.Zero, code, $"closed by the gateway: {code} {reason}");
     }
 
-    private ConnectionEnd Reconnect(string reason) => new(false, _established, TimeSpan.Zero, null, reason);
+    private ConnectionEnd Reconnect(string reason) => new(false, TimeSpan.Zero, null, reason);
 
     private async Task HeartbeatAsync(TimeSpan interval, CancellationTokenSource cts)
     {
