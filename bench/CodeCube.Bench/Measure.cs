@@ -121,6 +121,8 @@ internal static class Measure
             Percentile(sorted, 0.50), Percentile(sorted, 0.95), sorted.Length / m.Seconds, peakRssMb);
     }
 
+    public static double Median(IEnumerable<double> values) => Percentile([.. values.Order()], 0.5);
+
     private static double Percentile(double[] sorted, double p)
     {
         if (sorted.Length == 0)

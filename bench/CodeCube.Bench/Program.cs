@@ -39,7 +39,8 @@ var instances = new List<string>();
 // (python at concurrency 4, the sustained run) have none and show the engine's ceiling instead.
 var thinkTime = TimeSpan.FromMilliseconds(250);
 string Unique(BenchProgram p) => p.Unique(nonces.Next(p.Language));
-Task<bool> Api(BenchHost host, BenchProgram p) => Runners.ApiAsync(host.NextUser(), p, Unique(p));
+Task<bool> Api(BenchHost host, BenchProgram p, List<double>? programMs = null) =>
+    Runners.ApiAsync(host.NextUser(), p, Unique(p), programMs);
 
 Stats Add(Stats s)
 {
@@ -86,8 +87,10 @@ await using (var host = await BenchHost.StartAsync(opts.HostDll, opts.Redis))
         await Task.Delay(TimeSpan.FromSeconds(2));
         var before = host.Starts;
         var runs = program.Language == "python" ? many : program.HasBaseline ? some : otherWarm;
-        var m = await Measure.RunAsync(_ => Api(host, program), 1, runs, thinkTime);
+        var programMs = new List<double>();
+        var m = await Measure.RunAsync(_ => Api(host, program, programMs), 1, runs, thinkTime);
         Add(Measure.Summarize("API", program.Name, 1, m, Measure.PeakRssMb(host.Pid)));
+        results.ProgramP50[program.Name] = Measure.Median(programMs);
         results.WarmHits[program.Name] = HitRate(before, host.Starts);
     }
 
@@ -186,6 +189,9 @@ internal sealed class Results
     public List<Stats> Stats { get; } = [];
 
     public Dictionary<string, double> WarmHits { get; } = [];
+
+    /// <summary>Per language, the p50 of the warm runs' own time in the container (the result's wallMs).</summary>
+    public Dictionary<string, double> ProgramP50 { get; } = [];
 
     public double MixedHitRate { get; set; } = double.NaN;
 

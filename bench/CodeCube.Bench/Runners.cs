@@ -78,7 +78,9 @@ internal static class Runners
     }
 
     /// <summary>One run through the API: completed, with the program's exact stdout and exit status.</summary>
-    public static async Task<bool> ApiAsync(HttpClient http, BenchProgram program, string code)
+    /// <param name="programMs">Collects the run's <c>wallMs</c>: the program's own time in the container, from the
+    /// runner's start marker (after any compile) to its exit report.</param>
+    public static async Task<bool> ApiAsync(HttpClient http, BenchProgram program, string code, List<double>? programMs = null)
     {
         using var response = await http.PostAsJsonAsync("/api/v1/run", new { language = program.Language, code, stdin = program.Stdin });
         if (!response.IsSuccessStatusCode)
@@ -96,6 +98,13 @@ internal static class Runners
         if (!ok)
         {
             Console.Error.WriteLine($"  api {program.Name}: {root}");
+        }
+        else if (programMs is not null)
+        {
+            lock (programMs)
+            {
+                programMs.Add(root.GetProperty("wallMs").GetDouble());
+            }
         }
 
         return ok;

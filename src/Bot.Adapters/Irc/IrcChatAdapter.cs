@@ -86,7 +86,7 @@ public sealed class IrcChatAdapter(
         }
         var lines = IrcReplySplitter.Split(reply.Text, client.BudgetFor(target), _options.MaxLinesPerReply);
         // Handed to the connection's queue: the worker is free while the flood limiter paces the lines out, and
-        // the queue keeps this reply's lines together and after earlier replies.
+        // the queue keeps this reply's lines together, after earlier replies to the same target.
         _ = await client.QueueLinesAsync(target, lines, ct).ConfigureAwait(false);
         return new SentMessage(reply.Where, NextId());
     }

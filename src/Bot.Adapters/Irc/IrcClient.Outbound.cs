@@ -1,5 +1,3 @@
-using System.Threading.Channels;
-
 namespace CodeCube.Adapters.Irc;
 
 public sealed partial class IrcClient
@@ -9,20 +7,25 @@ public sealed partial class IrcClient
     /// <summary>Replies waiting for the link; past this a caller waits to queue (back-pressure, not loss).</summary>
     internal const int OutboundCapacity = 64;
 
-    private readonly Channel<OutboundReply> _outbound = Channel.CreateBounded<OutboundReply>(
-        new BoundedChannelOptions(OutboundCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+    private readonly OutboundQueue _outbound = new(OutboundCapacity);
 
     /// <summary>
-    /// Queues the lines of one reply (kept together, in order, after the replies queued before it) and returns as
-    /// soon as they are queued: pacing a long reply through the flood limiter never holds the caller, a chat
-    /// worker. The returned task completes when the last line was written. Lines wait through reconnects and the
-    /// flood limiter: nothing is dropped; a reply that cannot be sent is logged here.
+    /// Queues the lines of one reply and returns as soon as they are queued: pacing a long reply through the flood
+    /// limiter never holds the caller, a chat worker. The reply goes out whole and in order, after the replies to the
+    /// same target queued before it; targets take turns line by line, so a short reply to one channel is not held
+    /// behind a long one to another. The returned task completes when the last line was written. Lines wait through
+    /// reconnects and the flood limiter: nothing is dropped; a reply that cannot be sent is logged here and fails
+    /// the returned task, and replies still queued when the client stops fail with an
+    /// <see cref="OperationCanceledException"/>.
     /// </summary>
     public async Task<Task> QueueLinesAsync(string target, IReadOnlyList<string> lines, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(lines);
-        var reply = new OutboundReply(target, lines, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        await _outbound.Writer.WriteAsync(reply, ct).ConfigureAwait(false);
+        // Wait for a JOIN only where one is coming (a configured channel), and at most once per reply, so a
+        // channel we were kicked from cannot hold up the queue for everyone.
+        var awaitJoin = _options.Channels.Any(c => string.Equals(c.Name, target, StringComparison.OrdinalIgnoreCase));
+        var reply = new OutboundReply(target, lines, awaitJoin);
+        await _outbound.AddAsync(reply, ct).ConfigureAwait(false);
         return reply.Done.Task;
     }
 
@@ -46,59 +49,51 @@ public sealed partial class IrcClient
     private string LongestConfiguredNick() =>
         _options.AltNicks.Append(_options.Nick + "99").MaxBy(n => n.Length)!;
 
+    /// <summary>Writes one line per turn (see <see cref="OutboundQueue"/>) until the client stops.</summary>
     private async Task RunSenderAsync(CancellationToken ct)
     {
         try
         {
-            await foreach (var reply in _outbound.Reader.ReadAllAsync(ct).ConfigureAwait(false))
+            while (true)
             {
+                var reply = await _outbound.NextTurnAsync(ct).ConfigureAwait(false);
                 try
                 {
-                    await SendReplyAsync(reply, ct).ConfigureAwait(false);
-                    reply.Done.TrySetResult();
+                    await SendNextLineAsync(reply, ct).ConfigureAwait(false);
+                    _outbound.EndTurn(reply);
                 }
                 catch (Exception ex) when (!ct.IsCancellationRequested)
                 {
                     // One bad reply must not stop the queue for everyone else.
                     _logger.ReplyFailed(ex, reply.Target);
-                    reply.Done.TrySetException(ex);
-                }
-                catch (OperationCanceledException)
-                {
-                    reply.Done.TrySetException(Stopped());
-                    throw;
+                    _outbound.EndTurn(reply, ex);
                 }
             }
         }
         finally
         {
-            while (_outbound.Reader.TryRead(out var pending))
-            {
-                pending.Done.TrySetException(Stopped());
-            }
+            // Including the reply whose line was being written: its caller must not wait forever.
+            _outbound.FailAll(Stopped());
         }
     }
 
     private static OperationCanceledException Stopped() => new("The IRC client stopped before the reply was sent.");
 
-    private async Task SendReplyAsync(OutboundReply reply, CancellationToken ct)
+    private async Task SendNextLineAsync(OutboundReply reply, CancellationToken ct)
     {
-        var index = 0;
-        // Wait for a JOIN only where one is coming (a configured channel), and at most once per reply, so a
-        // channel we were kicked from cannot hold up the queue for everyone.
-        var awaitJoin = _options.Channels.Any(c => string.Equals(c.Name, reply.Target, StringComparison.OrdinalIgnoreCase));
-        while (index < reply.Lines.Count)
+        while (!reply.Written)
         {
-            var (session, joined) = await WaitForSessionAsync(reply.Target, awaitJoin, ct).ConfigureAwait(false);
-            awaitJoin &= joined;
+            var (session, joined) = await WaitForSessionAsync(reply.Target, reply.AwaitJoin, ct).ConfigureAwait(false);
+            reply.AwaitJoin &= joined;
             await _limiter.WaitAsync(ct).ConfigureAwait(false);
             // Budgets can shrink after a reconnect (longer nick or host); cut rather than overflow the line.
             var budget = IrcLineBudget.PrivmsgText(session.Nick, session.User, session.Host, reply.Target);
-            var text = IrcText.CutToBytes(IrcText.Sanitize(reply.Lines[index]), budget);
+            var text = IrcText.CutToBytes(IrcText.Sanitize(reply.Lines[reply.Next]), budget);
             try
             {
                 await session.SendAsync(IrcMessage.Create("PRIVMSG", reply.Target, text.Length == 0 ? " " : text), ct).ConfigureAwait(false);
-                index++;
+                reply.Next++;
+                return;
             }
             catch (Exception ex) when (ex is IOException or ObjectDisposedException or InvalidOperationException)
             {
@@ -182,6 +177,4 @@ public sealed partial class IrcClient
         }
         await session.SendAsync(IrcMessage.Create("NOTICE", nick, "\x01" + answer + "\x01"), ct).ConfigureAwait(false);
     }
-
-    private sealed record OutboundReply(string Target, IReadOnlyList<string> Lines, TaskCompletionSource Done);
 }

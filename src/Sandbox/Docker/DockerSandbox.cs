@@ -91,6 +91,8 @@ internal sealed class DockerSandbox(
                 // The result is known; the user need not wait for the teardown.
                 remover.Remove(container);
             }
+
+            pool.RunEnded();
         }
     }
 

@@ -13,8 +13,8 @@ namespace CodeCube.Sandbox.Pool;
 /// (single use: it is removed after the run), or waits for one the pool is already starting, or starts its own
 /// (<see cref="PoolLedger{T}"/> holds these rules). How many each language keeps is <see cref="PoolPolicy"/>'s
 /// decision over recent demand and the budgets; a background loop removes what is stale or beyond the target and
-/// begins launches towards it after every take, every finished launch and every few seconds, never while a run
-/// waits. Shutdown lets launches in flight finish and removes everything.
+/// begins launches towards it after every take (or, while another container of the language is ready, once the
+/// take's run has ended), every finished launch and every few seconds, never while a run waits. Shutdown lets launches in flight finish and removes everything.
 /// </summary>
 internal sealed class WarmPool(
     ContainerLauncher launcher,
@@ -35,7 +35,11 @@ internal sealed class WarmPool(
     /// </summary>
     public static readonly int StartParallelism = Math.Max(4, 2 * Environment.ProcessorCount);
 
+    /// <summary>The longest a warm take's refill waits for its run to end (see <see cref="AcquireAsync"/>).</summary>
+    internal static readonly TimeSpan RefillDeferral = TimeSpan.FromMilliseconds(250);
+
     private readonly PoolSignal _wake = new();
+    private ITimer? _deferredWake;
     private readonly PoolDemand _demand = new(time, options.Value.Pool.DemandHalfLife);
     private readonly ConcurrentDictionary<Task, byte> _launches = new();
     private readonly ConcurrentQueue<Exception> _failures = new();
@@ -72,10 +76,19 @@ internal sealed class WarmPool(
         }
 
         _demand.Record(language.Id, hit: take.Kind == TakeKind.Warm);
-        _wake.Set();
-        if (take.Container is { } warm)
+        if (take.Container is { } warm && _ledger.Ready(language.Id) > 0)
         {
+            // Another one is ready for the next run, so the replacement can wait: started now it would take the CPU
+            // the program about to run here needs (on 2 cores a start keeps dockerd, containerd and runc busy for
+            // about 100 ms). It begins when the run ends (RunEnded), or after RefillDeferral for a long run.
+            DeferWake();
             return (warm, TakeKind.Warm);
+        }
+
+        _wake.Set();
+        if (take.Container is { } last)
+        {
+            return (last, TakeKind.Warm);
         }
 
         if (take.Launch is { } launch && await JoinAsync(language, launch, ct).ConfigureAwait(false) is { } joined)
@@ -101,6 +114,25 @@ internal sealed class WarmPool(
                 _wake.Set();
             }
         }
+    }
+
+    /// <summary>A run on a container from <see cref="AcquireAsync"/> has ended: a deferred refill may begin.</summary>
+    public void RunEnded() => _wake.Set();
+
+    private void DeferWake()
+    {
+        var timer = Volatile.Read(ref _deferredWake);
+        if (timer is null)
+        {
+            var created = time.CreateTimer(_ => _wake.Set(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            timer = Interlocked.CompareExchange(ref _deferredWake, created, null) ?? created;
+            if (timer != created)
+            {
+                created.Dispose();
+            }
+        }
+
+        timer.Change(RefillDeferral, Timeout.InfiniteTimeSpan);
     }
 
     private async Task<StartedContainer?> JoinAsync(LanguageSpec language, Task<StartedContainer?> launch, CancellationToken ct)
@@ -243,6 +275,7 @@ internal sealed class WarmPool(
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
+        _deferredWake?.Dispose();
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
         await DrainAsync().ConfigureAwait(false);
     }

@@ -1,5 +1,4 @@
-# writeSync blocks while the pipe is full; process.stdout.write would queue the lines in memory instead.
-fs = require 'fs'
+# The naive flood: the node image makes stdout blocking, so this waits for the pipe instead of queueing in memory.
 line = 'x'.repeat(1000) + '\n'
 loop
-  fs.writeSync 1, line
+  process.stdout.write line

@@ -1,4 +1,3 @@
-// writeSync blocks while the pipe is full; process.stdout.write would queue the lines in memory instead.
-const fs = require("fs");
-const line = "x".repeat(1000) + "\n";
-for (;;) fs.writeSync(1, line);
+// The naive flood: the node image makes stdout blocking, so this waits for the pipe instead of queueing in memory.
+const line = "x".repeat(1000);
+for (;;) console.log(line);

@@ -1,5 +1,3 @@
-// writeSync blocks while the pipe is full; process.stdout.write would queue the lines in memory instead.
-import { writeSync } from "fs";
-
+// The naive flood: the node image makes stdout blocking, so this waits for the pipe instead of queueing in memory.
 const line: string = "x".repeat(1000) + "\n";
-for (;;) writeSync(1, line);
+for (;;) process.stdout.write(line);
