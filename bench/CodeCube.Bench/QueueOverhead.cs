@@ -31,6 +31,9 @@ internal static class QueueOverhead
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(config);
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole());
+        // The queue's workers count their waits in the runs area's metrics.
+        services.AddMetrics();
+        services.AddSingleton<CodeCube.Core.Running.RunMetrics>();
         services.AddRunQueue(config);
         await using var provider = services.BuildServiceProvider();
         var hosted = provider.GetServices<IHostedService>().ToList();

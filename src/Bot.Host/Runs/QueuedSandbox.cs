@@ -8,7 +8,8 @@ namespace CodeCube.Host.Runs;
 
 /// <summary>
 /// <see cref="ISandbox"/> on the host: puts the run on the stream, relays the worker's live output, and returns the
-/// one answer. A run nobody starts (or whose worker stops showing life) for <c>Runs:QueueTimeout</c> is withdrawn,
+/// one answer; or, when this host's own worker has a free slot and nothing waits on the stream, runs it in this
+/// process at once (<see cref="WorkerSlots"/>). A run nobody starts (or whose worker stops showing life) for <c>Runs:QueueTimeout</c> is withdrawn,
 /// atomically with any worker's answer (SET NX on the result key), and the caller gets
 /// <see cref="SandboxUnavailableException"/>.
 /// </summary>
@@ -16,6 +17,7 @@ internal sealed class QueuedSandbox(
     IConnectionMultiplexer redis,
     RunQueueKeys keys,
     ISandbox? local,
+    WorkerSlots? localSlots,
     IOptions<RunsOptions> options,
     TimeProvider time,
     RunMetrics metrics,
@@ -35,6 +37,20 @@ internal sealed class QueuedSandbox(
             // Redis down: without a queue only this process can run code, and it has the same sandbox.
             logger.RanLocallyWithoutRedis(request.Language);
             return await local.RunAsync(request, progress, ct).ConfigureAwait(false);
+        }
+
+        if (local is not null && localSlots is not null && localSlots.TryTakeDirect())
+        {
+            // This process's worker is free and nothing waits on the stream: the run would come straight back here.
+            metrics.Waited(TimeSpan.Zero, WaitQueue.RunQueue);
+            try
+            {
+                return await local.RunAsync(request, progress, ct).ConfigureAwait(false);
+            }
+            finally
+            {
+                localSlots.EndDirect();
+            }
         }
 
         var runId = Guid.NewGuid().ToString("N");

@@ -40,7 +40,8 @@ internal sealed partial class RunWorker
     private async Task BeatAsync()
     {
         var db = redis.GetDatabase();
-        var status = new WorkerStatus(Name, _started, time.GetUtcNow(), _inFlight.Count, Interlocked.Read(ref _completed),
+        var status = new WorkerStatus(Name, _started, time.GetUtcNow(), _inFlight.Count + slots.Direct,
+            Interlocked.Read(ref _completed) + slots.DirectDone,
             languages.All.Select(l => l.Id).ToList());
         await db.StringSetAsync(keys.Worker(Name), JsonSerializer.Serialize(status, QueueJson.Default.WorkerStatus), StatusTtl)
             .ConfigureAwait(false);

@@ -19,6 +19,7 @@ internal sealed partial class RunWorker(
     RunQueueKeys keys,
     [FromKeyedServices(SandboxServiceCollectionExtensions.DockerSandboxKey)] ISandbox sandbox,
     ILanguageRegistry languages,
+    WorkerSlots slots,
     IOptions<RunsOptions> options,
     IOptions<WorkerOptions> worker,
     TimeProvider time,
@@ -40,9 +41,12 @@ internal sealed partial class RunWorker(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var concurrency = worker.Value.EffectiveConcurrency;
-        using var slots = new SemaphoreSlim(concurrency);
         var nudges = await redis.GetSubscriber().SubscribeAsync(keys.Nudge).ConfigureAwait(false);
-        nudges.OnMessage(_ => _wake.Writer.TryWrite(true));
+        nudges.OnMessage(_ =>
+        {
+            slots.Announce();
+            _wake.Writer.TryWrite(true);
+        });
         var cancels = await redis.GetSubscriber().SubscribeAsync(keys.Cancel).ConfigureAwait(false);
         cancels.OnMessage(message =>
         {
@@ -64,6 +68,7 @@ internal sealed partial class RunWorker(
                 StreamEntry? entry = null;
                 try
                 {
+                    var asOf = slots.Announced;
                     if (lastClaim == long.MinValue || time.GetElapsedTime(lastClaim) >= Options.HeartbeatInterval)
                     {
                         entry = await ClaimAsync().ConfigureAwait(false);
@@ -74,6 +79,10 @@ internal sealed partial class RunWorker(
                     }
 
                     entry ??= await ReadAsync().ConfigureAwait(false);
+                    if (entry is null)
+                    {
+                        slots.CaughtUp(asOf);
+                    }
                 }
                 catch (RedisException ex)
                 {
@@ -88,7 +97,7 @@ internal sealed partial class RunWorker(
                 }
 
                 running.RemoveAll(t => t.IsCompleted);
-                running.Add(RunOneAsync(taken, slots, stoppingToken));
+                running.Add(RunOneAsync(taken, stoppingToken));
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -152,7 +161,7 @@ internal sealed partial class RunWorker(
         }
     }
 
-    private async Task RunOneAsync(StreamEntry entry, SemaphoreSlim slots, CancellationToken ct)
+    private async Task RunOneAsync(StreamEntry entry, CancellationToken ct)
     {
         var runId = (string?)entry["id"] ?? "";
         try

@@ -13,8 +13,8 @@ public static class RunsServiceCollectionExtensions
 {
     /// <summary>
     /// The host's side of the run queue: <see cref="ISandbox"/> enqueues on the Redis Stream and awaits the answer;
-    /// with <c>Runs:LocalWorker</c> (default) an in-process worker takes the same path and the Docker sandbox is
-    /// registered here; without it the host needs no Docker engine, only the language manifest. Adds the "workers"
+    /// with <c>Runs:LocalWorker</c> (default) an in-process worker takes the same path (or the run goes to it directly
+    /// when it is free and caught up, see <see cref="WorkerSlots"/>) and the Docker sandbox is registered here; without it the host needs no Docker engine, only the language manifest. Adds the "workers"
     /// health check.
     /// </summary>
     public static IServiceCollection AddRunQueue(this IServiceCollection services, IConfiguration configuration)
@@ -51,6 +51,7 @@ public static class RunsServiceCollectionExtensions
             sp.GetRequiredService<IConnectionMultiplexer>(),
             sp.GetRequiredService<RunQueueKeys>(),
             sp.GetKeyedService<ISandbox>(SandboxServiceCollectionExtensions.DockerSandboxKey),
+            sp.GetService<WorkerSlots>(),
             sp.GetRequiredService<IOptions<RunsOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<RunMetrics>(),
@@ -66,6 +67,7 @@ public static class RunsServiceCollectionExtensions
         services.AddRunQueueBasics(configuration);
         services.AddDockerSandbox(configuration);
         services.AddValidatedOptions<WorkerOptions, WorkerOptionsValidator>(configuration, WorkerOptions.Section);
+        services.TryAddSingleton<WorkerSlots>();
         services.AddHostedService<RunWorker>();
         return services;
     }

@@ -99,7 +99,7 @@ public sealed class RunCancellationTests(RedisServerFixture fixture) : IDisposab
     }
 
     private QueuedSandbox Queued(RunQueueKeys keys) =>
-        new(fixture.Redis, keys, null, MsOptions.Create(Runs(keys)), TimeProvider.System,
+        new(fixture.Redis, keys, null, null, MsOptions.Create(Runs(keys)), TimeProvider.System,
             new RunMetrics(_meters.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()), NullLogger<QueuedSandbox>.Instance);
 
     private static RunsOptions Runs(RunQueueKeys keys) => new()
@@ -110,9 +110,10 @@ public sealed class RunCancellationTests(RedisServerFixture fixture) : IDisposab
     };
 
     private static RunWorker Worker(IConnectionMultiplexer redis, RunQueueKeys keys, ISandbox sandbox) =>
-        new(redis, keys, sandbox, new FakeLanguages(), MsOptions.Create(Runs(keys)),
-            MsOptions.Create(new WorkerOptions { Name = "w-" + keys.Group, Concurrency = 1 }), TimeProvider.System,
-            NullLogger<RunWorker>.Instance);
+        new(redis, keys, sandbox, new FakeLanguages(), new WorkerSlots(MsOptions.Create(Workers(keys))),
+            MsOptions.Create(Runs(keys)), MsOptions.Create(Workers(keys)), TimeProvider.System, NullLogger<RunWorker>.Instance);
+
+    private static WorkerOptions Workers(RunQueueKeys keys) => new() { Name = "w-" + keys.Group, Concurrency = 1 };
 
     /// <summary>Stands in for a container running an endless program: it ends only when its run is cancelled.</summary>
     private sealed class HoldingSandbox : ISandbox
