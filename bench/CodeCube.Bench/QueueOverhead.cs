@@ -12,14 +12,16 @@ namespace CodeCube.Bench;
 
 /// <summary>
 /// The run queue's cost, side by side in one process over one warm pool: a pooled Python hello world through the
-/// Docker sandbox directly, and the same through the Redis Stream (enqueue → in-process worker → answer), alternating
-/// so machine noise hits both alike. `bench/run.sh --queue-overhead`.
+/// Docker sandbox directly, and the same through the Redis Stream (enqueue → worker → answer), alternating so machine
+/// noise hits both alike. The queued runs come from a front host of their own (<c>Runs:LocalWorker=false</c>, its own
+/// Redis connection), as on a multi-machine deployment: a host's own free worker would skip the stream.
+/// `bench/run.sh --queue-overhead`.
 /// </summary>
 internal static class QueueOverhead
 {
     public static async Task<int> RunAsync(string redis, bool quick, string imagesDir)
     {
-        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Redis:Configuration"] = redis,
             ["Sandbox:ImagesDirectory"] = imagesDir,
@@ -27,22 +29,16 @@ internal static class QueueOverhead
             ["Sandbox:Pool:Size"] = "2",
             ["Sandbox:Pool:Languages:0"] = "python",
             ["Runs:Group"] = $"bench-{Guid.NewGuid():N}",
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(config);
-        services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole());
-        // The queue's workers count their waits in the runs area's metrics.
-        services.AddMetrics();
-        services.AddSingleton<CodeCube.Core.Running.RunMetrics>();
-        services.AddRunQueue(config);
-        await using var provider = services.BuildServiceProvider();
+        };
+        await using var provider = Build(settings);
+        await using var front = Build(new Dictionary<string, string?>(settings) { ["Runs:LocalWorker"] = "false" });
         var hosted = provider.GetServices<IHostedService>().ToList();
         foreach (var service in hosted)
         {
             await service.StartAsync(CancellationToken.None);
         }
 
-        var queued = provider.GetRequiredService<ISandbox>();
+        var queued = front.GetRequiredService<ISandbox>();
         var direct = provider.GetRequiredKeyedService<ISandbox>(SandboxServiceCollectionExtensions.DockerSandboxKey);
         var runs = quick ? 20 : 60;
         var times = new Dictionary<string, List<double>> { ["direct"] = [], ["queue"] = [] };
@@ -79,8 +75,21 @@ internal static class QueueOverhead
         Console.WriteLine("| path | runs | p50 ms | p95 ms |");
         Console.WriteLine("|---|---|---|---|");
         Console.WriteLine(string.Create(c, $"| direct (DockerSandbox, pooled) | {runs} | {d50:0.0} | {d95:0.0} |"));
-        Console.WriteLine(string.Create(c, $"| queue (Redis Stream, local worker) | {runs} | {q50:0.0} | {q95:0.0} |"));
+        Console.WriteLine(string.Create(c, $"| queue (Redis Stream, worker in process) | {runs} | {q50:0.0} | {q95:0.0} |"));
         Console.WriteLine(string.Create(c, $"\nqueue − direct at p50: {q50 - d50:+0.0;-0.0} ms; ratio {q50 / d50:0.00}; failures {failures}"));
         return failures == 0 ? 0 : 1;
+    }
+
+    private static ServiceProvider Build(Dictionary<string, string?> settings)
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(config);
+        services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole());
+        // The queue's workers count their waits in the runs area's metrics.
+        services.AddMetrics();
+        services.AddSingleton<CodeCube.Core.Running.RunMetrics>();
+        services.AddRunQueue(config);
+        return services.BuildServiceProvider();
     }
 }
