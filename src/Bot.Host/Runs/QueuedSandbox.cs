@@ -61,22 +61,25 @@ internal sealed class QueuedSandbox(
         {
             events.OnMessage(message => watch.On(message.Message, progress));
             var enqueuedAt = time.GetUtcNow().ToUnixTimeMilliseconds();
-            var entryId = await db.StreamAddAsync(keys.Stream,
+            var added = db.StreamAddAsync(keys.Stream,
                 [
                     new NameValueEntry("id", runId),
                     new NameValueEntry("req", JsonSerializer.Serialize(request, QueueJson.Default.RunRequest)),
                     new NameValueEntry("at", enqueuedAt),
                 ],
-                maxLength: o.StreamMaxLength, useApproximateMaxLength: true).ConfigureAwait(false);
+                maxLength: o.StreamMaxLength, useApproximateMaxLength: true);
+            // Sent right behind the XADD on the same connection, so Redis runs them in order without a round trip
+            // between them: a nudged worker finds the entry.
             await redis.GetSubscriber().PublishAsync(keys.Nudge, runId, CommandFlags.FireAndForget).ConfigureAwait(false);
+            var entryId = await added.ConfigureAwait(false);
 
             while (true)
             {
                 await watch.WaitAsync(Check, ct).ConfigureAwait(false);
-                var stored = await db.StringGetAsync(keys.Result(runId)).ConfigureAwait(false);
-                if (stored.HasValue && stored != Withdrawn)
+                // The done event carries the answer; the result key is read only on the slow check (a lost message,
+                // or a worker that sends done without it).
+                if ((watch.Answer ?? await StoredAnswerAsync(db, runId).ConfigureAwait(false)) is { } answer)
                 {
-                    var answer = JsonSerializer.Deserialize((string)stored!, QueueJson.Default.RunAnswer)!;
                     metrics.Waited(TimeSpan.FromMilliseconds(answer.StartedAtMs - answer.EnqueuedAtMs), WaitQueue.RunQueue);
                     return answer.Result;
                 }
@@ -116,14 +119,25 @@ internal sealed class QueuedSandbox(
         }
     }
 
-    /// <summary>What the host knows of one queued run: its last sign of life and who runs it.</summary>
+    private async Task<RunAnswer?> StoredAnswerAsync(IDatabase db, string runId)
+    {
+        var stored = await db.StringGetAsync(keys.Result(runId)).ConfigureAwait(false);
+        return stored.HasValue && stored != Withdrawn
+            ? JsonSerializer.Deserialize((string)stored!, QueueJson.Default.RunAnswer)
+            : null;
+    }
+
+    /// <summary>What the host knows of one queued run: its last sign of life, who runs it and, once done, its answer.</summary>
     private sealed class RunWatch(TimeProvider time) : IDisposable
     {
         private readonly SemaphoreSlim _signal = new(0);
         private long _lastSign = time.GetTimestamp();
         private volatile string? _worker;
+        private volatile RunAnswer? _answer;
 
         public string? Worker => _worker;
+
+        public RunAnswer? Answer => _answer;
 
         public TimeSpan SilentFor => time.GetElapsedTime(Interlocked.Read(ref _lastSign));
 
@@ -151,6 +165,7 @@ internal sealed class QueuedSandbox(
                     progress?.Report(new OutputChunk(e.Stream, text));
                     break;
                 case RunEvent.Done:
+                    _answer = e.Answer;
                     _signal.Release();
                     break;
             }

@@ -247,27 +247,33 @@ internal sealed partial class RunWorker(
         logger.WorkerRan(Name, runId, attempt, startedAt - enqueuedAt);
     }
 
+    // The one answer and its done event in one round trip: SET NX, and the event (which carries the answer) only if
+    // this SET wrote it, so a rerun's or a withdrawn run's answer is neither stored nor sent.
+    private const string AnswerScript = """
+        if not redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return 0 end
+        redis.call('PUBLISH', ARGV[3], ARGV[4] .. ARGV[1] .. '}')
+        return 1
+        """;
+
+    private static readonly TimeSpan AnswerTtl = TimeSpan.FromMinutes(10);
+
     private async Task AnswerAsync(string runId, RunAnswer answer)
     {
         var json = JsonSerializer.Serialize(answer, QueueJson.Default.RunAnswer);
-        if (await redis.GetDatabase().StringSetAsync(keys.Result(runId), json, TimeSpan.FromMinutes(10), When.NotExists)
-            .ConfigureAwait(false))
-        {
-            await PublishAsync(runId, new RunEvent(RunEvent.Done, Name)).ConfigureAwait(false);
-        }
+        await redis.GetDatabase().ScriptEvaluateAsync(AnswerScript, [keys.Result(runId)],
+            [json, (long)AnswerTtl.TotalMilliseconds, keys.Events(runId).ToString(), RunEvent.DoneHead(Name)]).ConfigureAwait(false);
     }
 
     private async Task AcknowledgeAsync(RedisValue entryId, string runId)
     {
         var db = redis.GetDatabase();
-        await db.StreamAcknowledgeAsync(keys.Stream, keys.Group, entryId).ConfigureAwait(false);
-        // Acknowledged entries are not kept: the stream holds only runs still waiting or running.
-        await db.StreamDeleteAsync(keys.Stream, [entryId]).ConfigureAwait(false);
+        // Sent together, in order, on one connection. Acknowledged entries are not kept: the stream holds only runs
+        // still waiting or running.
+        var acknowledged = db.StreamAcknowledgeAsync(keys.Stream, keys.Group, entryId);
+        var deleted = db.StreamDeleteAsync(keys.Stream, [entryId]);
         await db.KeyDeleteAsync(keys.Attempts(runId), CommandFlags.FireAndForget).ConfigureAwait(false);
+        await Task.WhenAll(acknowledged, deleted).ConfigureAwait(false);
     }
-
-    private Task PublishAsync(string runId, RunEvent e) =>
-        redis.GetSubscriber().PublishAsync(keys.Events(runId), JsonSerializer.Serialize(e, QueueJson.Default.RunEvent));
 
     // Fire and forget, still in order: everything goes over the one interactive connection.
     private void PublishOutput(string runId, RunEvent e) =>
