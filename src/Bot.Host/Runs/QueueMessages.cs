@@ -5,12 +5,13 @@ using CodeCube.Core.Contracts;
 namespace CodeCube.Host.Runs;
 
 /// <summary>
-/// What a worker says about a run on its events channel: started (by whom, which attempt), output, done (with the one
-/// answer, so the host needs no read of the result key; a worker of an earlier version sends done without it).
+/// What a worker says about a run (named, so a host's one events channel serves all its runs): started (by whom, which
+/// attempt), output, done (with the one answer, so the host needs no read of the result key; a worker of an earlier
+/// version sends done without it).
 /// </summary>
 internal sealed record RunEvent(
     string Kind, string? Worker = null, int Attempt = 0, OutputStream Stream = OutputStream.Stdout, string? Text = null,
-    RunAnswer? Answer = null)
+    RunAnswer? Answer = null, string? Run = null)
 {
     public const string Started = "started";
     public const string Output = "output";
@@ -20,9 +21,9 @@ internal sealed record RunEvent(
     /// A done event's JSON up to its answer: the answer's JSON and a closing brace complete it. The worker's script
     /// appends the answer it stores, so the answer goes to Redis once.
     /// </summary>
-    public static string DoneHead(string worker)
+    public static string DoneHead(string worker, string runId)
     {
-        var json = JsonSerializer.Serialize(new RunEvent(Done, worker), QueueJson.Default.RunEvent);
+        var json = JsonSerializer.Serialize(new RunEvent(Done, worker, Run: runId), QueueJson.Default.RunEvent);
         return string.Concat(json.AsSpan(0, json.Length - 1), ",\"answer\":");
     }
 }

@@ -28,6 +28,8 @@ internal sealed class QueuedSandbox(
     // Pub/sub is the fast path; this slow check of the result key and the worker's heartbeat covers a lost message.
     private static readonly TimeSpan Check = TimeSpan.FromSeconds(1);
 
+    private readonly RunInbox _inbox = new(redis, keys);
+
     public async Task<RunResult> RunAsync(RunRequest request, IProgress<OutputChunk>? progress, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -55,17 +57,18 @@ internal sealed class QueuedSandbox(
 
         var runId = Guid.NewGuid().ToString("N");
         var db = redis.GetDatabase();
-        using var watch = new RunWatch(time);
-        var events = await redis.GetSubscriber().SubscribeAsync(keys.Events(runId)).ConfigureAwait(false);
+        using var watch = new RunWatch(time, progress);
+        _inbox.Listen(runId, watch);
         try
         {
-            events.OnMessage(message => watch.On(message.Message, progress));
+            await _inbox.ReadyAsync().ConfigureAwait(false);
             var enqueuedAt = time.GetUtcNow().ToUnixTimeMilliseconds();
             var added = db.StreamAddAsync(keys.Stream,
                 [
                     new NameValueEntry("id", runId),
                     new NameValueEntry("req", JsonSerializer.Serialize(request, QueueJson.Default.RunRequest)),
                     new NameValueEntry("at", enqueuedAt),
+                    new NameValueEntry("host", _inbox.Host),
                 ],
                 maxLength: o.StreamMaxLength, useApproximateMaxLength: true);
             // Sent right behind the XADD on the same connection, so Redis runs them in order without a round trip
@@ -114,8 +117,7 @@ internal sealed class QueuedSandbox(
         }
         finally
         {
-            // Not awaited: the answer is in hand and the caller should not wait for the server's confirmation.
-            await events.UnsubscribeAsync(CommandFlags.FireAndForget).ConfigureAwait(false);
+            _inbox.Forget(runId);
         }
     }
 
@@ -125,50 +127,5 @@ internal sealed class QueuedSandbox(
         return stored.HasValue && stored != Withdrawn
             ? JsonSerializer.Deserialize((string)stored!, QueueJson.Default.RunAnswer)
             : null;
-    }
-
-    /// <summary>What the host knows of one queued run: its last sign of life, who runs it and, once done, its answer.</summary>
-    private sealed class RunWatch(TimeProvider time) : IDisposable
-    {
-        private readonly SemaphoreSlim _signal = new(0);
-        private long _lastSign = time.GetTimestamp();
-        private volatile string? _worker;
-        private volatile RunAnswer? _answer;
-
-        public string? Worker => _worker;
-
-        public RunAnswer? Answer => _answer;
-
-        public TimeSpan SilentFor => time.GetElapsedTime(Interlocked.Read(ref _lastSign));
-
-        public void Alive() => Interlocked.Exchange(ref _lastSign, time.GetTimestamp());
-
-        public Task WaitAsync(TimeSpan most, CancellationToken ct) => _signal.WaitAsync(most, ct);
-
-        public void Dispose() => _signal.Dispose();
-
-        public void On(RedisValue message, IProgress<OutputChunk>? progress)
-        {
-            var e = JsonSerializer.Deserialize((string)message!, QueueJson.Default.RunEvent);
-            if (e is null)
-            {
-                return;
-            }
-
-            Alive();
-            switch (e.Kind)
-            {
-                case RunEvent.Started:
-                    _worker = e.Worker;
-                    break;
-                case RunEvent.Output when e.Text is { } text:
-                    progress?.Report(new OutputChunk(e.Stream, text));
-                    break;
-                case RunEvent.Done:
-                    _answer = e.Answer;
-                    _signal.Release();
-                    break;
-            }
-        }
     }
 }

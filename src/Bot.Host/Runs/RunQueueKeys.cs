@@ -26,5 +26,6 @@ internal sealed class RunQueueKeys(string group)
 
     public RedisKey Worker(string name) => _prefix + "worker:" + name;
 
-    public RedisChannel Events(string runId) => RedisChannel.Literal(_prefix + "events:" + runId);
+    /// <summary>A host's events channel (its queued runs' events), or a run's own for a host that names none.</summary>
+    public RedisChannel Events(string hostOrRun) => RedisChannel.Literal(_prefix + "events:" + hostOrRun);
 }

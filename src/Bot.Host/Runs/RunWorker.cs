@@ -210,6 +210,8 @@ internal sealed partial class RunWorker(
     private async Task ExecuteRegisteredAsync(StreamEntry entry, string runId, RunRequest request, long enqueuedAt, CancellationToken ct)
     {
         var db = redis.GetDatabase();
+        // The host's events channel; a host of an earlier version names none and listens on one per run.
+        var events = keys.Events((string?)entry["host"] ?? runId);
         // Both commands are sent before either answer is awaited: one round trip on the run's critical path.
         var answered = db.KeyExistsAsync(keys.Result(runId));
         var attempts = db.StringIncrementAsync(keys.Attempts(runId));
@@ -228,7 +230,7 @@ internal sealed partial class RunWorker(
         {
             var dead = RunResult.SandboxError(request.Language, "",
                 $"dead-lettered: delivered {Options.MaxDeliveries} times to sandbox workers and none finished it");
-            await AnswerAsync(runId, new RunAnswer(dead, Name, enqueuedAt, startedAt)).ConfigureAwait(false);
+            await AnswerAsync(runId, events, new RunAnswer(dead, Name, enqueuedAt, startedAt)).ConfigureAwait(false);
             await db.StreamAddAsync(keys.DeadLetters, entry.Values, maxLength: Options.StreamMaxLength,
                 useApproximateMaxLength: true).ConfigureAwait(false);
             logger.DeadLettered(runId, Options.MaxDeliveries);
@@ -237,11 +239,11 @@ internal sealed partial class RunWorker(
         }
 
         _inFlight[entry.Id!] = runId;
-        PublishOutput(runId, new RunEvent(RunEvent.Started, Name, attempt));
-        var progress = new EventProgress(this, runId, Options.ProgressBytes);
+        PublishOutput(events, new RunEvent(RunEvent.Started, Name, attempt, Run: runId));
+        var progress = new EventProgress(this, events, runId, Options.ProgressBytes);
         var result = await sandbox.RunAsync(request, progress, ct).ConfigureAwait(false);
 
-        await AnswerAsync(runId, new RunAnswer(result, Name, enqueuedAt, startedAt)).ConfigureAwait(false);
+        await AnswerAsync(runId, events, new RunAnswer(result, Name, enqueuedAt, startedAt)).ConfigureAwait(false);
         await AcknowledgeAsync(entry.Id!, runId).ConfigureAwait(false);
         Interlocked.Increment(ref _completed);
         logger.WorkerRan(Name, runId, attempt, startedAt - enqueuedAt);
@@ -257,11 +259,11 @@ internal sealed partial class RunWorker(
 
     private static readonly TimeSpan AnswerTtl = TimeSpan.FromMinutes(10);
 
-    private async Task AnswerAsync(string runId, RunAnswer answer)
+    private async Task AnswerAsync(string runId, RedisChannel events, RunAnswer answer)
     {
         var json = JsonSerializer.Serialize(answer, QueueJson.Default.RunAnswer);
         await redis.GetDatabase().ScriptEvaluateAsync(AnswerScript, [keys.Result(runId)],
-            [json, (long)AnswerTtl.TotalMilliseconds, keys.Events(runId).ToString(), RunEvent.DoneHead(Name)]).ConfigureAwait(false);
+            [json, (long)AnswerTtl.TotalMilliseconds, events.ToString(), RunEvent.DoneHead(Name, runId)]).ConfigureAwait(false);
     }
 
     private async Task AcknowledgeAsync(RedisValue entryId, string runId)
@@ -276,12 +278,12 @@ internal sealed partial class RunWorker(
     }
 
     // Fire and forget, still in order: everything goes over the one interactive connection.
-    private void PublishOutput(string runId, RunEvent e) =>
-        redis.GetSubscriber().Publish(keys.Events(runId), JsonSerializer.Serialize(e, QueueJson.Default.RunEvent),
+    private void PublishOutput(RedisChannel events, RunEvent e) =>
+        redis.GetSubscriber().Publish(events, JsonSerializer.Serialize(e, QueueJson.Default.RunEvent),
             CommandFlags.FireAndForget);
 
     /// <summary>Sends live output in order (one connection, fire and forget) until the byte cap; later chunks are dropped.</summary>
-    private sealed class EventProgress(RunWorker owner, string runId, int capBytes) : IProgress<OutputChunk>
+    private sealed class EventProgress(RunWorker owner, RedisChannel events, string runId, int capBytes) : IProgress<OutputChunk>
     {
         private long _sent;
 
@@ -294,7 +296,7 @@ internal sealed partial class RunWorker(
                 return;
             }
 
-            owner.PublishOutput(runId, new RunEvent(RunEvent.Output, Stream: value.Stream, Text: value.Text));
+            owner.PublishOutput(events, new RunEvent(RunEvent.Output, Stream: value.Stream, Text: value.Text, Run: runId));
         }
     }
 }

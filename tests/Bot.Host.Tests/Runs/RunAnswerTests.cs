@@ -53,9 +53,36 @@ public sealed class RunAnswerTests(RedisServerFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task Two_runs_of_one_host_share_its_events_channel_and_each_gets_its_own_output_and_answer()
+    {
+        var keys = new RunQueueKeys("answer-" + Guid.NewGuid().ToString("N"));
+        var worker = Worker(keys, new AnsweringSandbox(), concurrency: 2);
+        await worker.StartAsync(CancellationToken.None);
+        try
+        {
+            var queued = Queued(fixture.Redis, keys);
+            var (seenA, seenB) = (new Collected(), new Collected());
+            var a = queued.RunAsync(new RunRequest("python", "a"), seenA, CancellationToken.None);
+            var b = queued.RunAsync(new RunRequest("python", "b"), seenB, CancellationToken.None);
+
+            var results = await Task.WhenAll(a, b).WaitAsync(Eventually.DefaultDeadline);
+
+            Assert.Equal(["ran a\n", "ran b\n"], results.Select(r => r.Stdout));
+            // Output comes before done on the one channel, so it is all here when the run returns.
+            Assert.Equal(["ran a\n"], seenA.Texts);
+            Assert.Equal(["ran b\n"], seenB.Texts);
+        }
+        finally
+        {
+            await worker.StopAsync(CancellationToken.None);
+            worker.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task A_done_event_without_the_answer_sends_the_host_to_the_result_key()
     {
-        // The test is the worker here, one of an earlier version: it stores the answer and sends a bare done.
+        // The test is the worker here: it stores the answer and sends done without it.
         var keys = new RunQueueKeys("answer-" + Guid.NewGuid().ToString("N"));
         var db = fixture.Redis.GetDatabase();
         await db.StreamCreateConsumerGroupAsync(keys.Stream, keys.Group, "0-0", createStream: true);
@@ -67,8 +94,8 @@ public sealed class RunAnswerTests(RedisServerFixture fixture) : IDisposable
         var runId = (string)taken[0]["id"]!;
         var stored = new RunAnswer(Ran("print(3)"), "old-worker", (long)taken[0]["at"], (long)taken[0]["at"]);
         await db.StringSetAsync(keys.Result(runId), JsonSerializer.Serialize(stored, QueueJson.Default.RunAnswer), TimeSpan.FromMinutes(1));
-        await fixture.Redis.GetSubscriber().PublishAsync(keys.Events(runId),
-            JsonSerializer.Serialize(new RunEvent(RunEvent.Done, "old-worker"), QueueJson.Default.RunEvent));
+        await fixture.Redis.GetSubscriber().PublishAsync(keys.Events((string)taken[0]["host"]!),
+            JsonSerializer.Serialize(new RunEvent(RunEvent.Done, "old-worker", Run: runId), QueueJson.Default.RunEvent));
 
         Assert.Equal("ran print(3)\n", (await run.WaitAsync(Eventually.DefaultDeadline)).Stdout);
     }
@@ -87,8 +114,10 @@ public sealed class RunAnswerTests(RedisServerFixture fixture) : IDisposable
             using var caller = new CancellationTokenSource();
             var run = Queued(fixture.Redis, keys).RunAsync(new RunRequest("python", "print(4)"), null, caller.Token);
             await sandbox.Started.Task.WaitAsync(Eventually.DefaultDeadline);
-            var runId = (string)(await fixture.Redis.GetDatabase().StreamRangeAsync(keys.Stream)).Single()["id"]!;
-            listening = await fixture.Redis.GetSubscriber().SubscribeAsync(keys.Events(runId));
+            var entry = (await fixture.Redis.GetDatabase().StreamRangeAsync(keys.Stream)).Single();
+            var runId = (string)entry["id"]!;
+            var hostEvents = keys.Events((string)entry["host"]!);
+            listening = await fixture.Redis.GetSubscriber().SubscribeAsync(hostEvents);
             listening.OnMessage(m => events.Writer.TryWrite(JsonSerializer.Deserialize((string)m.Message!, QueueJson.Default.RunEvent)!));
 
             // The caller gives up; the sandbox ends with an answer anyway, after the withdrawal.
@@ -98,7 +127,7 @@ public sealed class RunAnswerTests(RedisServerFixture fixture) : IDisposable
                 "the worker done with the entry");
             Assert.True(sandbox.Answered);
             // Messages on one channel arrive in order: once this marker is here, a done sent before it would be too.
-            await fixture.Redis.GetSubscriber().PublishAsync(keys.Events(runId),
+            await fixture.Redis.GetSubscriber().PublishAsync(hostEvents,
                 JsonSerializer.Serialize(new RunEvent("marker"), QueueJson.Default.RunEvent));
 
             var seen = new List<string>();
@@ -149,9 +178,9 @@ public sealed class RunAnswerTests(RedisServerFixture fixture) : IDisposable
         new(redis, keys, null, null, MsOptions.Create(Runs(keys)), TimeProvider.System,
             new RunMetrics(_meters.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()), NullLogger<QueuedSandbox>.Instance);
 
-    private RunWorker Worker(RunQueueKeys keys, ISandbox sandbox)
+    private RunWorker Worker(RunQueueKeys keys, ISandbox sandbox, int concurrency = 1)
     {
-        var workers = MsOptions.Create(new WorkerOptions { Name = "w-" + keys.Group, Concurrency = 1 });
+        var workers = MsOptions.Create(new WorkerOptions { Name = "w-" + keys.Group, Concurrency = concurrency });
         return new(fixture.Redis, keys, sandbox, new FakeLanguages(), new WorkerSlots(workers), MsOptions.Create(Runs(keys)),
             workers, TimeProvider.System, NullLogger<RunWorker>.Instance);
     }
@@ -163,10 +192,24 @@ public sealed class RunAnswerTests(RedisServerFixture fixture) : IDisposable
         HeartbeatInterval = TimeSpan.FromMilliseconds(200),
     };
 
+    /// <summary>Prints what it ran, live and in its answer.</summary>
     private sealed class AnsweringSandbox : ISandbox
     {
-        public Task<RunResult> RunAsync(RunRequest request, IProgress<OutputChunk>? progress, CancellationToken ct) =>
-            Task.FromResult(Ran(request.Code));
+        public Task<RunResult> RunAsync(RunRequest request, IProgress<OutputChunk>? progress, CancellationToken ct)
+        {
+            var result = Ran(request.Code);
+            progress?.Report(new OutputChunk(OutputStream.Stdout, result.Stdout));
+            return Task.FromResult(result);
+        }
+    }
+
+    private sealed class Collected : IProgress<OutputChunk>
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _texts = new();
+
+        public IReadOnlyList<string> Texts => [.. _texts];
+
+        public void Report(OutputChunk value) => _texts.Enqueue(value.Text);
     }
 
     /// <summary>A container that outlives its caller: it answers only once its run was cancelled.</summary>
