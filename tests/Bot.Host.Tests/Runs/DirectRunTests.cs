@@ -1,8 +1,5 @@
 using System.Text.Json;
-using CodeCube.Core.Running;
 using CodeCube.Host.Runs;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using MsOptions = Microsoft.Extensions.Options.Options;
 
 namespace CodeCube.Host.Tests.Runs;
@@ -14,28 +11,28 @@ namespace CodeCube.Host.Tests.Runs;
 [Collection(RedisCollection.Name)]
 public sealed class DirectRunTests(RedisServerFixture fixture) : IDisposable
 {
-    private readonly ServiceProvider _meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
+    private readonly QueueParts _parts = new();
 
-    public void Dispose() => _meters.Dispose();
+    public void Dispose() => _parts.Dispose();
 
     [Fact]
     public async Task A_free_caught_up_local_worker_runs_the_request_in_process_and_counts_it()
     {
         var keys = new RunQueueKeys("direct-" + Guid.NewGuid().ToString("N"));
-        using var slots = new WorkerSlots(MsOptions.Create(Workers(keys, 1)));
+        using var slots = new WorkerSlots(MsOptions.Create(QueueParts.Workers(keys, 1)));
         var viaStream = new GatedSandbox("stream", open: true);
         var direct = new GatedSandbox("direct", open: true);
-        using var worker = Worker(keys, viaStream, slots, 1);
+        using var worker = QueueParts.Worker(fixture.Redis, keys, viaStream, slots, 1);
         await worker.StartAsync(CancellationToken.None);
         try
         {
             await Eventually.TrueAsync(() => slots.IsCaughtUp, "the worker's first read of the empty stream");
 
-            var result = await Queued(keys, direct, slots).RunAsync(new RunRequest("python", "print(1)"), null, CancellationToken.None);
+            var result = await _parts.Host(fixture.Redis, keys, direct, slots).RunAsync(new RunRequest("python", "print(1)"), null, CancellationToken.None);
 
             Assert.Equal("direct\n", result.Stdout);
             Assert.Equal(0, viaStream.Started);
-            await Eventually.TrueAsync(async () => await Status(keys, "w-" + keys.Group) is { InFlight: 0, Completed: 1 },
+            await Eventually.TrueAsync(async () => await Status(keys, QueueParts.WorkerName(keys)) is { InFlight: 0, Completed: 1 },
                 "the worker's status to count the direct run");
         }
         finally
@@ -48,11 +45,11 @@ public sealed class DirectRunTests(RedisServerFixture fixture) : IDisposable
     public async Task With_every_slot_busy_a_run_queues_and_the_worker_takes_it_when_one_frees()
     {
         var keys = new RunQueueKeys("direct-" + Guid.NewGuid().ToString("N"));
-        using var slots = new WorkerSlots(MsOptions.Create(Workers(keys, 1)));
+        using var slots = new WorkerSlots(MsOptions.Create(QueueParts.Workers(keys, 1)));
         var viaStream = new GatedSandbox("stream", open: true);
         var direct = new GatedSandbox("direct", open: false);
-        using var worker = Worker(keys, viaStream, slots, 1);
-        var queued = Queued(keys, direct, slots);
+        using var worker = QueueParts.Worker(fixture.Redis, keys, viaStream, slots, 1);
+        var queued = _parts.Host(fixture.Redis, keys, direct, slots);
         await worker.StartAsync(CancellationToken.None);
         try
         {
@@ -105,23 +102,6 @@ public sealed class DirectRunTests(RedisServerFixture fixture) : IDisposable
         var json = await fixture.Redis.GetDatabase().StringGetAsync(keys.Worker(name));
         return json.HasValue ? JsonSerializer.Deserialize<WorkerStatus>((string)json!, new JsonSerializerOptions(JsonSerializerDefaults.Web)) : null;
     }
-
-    private QueuedSandbox Queued(RunQueueKeys keys, ISandbox local, WorkerSlots slots) =>
-        new(fixture.Redis, keys, local, slots, MsOptions.Create(Runs(keys)), TimeProvider.System,
-            new RunMetrics(_meters.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()), NullLogger<QueuedSandbox>.Instance);
-
-    private RunWorker Worker(RunQueueKeys keys, ISandbox sandbox, WorkerSlots slots, int concurrency) =>
-        new(fixture.Redis, keys, sandbox, new FakeLanguages(), slots, MsOptions.Create(Runs(keys)),
-            MsOptions.Create(Workers(keys, concurrency)), TimeProvider.System, NullLogger<RunWorker>.Instance);
-
-    private static WorkerOptions Workers(RunQueueKeys keys, int concurrency) => new() { Name = "w-" + keys.Group, Concurrency = concurrency };
-
-    private static RunsOptions Runs(RunQueueKeys keys) => new()
-    {
-        Group = keys.Group,
-        QueueTimeout = TimeSpan.FromMinutes(1),
-        HeartbeatInterval = TimeSpan.FromMilliseconds(200),
-    };
 
     /// <summary>Answers with its own name once open; counts the runs it started.</summary>
     private sealed class GatedSandbox(string name, bool open) : ISandbox

@@ -1,10 +1,6 @@
 using System.Threading.Channels;
-using CodeCube.Core.Running;
 using CodeCube.Host.Runs;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using StackExchange.Redis;
-using MsOptions = Microsoft.Extensions.Options.Options;
 
 namespace CodeCube.Host.Tests.Runs;
 
@@ -16,27 +12,22 @@ namespace CodeCube.Host.Tests.Runs;
 [Collection(RedisCollection.Name)]
 public sealed class RunAnswerTests(RedisServerFixture fixture) : IDisposable
 {
-    private readonly ServiceProvider _meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
+    private readonly QueueParts _parts = new();
 
-    public void Dispose() => _meters.Dispose();
+    public void Dispose() => _parts.Dispose();
 
     [Fact]
     public async Task The_host_returns_the_answer_the_done_event_carries()
     {
         var keys = new RunQueueKeys("answer-" + Guid.NewGuid().ToString("N"));
         // The host's reads of the result key find nothing, so only the done event can bring the answer.
-        var hostRedis = InterceptingProxy<IConnectionMultiplexer>.Wrap(fixture.Redis, (method, _, result) =>
-            method.Name == nameof(IConnectionMultiplexer.GetDatabase)
-                ? InterceptingProxy<IDatabase>.Wrap((IDatabase)result!, (m, a, r) =>
-                    m.Name == nameof(IDatabase.StringGetAsync) && a![0] is RedisKey key && IsResult(key, keys)
-                        ? Task.FromResult(RedisValue.Null)
-                        : r)
-                : result);
-        var worker = Worker(keys, new AnsweringSandbox());
+        var hostRedis = QueueParts.OnResultKey(fixture.Redis, keys, nameof(IDatabase.StringGetAsync),
+            (_, _) => Task.FromResult(RedisValue.Null));
+        var worker = QueueParts.Worker(fixture.Redis, keys, new AnsweringSandbox());
         await worker.StartAsync(CancellationToken.None);
         try
         {
-            var run = Queued(hostRedis, keys).RunAsync(new RunRequest("python", "print(2)"), null, CancellationToken.None);
+            var run = _parts.Host(hostRedis, keys).RunAsync(new RunRequest("python", "print(2)"), null, CancellationToken.None);
 
             var result = await run.WaitAsync(Eventually.DefaultDeadline);
 
@@ -56,11 +47,11 @@ public sealed class RunAnswerTests(RedisServerFixture fixture) : IDisposable
     public async Task Two_runs_of_one_host_share_its_events_channel_and_each_gets_its_own_output_and_answer()
     {
         var keys = new RunQueueKeys("answer-" + Guid.NewGuid().ToString("N"));
-        var worker = Worker(keys, new AnsweringSandbox(), concurrency: 2);
+        var worker = QueueParts.Worker(fixture.Redis, keys, new AnsweringSandbox(), concurrency: 2);
         await worker.StartAsync(CancellationToken.None);
         try
         {
-            var queued = Queued(fixture.Redis, keys);
+            var queued = _parts.Host(fixture.Redis, keys);
             var (seenA, seenB) = (new Collected(), new Collected());
             var a = queued.RunAsync(new RunRequest("python", "a"), seenA, CancellationToken.None);
             var b = queued.RunAsync(new RunRequest("python", "b"), seenB, CancellationToken.None);
@@ -87,7 +78,7 @@ public sealed class RunAnswerTests(RedisServerFixture fixture) : IDisposable
         var db = fixture.Redis.GetDatabase();
         await db.StreamCreateConsumerGroupAsync(keys.Stream, keys.Group, "0-0", createStream: true);
 
-        var run = Queued(fixture.Redis, keys).RunAsync(new RunRequest("python", "print(3)"), null, CancellationToken.None);
+        var run = _parts.Host(fixture.Redis, keys).RunAsync(new RunRequest("python", "print(3)"), null, CancellationToken.None);
         var taken = await Eventually.ValueAsync(async () =>
             await db.StreamReadGroupAsync(keys.Stream, keys.Group, "old-worker", ">", 1) is { Length: > 0 } e ? e : null,
             "the run on the stream");
@@ -105,14 +96,14 @@ public sealed class RunAnswerTests(RedisServerFixture fixture) : IDisposable
     {
         var keys = new RunQueueKeys("answer-" + Guid.NewGuid().ToString("N"));
         var sandbox = new LateSandbox();
-        var worker = Worker(keys, sandbox);
+        var worker = QueueParts.Worker(fixture.Redis, keys, sandbox);
         var events = Channel.CreateUnbounded<RunEvent>();
         await worker.StartAsync(CancellationToken.None);
         ChannelMessageQueue? listening = null;
         try
         {
             using var caller = new CancellationTokenSource();
-            var run = Queued(fixture.Redis, keys).RunAsync(new RunRequest("python", "print(4)"), null, caller.Token);
+            var run = _parts.Host(fixture.Redis, keys).RunAsync(new RunRequest("python", "print(4)"), null, caller.Token);
             await sandbox.Started.Task.WaitAsync(Eventually.DefaultDeadline);
             var entry = (await fixture.Redis.GetDatabase().StreamRangeAsync(keys.Stream)).Single();
             var runId = (string)entry["id"]!;
@@ -156,9 +147,6 @@ public sealed class RunAnswerTests(RedisServerFixture fixture) : IDisposable
         }
     }
 
-    private static bool IsResult(RedisKey key, RunQueueKeys keys) =>
-        ((string)key!).StartsWith((string)keys.Result("")!, StringComparison.Ordinal);
-
     private async Task<List<RedisKey>> ResultKeys(RunQueueKeys keys)
     {
         var server = fixture.Redis.GetServer(fixture.Redis.GetEndPoints()[0]);
@@ -173,24 +161,6 @@ public sealed class RunAnswerTests(RedisServerFixture fixture) : IDisposable
 
     private static RunResult Ran(string code) =>
         new("python", "1", RunOutcome.Completed, 0, null, $"ran {code}\n", "", 1, false);
-
-    private QueuedSandbox Queued(IConnectionMultiplexer redis, RunQueueKeys keys) =>
-        new(redis, keys, null, null, MsOptions.Create(Runs(keys)), TimeProvider.System,
-            new RunMetrics(_meters.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()), NullLogger<QueuedSandbox>.Instance);
-
-    private RunWorker Worker(RunQueueKeys keys, ISandbox sandbox, int concurrency = 1)
-    {
-        var workers = MsOptions.Create(new WorkerOptions { Name = "w-" + keys.Group, Concurrency = concurrency });
-        return new(fixture.Redis, keys, sandbox, new FakeLanguages(), new WorkerSlots(workers), MsOptions.Create(Runs(keys)),
-            workers, TimeProvider.System, NullLogger<RunWorker>.Instance);
-    }
-
-    private static RunsOptions Runs(RunQueueKeys keys) => new()
-    {
-        Group = keys.Group,
-        QueueTimeout = TimeSpan.FromMinutes(1),
-        HeartbeatInterval = TimeSpan.FromMilliseconds(200),
-    };
 
     /// <summary>Prints what it ran, live and in its answer.</summary>
     private sealed class AnsweringSandbox : ISandbox

@@ -1,9 +1,5 @@
-using CodeCube.Core.Running;
 using CodeCube.Host.Runs;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using StackExchange.Redis;
-using MsOptions = Microsoft.Extensions.Options.Options;
 
 namespace CodeCube.Host.Tests.Runs;
 
@@ -11,9 +7,9 @@ namespace CodeCube.Host.Tests.Runs;
 [Collection(RedisCollection.Name)]
 public sealed class RunCancellationTests(RedisServerFixture fixture) : IDisposable
 {
-    private readonly ServiceProvider _meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
+    private readonly QueueParts _parts = new();
 
-    public void Dispose() => _meters.Dispose();
+    public void Dispose() => _parts.Dispose();
 
     [Fact]
     public async Task A_cancel_sent_while_the_worker_takes_the_run_stops_it()
@@ -24,16 +20,11 @@ public sealed class RunCancellationTests(RedisServerFixture fixture) : IDisposab
         // The worker's redis: once it has asked whether the run was answered (no), and before it goes on, the
         // caller gives up and the cancel is published. This is the moment a worker that registers the run only
         // after its check would miss the cancel.
-        var workerRedis = InterceptingProxy<IConnectionMultiplexer>.Wrap(fixture.Redis, (method, args, result) =>
-            method.Name == nameof(IConnectionMultiplexer.GetDatabase)
-                ? InterceptingProxy<IDatabase>.Wrap((IDatabase)result!, (m, a, r) =>
-                    m.Name == nameof(IDatabase.KeyExistsAsync) && a![0] is RedisKey key && IsResult(key, keys)
-                        ? GiveUpAfter((Task<bool>)r!, key, caller, withdrawn)
-                        : r)
-                : result);
+        var workerRedis = QueueParts.OnResultKey(fixture.Redis, keys, nameof(IDatabase.KeyExistsAsync),
+            (key, answered) => GiveUpAfter((Task<bool>)answered!, key, caller, withdrawn));
         var sandbox = new HoldingSandbox();
-        var worker = Worker(workerRedis, keys, sandbox);
-        var queued = Queued(keys);
+        var worker = QueueParts.Worker(workerRedis, keys, sandbox);
+        var queued = _parts.Host(fixture.Redis, keys);
         await worker.StartAsync(CancellationToken.None);
         try
         {
@@ -58,8 +49,8 @@ public sealed class RunCancellationTests(RedisServerFixture fixture) : IDisposab
     {
         var keys = new RunQueueKeys("cancel-" + Guid.NewGuid().ToString("N"));
         var sandbox = new HoldingSandbox();
-        var worker = Worker(fixture.Redis, keys, sandbox);
-        var queued = Queued(keys);
+        var worker = QueueParts.Worker(fixture.Redis, keys, sandbox);
+        var queued = _parts.Host(fixture.Redis, keys);
         await worker.StartAsync(CancellationToken.None);
         try
         {
@@ -81,9 +72,6 @@ public sealed class RunCancellationTests(RedisServerFixture fixture) : IDisposab
         }
     }
 
-    private static bool IsResult(RedisKey key, RunQueueKeys keys) =>
-        ((string)key!).StartsWith((string)keys.Result("")!, StringComparison.Ordinal);
-
     private async Task<bool> GiveUpAfter(Task<bool> answered, RedisKey result, CancellationTokenSource caller, TaskCompletionSource withdrawn)
     {
         var seen = await answered;
@@ -97,23 +85,6 @@ public sealed class RunCancellationTests(RedisServerFixture fixture) : IDisposab
 
         return seen;
     }
-
-    private QueuedSandbox Queued(RunQueueKeys keys) =>
-        new(fixture.Redis, keys, null, null, MsOptions.Create(Runs(keys)), TimeProvider.System,
-            new RunMetrics(_meters.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()), NullLogger<QueuedSandbox>.Instance);
-
-    private static RunsOptions Runs(RunQueueKeys keys) => new()
-    {
-        Group = keys.Group,
-        QueueTimeout = TimeSpan.FromMinutes(1),
-        HeartbeatInterval = TimeSpan.FromMilliseconds(200),
-    };
-
-    private static RunWorker Worker(IConnectionMultiplexer redis, RunQueueKeys keys, ISandbox sandbox) =>
-        new(redis, keys, sandbox, new FakeLanguages(), new WorkerSlots(MsOptions.Create(Workers(keys))),
-            MsOptions.Create(Runs(keys)), MsOptions.Create(Workers(keys)), TimeProvider.System, NullLogger<RunWorker>.Instance);
-
-    private static WorkerOptions Workers(RunQueueKeys keys) => new() { Name = "w-" + keys.Group, Concurrency = 1 };
 
     /// <summary>Stands in for a container running an endless program: it ends only when its run is cancelled.</summary>
     private sealed class HoldingSandbox : ISandbox
