@@ -7,11 +7,12 @@ using StackExchange.Redis;
 namespace CodeCube.Host.Runs;
 
 /// <summary>
-/// <see cref="ISandbox"/> on the host: puts the run on the stream, relays the worker's live output, and returns the
-/// one answer; or, when this host's own worker has a free slot and nothing waits on the stream, runs it in this
-/// process at once (<see cref="WorkerSlots"/>). A run nobody starts (or whose worker stops showing life) for <c>Runs:QueueTimeout</c> is withdrawn,
-/// atomically with any worker's answer (SET NX on the result key), and the caller gets
-/// <see cref="SandboxUnavailableException"/>.
+/// <see cref="ISandbox"/> on the host: puts the run on the stream, relays the worker's live output (its events come on
+/// this host's one channel, <see cref="RunInbox"/>), and returns the one answer, which the done event carries; or, when
+/// this host's own worker has a free slot and nothing waits on the stream, runs it in this process at once
+/// (<see cref="WorkerSlots"/>). A run nobody starts (or whose worker stops showing life) for <c>Runs:QueueTimeout</c>
+/// is withdrawn, atomically with any worker's answer (SET NX on the result key; a worker publishes done only if its
+/// SET wrote the answer), and the caller gets <see cref="SandboxUnavailableException"/>.
 /// </summary>
 internal sealed class QueuedSandbox(
     IConnectionMultiplexer redis,
