@@ -135,7 +135,11 @@ internal sealed class RunExecutor(DockerEngine engine, IOptions<SandboxOptions> 
         await killer.WhenDoneAsync().ConfigureAwait(false);
         var reported = ExitedCleanly(stdout) && ExitedCleanly(stderr) && killer.Reason == KillReason.None ? stdout.End!.Code : null;
         var state = reported is null ? await WaitAndInspectAsync(container.Id, limits, ct).ConfigureAwait(false) : null;
-        var wall = time.GetElapsedTime(runStart ?? begin, end);
+        // The program's clock. A compiled language's starts at the run marker, after the compile. An interpreted
+        // language's program starts as soon as the runner has the header, so its clock starts when the header went
+        // out: on a loaded machine this process may not run while a short program does, and then the marker, the
+        // output and the exit all arrive in one burst, where the marker's arrival would measure nothing.
+        var wall = time.GetElapsedTime(container.Language.Info.Compiled ? runStart ?? begin : begin, end);
         var marker = stdout.Marker ?? stderr.Marker;
         // Once the program runs, the runner reports how it ended before exiting itself. With no report the runner was
         // killed from outside (the engine stopping, a `docker kill`), and the exit code the engine kept is that kill's,
