@@ -47,5 +47,7 @@ if [ "$status" -ne 0 ]; then
   echo "== failures (whole logs in $logs)"
   # A failure's block runs from its "Failed" line to the next test's line; each is cut to 40 lines.
   awk '/^  Failed /{n=0; p=1} /^  (Passed|Skipped) |^\[xUnit|^Test Run|^Results File/{p=0} p && n++ < 40' "$logs"/*.log
+  # Failures outside a test (a fixture's cleanup, a crash) fail the run with every test passed; name them too.
+  grep -h -A6 -E 'Cleanup Failure|Catastrophic failure|\[FATAL ERROR\]|Test host process crashed' "$logs"/*.log | head -80 || true
 fi
 exit $status

@@ -9,6 +9,9 @@ namespace CodeCube.Sandbox.Docker;
 internal sealed class ContainerLauncher(
     DockerEngine engine, SandboxInstance instance, IOptions<SandboxOptions> options, TimeProvider time)
 {
+    // How long a removal the engine is still doing may be waited for after the call itself gave up.
+    private static readonly TimeSpan RemovalWait = TimeSpan.FromSeconds(30);
+
     public async Task<StartedContainer> LaunchAsync(LanguageSpec language, CancellationToken ct, bool pooled = false)
     {
         var image = language.Image ?? throw new SandboxFailure(
@@ -65,13 +68,34 @@ internal sealed class ContainerLauncher(
         {
             await engine.CallAsync(t => engine.Api.RemoveAsync(id, t), CancellationToken.None).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is SandboxFailure || DockerEngine.IsNotFound(e) || e is DockerApiException)
+        catch (Exception e) when (DockerEngine.IsNotFound(e))
         {
-            // Already gone, or the engine is away: the reaper removes it later by its labels.
+            // Already gone.
+        }
+        catch (Exception e) when (e is SandboxFailure or DockerApiException)
+        {
+            // A removal already under way (409) or slower than the call timeout on a loaded engine goes on in the
+            // engine: wait for its end, so whoever awaits this (shutdown's drain) does not leave a container half
+            // removed. An engine that is away answers at once; the reaper removes what is left by its labels.
+            await WaitRemovedAsync(id).ConfigureAwait(false);
         }
         finally
         {
             instance.Forget(id);
+        }
+    }
+
+    private async Task WaitRemovedAsync(string id)
+    {
+        using var bound = new CancellationTokenSource(RemovalWait, time);
+        try
+        {
+            await engine.Api.WaitRemovedAsync(id, bound.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is OperationCanceledException or DockerApiException or HttpRequestException or IOException
+            or System.Net.Sockets.SocketException)
+        {
+            // Gone (404), still there after the bound, or the engine is away: nothing more to do here.
         }
     }
 

@@ -44,6 +44,10 @@ internal sealed class EngineApi(HttpClient http)
 
     public Task RemoveAsync(string id, CancellationToken ct) => SendAsync(HttpMethod.Delete, $"containers/{id}?force=true", ct);
 
+    /// <summary>Returns once the container is gone (404 if it already is).</summary>
+    public Task WaitRemovedAsync(string id, CancellationToken ct) =>
+        SendAsync(HttpMethod.Post, $"containers/{id}/wait?condition=removed", ct);
+
     /// <summary>Returns once the container has exited (at once if it already has).</summary>
     public Task WaitAsync(string id, CancellationToken ct) => SendAsync(HttpMethod.Post, $"containers/{id}/wait", ct);
 
