@@ -42,7 +42,8 @@ internal sealed class QueuedSandbox(
             return await local.RunAsync(request, progress, ct).ConfigureAwait(false);
         }
 
-        if (local is not null && localSlots is not null && localSlots.TryTakeDirect())
+        // The slots exist only where the local worker does (AddRunWorker registers them).
+        if (localSlots is not null && local is not null && localSlots.TryTakeDirect())
         {
             // This process's worker is free and nothing waits on the stream: the run would come straight back here.
             metrics.Waited(TimeSpan.Zero, WaitQueue.RunQueue);

@@ -14,7 +14,8 @@ namespace CodeCube.Sandbox.Pool;
 /// (<see cref="PoolLedger{T}"/> holds these rules). How many each language keeps is <see cref="PoolPolicy"/>'s
 /// decision over recent demand and the budgets; a background loop removes what is stale or beyond the target and
 /// begins launches towards it after every take (or, while another container of the language is ready, once the
-/// take's run has ended), every finished launch and every few seconds, never while a run waits. Shutdown lets launches in flight finish and removes everything.
+/// take's run has ended), every finished launch and every few seconds, never while a run waits. Shutdown lets
+/// launches in flight finish and removes everything.
 /// </summary>
 internal sealed class WarmPool(
     ContainerLauncher launcher,
